@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AkunConfig(AppConfig):
+    name = "apps.akun"
+    verbose_name = "Akun"

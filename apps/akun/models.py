@@ -1,0 +1,151 @@
+"""Login accounts, role memberships (SPEC 2) and one-time activation codes (SPEC 3)."""
+
+import datetime
+import hashlib
+import hmac
+import secrets
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class User(AbstractUser):
+    """A login. `username` is the NIP for ASN, or a fixed name for demo and service accounts."""
+
+    class Meta:
+        verbose_name = _("akun")
+        verbose_name_plural = _("akun")
+
+
+class PeranQuerySet(models.QuerySet):
+    def aktif(self, pada: datetime.date | None = None) -> "PeranQuerySet":
+        pada = pada or timezone.localdate()
+        return self.filter(Q(sampai__isnull=True) | Q(sampai__gte=pada), mulai__lte=pada)
+
+
+class Peran(models.Model):
+    """A role held by a user, scoped to a PD, a unit, or the whole kabupaten, for a period (SPEC 2)."""
+
+    class Jenis(models.TextChoices):
+        PIMPINAN_UNIT = "PIMPINAN_UNIT", _("Pimpinan Unit Kerja")
+        ANGGOTA_KBK = "ANGGOTA_KBK", _("Anggota KBK / Tim RB")
+        KEPALA_PD = "KEPALA_PD", _("Kepala Perangkat Daerah")
+        TIM_MONEV = "TIM_MONEV", _("Tim Monitoring, Evaluasi dan Pelaporan")
+        SEKDA = "SEKDA", _("Sekretaris Daerah")
+        ADMIN = "ADMIN", _("Admin (Bagian Organisasi)")
+
+    class Sebutan(models.TextChoices):
+        DEFINITIF = "", _("Definitif")
+        PLT = "Plt.", "Plt."
+        PJ = "Pj.", "Pj."
+
+    PD_SCOPED = (Jenis.ANGGOTA_KBK, Jenis.KEPALA_PD)
+    KABUPATEN_SCOPED = (Jenis.TIM_MONEV, Jenis.SEKDA, Jenis.ADMIN)
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="peran")
+    jenis = models.CharField(_("peran"), max_length=16, choices=Jenis.choices)
+    perangkat_daerah = models.ForeignKey(
+        "organisasi.PerangkatDaerah",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("perangkat daerah"),
+    )
+    unit_kerja = models.ForeignKey(
+        "organisasi.UnitKerja",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("unit kerja"),
+    )
+    sebutan = models.CharField(_("sebutan"), max_length=4, choices=Sebutan.choices, blank=True, default="")
+    mulai = models.DateField(_("mulai"), default=timezone.localdate)
+    sampai = models.DateField(_("sampai"), null=True, blank=True)
+    nomor_sk = models.CharField(_("nomor SK"), max_length=100, blank=True)
+    history = HistoricalRecords()
+
+    objects = PeranQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("peran")
+        verbose_name_plural = _("peran")
+        ordering = ["user", "jenis"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(jenis="PIMPINAN_UNIT", unit_kerja__isnull=False, perangkat_daerah__isnull=True)
+                    | Q(jenis__in=["ANGGOTA_KBK", "KEPALA_PD"], perangkat_daerah__isnull=False, unit_kerja__isnull=True)
+                    | Q(
+                        jenis__in=["TIM_MONEV", "SEKDA", "ADMIN"],
+                        perangkat_daerah__isnull=True,
+                        unit_kerja__isnull=True,
+                    )
+                ),
+                name="peran_lingkup_sesuai_jenis",
+            ),
+            models.CheckConstraint(
+                condition=Q(sampai__isnull=True) | Q(sampai__gte=models.F("mulai")), name="peran_sampai_setelah_mulai"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        lingkup = self.unit_kerja or self.perangkat_daerah or _("Kabupaten")
+        return f"{self.get_jenis_display()} — {lingkup}"
+
+
+ACTIVATION_VALIDITY = datetime.timedelta(days=7)
+ACTIVATION_MAX_FAILURES = 5
+# Unambiguous characters for printed codes (no 0/O, 1/I/L).
+_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def _hash_code(code: str) -> str:
+    normalised = code.replace("-", "").replace(" ", "").upper()
+    return hmac.new(settings.SECRET_KEY.encode(), normalised.encode(), hashlib.sha256).hexdigest()
+
+
+class KodeAktivasiQuerySet(models.QuerySet):
+    def berlaku(self) -> "KodeAktivasiQuerySet":
+        return self.filter(dipakai_pada__isnull=True, dibatalkan=False, berlaku_sampai__gt=timezone.now())
+
+
+class KodeAktivasi(models.Model):
+    """A one-time code, printed on a sheet, with which an ASN sets their password (SPEC 3).
+
+    Only an HMAC of the code is stored; the plain code exists only on the printed sheet.
+    """
+
+    pegawai = models.ForeignKey("organisasi.Pegawai", on_delete=models.CASCADE, related_name="kode_aktivasi")
+    kode_hash = models.CharField(max_length=64)
+    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+    berlaku_sampai = models.DateTimeField()
+    dipakai_pada = models.DateTimeField(null=True, blank=True)
+    dibatalkan = models.BooleanField(default=False)
+    percobaan_gagal = models.PositiveSmallIntegerField(default=0)
+
+    objects = KodeAktivasiQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("kode aktivasi")
+        verbose_name_plural = _("kode aktivasi")
+        ordering = ["-dibuat_pada"]
+
+    @staticmethod
+    def generate_code() -> str:
+        raw = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(10))
+        return f"{raw[:5]}-{raw[5:]}"
+
+    def matches(self, code: str) -> bool:
+        return hmac.compare_digest(self.kode_hash, _hash_code(code))
+
+    @classmethod
+    def hash_code(cls, code: str) -> str:
+        return _hash_code(code)

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "akun"
+urlpatterns = [
+    path("masuk/", views.LoginView.as_view(), name="login"),
+    path("keluar/", views.LogoutView.as_view(), name="logout"),
+    path("aktivasi/", views.aktivasi, name="aktivasi"),
+    path("lupa-sandi/", views.lupa_sandi, name="lupa_sandi"),
+]

@@ -1,0 +1,14 @@
+"""Shared state of `seed_demo`: each app's `demo.seed(ctx)` adds its part (SPEC 10)."""
+
+import random
+from dataclasses import dataclass, field
+
+
+@dataclass
+class DemoContext:
+    password: str
+    rng: random.Random = field(default_factory=lambda: random.Random(522022))
+    # Rows of the printed table of demo logins: (username, role, where).
+    logins: list[tuple[str, str, str]] = field(default_factory=list)
+    # Objects that later apps need (e.g. "pd_demo", "unit_demo", "user:asn").
+    refs: dict = field(default_factory=dict)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class KbkConfig(AppConfig):
+    name = "apps.kbk"
+    verbose_name = "KBK / PMO"

@@ -1,0 +1,2 @@
+app_name = "nilai"
+urlpatterns: list = []

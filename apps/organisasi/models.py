@@ -1,0 +1,216 @@
+"""Registry of the kabupaten: Perangkat Daerah, Unit Kerja, Pegawai (SPEC 3)."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .nip import nip_errors
+
+
+class JenisASN(models.TextChoices):
+    PNS = "PNS", "PNS"
+    PPPK = "PPPK", "PPPK"
+
+
+class Golongan(models.Model):
+    """Golongan ruang: PNS I/a (Juru Muda) to IV/e (Pembina Utama), PPPK I to XVII. Loaded by migration."""
+
+    kode = models.CharField(_("kode"), max_length=8)
+    jenis_asn = models.CharField(_("jenis ASN"), max_length=4, choices=JenisASN.choices)
+    pangkat = models.CharField(_("pangkat"), max_length=60, blank=True)
+    urutan = models.PositiveSmallIntegerField(_("urutan"))
+
+    class Meta:
+        verbose_name = _("golongan")
+        verbose_name_plural = _("golongan")
+        ordering = ["jenis_asn", "urutan"]
+        constraints = [models.UniqueConstraint(fields=["jenis_asn", "kode"], name="golongan_unik")]
+
+    def __str__(self) -> str:
+        return f"{self.pangkat}, {self.kode}" if self.pangkat else self.kode
+
+
+class PerangkatDaerah(models.Model):
+    class Jenis(models.TextChoices):
+        SEKRETARIAT = "SEKRETARIAT", _("Sekretariat")
+        INSPEKTORAT = "INSPEKTORAT", _("Inspektorat")
+        DINAS = "DINAS", _("Dinas")
+        BADAN = "BADAN", _("Badan")
+        KECAMATAN = "KECAMATAN", _("Kecamatan")
+        LAINNYA = "LAINNYA", _("Lainnya")
+
+    kode = models.CharField(_("kode"), max_length=20, unique=True)
+    nama = models.CharField(_("nama"), max_length=200)
+    singkatan = models.CharField(_("singkatan"), max_length=40, blank=True)
+    jenis = models.CharField(_("jenis"), max_length=12, choices=Jenis.choices)
+    aktif = models.BooleanField(_("aktif"), default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("perangkat daerah")
+        verbose_name_plural = _("perangkat daerah")
+        ordering = ["kode"]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class UnitKerja(models.Model):
+    """A unit of a PD; units form a tree. `path` holds the ancestors' ids ("/3/17/") for subtree queries."""
+
+    kode = models.CharField(_("kode"), max_length=40, unique=True)
+    nama = models.CharField(_("nama"), max_length=200)
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.PROTECT, related_name="unit_kerja", verbose_name=_("perangkat daerah")
+    )
+    induk = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="sub_unit", verbose_name=_("induk")
+    )
+    path = models.CharField(max_length=255, editable=False, db_index=True, default="")
+    aktif = models.BooleanField(_("aktif"), default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("unit kerja")
+        verbose_name_plural = _("unit kerja")
+        ordering = ["perangkat_daerah__kode", "path"]
+
+    def __str__(self) -> str:
+        return self.nama
+
+    def clean(self) -> None:
+        if self.induk_id:
+            if self.induk.perangkat_daerah_id != self.perangkat_daerah_id:
+                raise ValidationError({"induk": _("Unit induk harus di perangkat daerah yang sama.")})
+            if self.pk and f"/{self.pk}/" in self.induk.path:
+                raise ValidationError({"induk": _("Unit tidak boleh menjadi induk dari dirinya sendiri.")})
+
+    @transaction.atomic
+    def save(self, *args, **kwargs) -> None:
+        old_path = self.path
+        super().save(*args, **kwargs)
+        new_path = (self.induk.path if self.induk_id else "/") + f"{self.pk}/"
+        if new_path != old_path:
+            UnitKerja.objects.filter(pk=self.pk).update(path=new_path)
+            self.path = new_path
+            if old_path:
+                # Move the subtree along with this unit.
+                for sub in UnitKerja.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
+                    UnitKerja.objects.filter(pk=sub.pk).update(path=new_path + sub.path[len(old_path) :])
+
+    @property
+    def top_level_id(self) -> int:
+        return int(self.path.strip("/").split("/")[0])
+
+    def subtree(self) -> models.QuerySet["UnitKerja"]:
+        return UnitKerja.objects.filter(path__startswith=self.path)
+
+
+class Pegawai(models.Model):
+    """An ASN (PNS or PPPK) with an 18-digit NIP, linked 1:1 to a login account."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pegawai",
+        verbose_name=_("akun"),
+    )
+    nip = models.CharField(_("NIP"), max_length=18, unique=True)
+    nama = models.CharField(_("nama"), max_length=150)
+    gelar_depan = models.CharField(_("gelar depan"), max_length=40, blank=True)
+    gelar_belakang = models.CharField(_("gelar belakang"), max_length=60, blank=True)
+    jenis_asn = models.CharField(_("jenis ASN"), max_length=4, choices=JenisASN.choices)
+    golongan = models.ForeignKey(
+        Golongan, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("pangkat/golongan")
+    )
+    jabatan = models.CharField(_("jabatan"), max_length=200, blank=True)
+    unit_kerja = models.ForeignKey(
+        UnitKerja, on_delete=models.PROTECT, related_name="pegawai", verbose_name=_("unit kerja")
+    )
+    email = models.EmailField(_("email"), blank=True)
+    telepon = models.CharField(_("telepon"), max_length=30, blank=True)
+    aktif = models.BooleanField(_("aktif"), default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("pegawai")
+        verbose_name_plural = _("pegawai")
+        ordering = ["nama"]
+
+    def __str__(self) -> str:
+        return f"{self.nama_lengkap} ({self.nip})"
+
+    def clean(self) -> None:
+        errors = nip_errors(self.nip, self.jenis_asn)
+        if errors:
+            raise ValidationError({"nip": errors})
+        if self.golongan_id and self.golongan.jenis_asn != self.jenis_asn:
+            raise ValidationError({"golongan": _("Golongan tidak sesuai dengan jenis ASN.")})
+
+    @property
+    def nama_lengkap(self) -> str:
+        nama = f"{self.gelar_depan} {self.nama}".strip()
+        return f"{nama}, {self.gelar_belakang}" if self.gelar_belakang else nama
+
+    @property
+    def perangkat_daerah_id(self) -> int:
+        return self.unit_kerja.perangkat_daerah_id
+
+    def sanksi_aktif(self, pada: datetime.date | None = None) -> "SanksiDisiplin | None":
+        pada = pada or timezone.localdate()
+        return self.sanksi.filter(Q(selesai__isnull=True) | Q(selesai__gte=pada), mulai__lte=pada).first()
+
+
+class RiwayatUnit(models.Model):
+    """Mutasi: the unit a pegawai belonged to from a date. Written by services.mutasi only."""
+
+    pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="riwayat_unit")
+    unit_kerja = models.ForeignKey(UnitKerja, on_delete=models.PROTECT, related_name="+")
+    mulai = models.DateField(_("mulai"))
+    sampai = models.DateField(_("sampai"), null=True, blank=True)
+    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    dicatat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("riwayat unit kerja")
+        verbose_name_plural = _("riwayat unit kerja")
+        ordering = ["pegawai", "-mulai"]
+
+
+class SanksiDisiplin(models.Model):
+    """A disciplinary sanction (hukuman disiplin) with its period; blocks nomination as agen perubahan."""
+
+    class Tingkat(models.TextChoices):
+        RINGAN = "RINGAN", _("Ringan")
+        SEDANG = "SEDANG", _("Sedang")
+        BERAT = "BERAT", _("Berat")
+
+    pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="sanksi")
+    tingkat = models.CharField(_("tingkat"), max_length=8, choices=Tingkat.choices)
+    jenis = models.CharField(_("jenis hukuman"), max_length=200)
+    nomor_sk = models.CharField(_("nomor SK"), max_length=100, blank=True)
+    mulai = models.DateField(_("mulai"))
+    selesai = models.DateField(_("selesai"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("sanksi disiplin")
+        verbose_name_plural = _("sanksi disiplin")
+        ordering = ["-mulai"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(selesai__isnull=True) | Q(selesai__gte=models.F("mulai")),
+                name="sanksi_selesai_setelah_mulai",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.jenis} ({self.mulai:%d-%m-%Y})"

@@ -1,0 +1,208 @@
+"""Formulir 1 (Lampiran BAB IV): the instrument as versioned data, periodes, responses and answers (SPEC 8)."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .scoring import Kategori
+
+
+class InstrumenVersi(models.Model):
+    """One published version of Formulir 1: sections, items, scales and bands. Frozen once a periode uses it."""
+
+    kode = models.CharField(_("kode"), max_length=40, unique=True)
+    nama = models.CharField(_("nama"), max_length=200)
+    petunjuk = models.TextField(_("petunjuk pengisian"), blank=True)
+    catatan = models.TextField(_("catatan tentang teks peraturan"), blank=True)
+    sementara = models.BooleanField(
+        _("sementara"), default=False, help_text=_("Bagian rekonstruksi belum dikonfirmasi Bagian Organisasi.")
+    )
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("versi instrumen")
+        verbose_name_plural = _("versi instrumen")
+        ordering = ["-dibuat_pada"]
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.kode})"
+
+    @property
+    def terkunci(self) -> bool:
+        """A version used by a periode cannot change (SPEC 8)."""
+        return self.pk is not None and self.periode_set.exists()
+
+
+class Bagian(models.Model):
+    """A section of the instrument: I and II (MEDIASI), III (BerAKHLAK)."""
+
+    instrumen = models.ForeignKey(InstrumenVersi, on_delete=models.CASCADE, related_name="bagian")
+    kode = models.CharField(_("kode"), max_length=8)
+    judul = models.CharField(_("judul"), max_length=300)
+    urutan = models.PositiveSmallIntegerField(_("urutan"))
+    label_skala = models.JSONField(
+        _("label skala"), help_text=_('Label jawaban 1-4, misalnya ["Ya", "Sering", "Kurang", "Tidak"].')
+    )
+
+    class Meta:
+        verbose_name = _("bagian")
+        verbose_name_plural = _("bagian")
+        ordering = ["instrumen", "urutan"]
+        constraints = [models.UniqueConstraint(fields=["instrumen", "kode"], name="bagian_unik")]
+
+    def __str__(self) -> str:
+        return f"{self.kode}. {self.judul}"
+
+
+class Butir(models.Model):
+    """One item (1-35). `kelompok` is the BerAKHLAK value of a section III item."""
+
+    bagian = models.ForeignKey(Bagian, on_delete=models.CASCADE, related_name="butir")
+    nomor = models.PositiveSmallIntegerField(_("nomor"))
+    teks = models.TextField(_("teks"))
+    kelompok = models.CharField(_("kelompok"), max_length=60, blank=True)
+    rekonstruksi = models.BooleanField(_("rekonstruksi"), default=False)
+    sumber = models.CharField(_("sumber"), max_length=200, blank=True)
+    catatan = models.TextField(_("catatan"), blank=True)
+
+    class Meta:
+        verbose_name = _("butir")
+        verbose_name_plural = _("butir")
+        ordering = ["nomor"]
+        constraints = [models.UniqueConstraint(fields=["bagian", "nomor"], name="butir_unik")]
+
+    def __str__(self) -> str:
+        return f"{self.nomor}. {self.teks[:60]}"
+
+
+class BandKategori(models.Model):
+    """One row of a section's category table (skor_min..skor_max inclusive)."""
+
+    bagian = models.ForeignKey(Bagian, on_delete=models.CASCADE, related_name="band")
+    kategori = models.CharField(_("kategori"), max_length=12, choices=[(k.value, k.label) for k in Kategori])
+    skor_min = models.PositiveSmallIntegerField(_("skor minimum"))
+    skor_max = models.PositiveSmallIntegerField(_("skor maksimum"))
+    tindak_lanjut = models.CharField(_("tindak lanjut"), max_length=300)
+    sementara = models.BooleanField(_("sementara"), default=False)
+
+    class Meta:
+        verbose_name = _("kategori skor")
+        verbose_name_plural = _("kategori skor")
+        ordering = ["bagian", "skor_min"]
+        constraints = [
+            models.UniqueConstraint(fields=["bagian", "kategori"], name="band_unik"),
+            models.CheckConstraint(condition=Q(skor_min__lte=models.F("skor_max")), name="band_min_le_max"),
+        ]
+
+
+class Periode(models.Model):
+    """One measurement round of Formulir 1."""
+
+    class Status(models.TextChoices):
+        DRAFT = "DRAFT", _("Draf")
+        DIBUKA = "DIBUKA", _("Dibuka")
+        DITUTUP = "DITUTUP", _("Ditutup")
+        FINAL = "FINAL", _("Final")
+
+    kode = models.CharField(_("kode"), max_length=20, unique=True)
+    nama = models.CharField(_("nama"), max_length=200)
+    instrumen = models.ForeignKey(InstrumenVersi, on_delete=models.PROTECT, verbose_name=_("versi instrumen"))
+    tanggal_buka = models.DateField(_("tanggal buka"))
+    tanggal_tutup = models.DateField(_("tanggal tutup"))
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.DRAFT)
+    ditutup_pada = models.DateTimeField(_("ditutup pada"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("periode")
+        verbose_name_plural = _("periode")
+        ordering = ["-tanggal_buka"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tanggal_tutup__gte=models.F("tanggal_buka")), name="periode_tutup_setelah_buka"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.kode})"
+
+
+class Respon(models.Model):
+    """One ASN's Formulir 1 in one periode: a draft until submitted. One per ASN per periode.
+
+    At submission it keeps the respondent's unit and PD and the three section totals (SPEC 8), so
+    reports never depend on later transfers.
+    """
+
+    class Status(models.TextChoices):
+        DRAF = "DRAF", _("Draf")
+        TERKIRIM = "TERKIRIM", _("Terkirim")
+
+    periode = models.ForeignKey(Periode, on_delete=models.PROTECT, related_name="respon")
+    pegawai = models.ForeignKey("organisasi.Pegawai", on_delete=models.PROTECT, related_name="respon")
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.DRAF)
+    unit_kerja = models.ForeignKey(
+        "organisasi.UnitKerja", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    perangkat_daerah = models.ForeignKey(
+        "organisasi.PerangkatDaerah", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    total_1 = models.PositiveSmallIntegerField(null=True, blank=True)
+    total_2 = models.PositiveSmallIntegerField(null=True, blank=True)
+    total_3 = models.PositiveSmallIntegerField(null=True, blank=True)
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+    diperbarui_pada = models.DateTimeField(auto_now=True)
+    dikirim_pada = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("respon")
+        verbose_name_plural = _("respon")
+        constraints = [
+            models.UniqueConstraint(fields=["periode", "pegawai"], name="satu_respon_per_asn_per_periode"),
+            models.CheckConstraint(
+                condition=Q(status="DRAF")
+                | Q(
+                    total_1__isnull=False,
+                    total_2__isnull=False,
+                    total_3__isnull=False,
+                    unit_kerja__isnull=False,
+                    perangkat_daerah__isnull=False,
+                    dikirim_pada__isnull=False,
+                ),
+                name="respon_terkirim_lengkap",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["periode", "status", "perangkat_daerah"], name="respon_agregat_pd"),
+            models.Index(fields=["periode", "status", "unit_kerja"], name="respon_agregat_unit"),
+        ]
+
+
+class Jawaban(models.Model):
+    """One answer (1-4) to one item. Visible only to the respondent."""
+
+    respon = models.ForeignKey(Respon, on_delete=models.CASCADE, related_name="jawaban")
+    butir = models.ForeignKey(Butir, on_delete=models.PROTECT, related_name="+")
+    nilai = models.PositiveSmallIntegerField()
+
+    class Meta:
+        verbose_name = _("jawaban")
+        verbose_name_plural = _("jawaban")
+        constraints = [
+            models.UniqueConstraint(fields=["respon", "butir"], name="satu_jawaban_per_butir"),
+            models.CheckConstraint(condition=Q(nilai__gte=1, nilai__lte=4), name="jawaban_1_sampai_4"),
+        ]
+
+
+class PembukaanKembali(models.Model):
+    """Tim Monev reopened a submitted response while its periode was open: who, when, why. Append-only."""
+
+    respon = models.ForeignKey(Respon, on_delete=models.CASCADE, related_name="pembukaan_kembali")
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    pada = models.DateTimeField(auto_now_add=True)
+    alasan = models.TextField(_("alasan"))
+
+    class Meta:
+        verbose_name = _("pembukaan kembali respon")
+        verbose_name_plural = _("pembukaan kembali respon")
+        ordering = ["-pada"]

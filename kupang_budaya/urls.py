@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from apps.akun import views as akun_views
+
+admin.site.site_header = "Budaya Kerja Kupang — Admin"
+admin.site.site_title = "Budaya Kerja Kupang"
+
+urlpatterns = [
+    path("", akun_views.beranda, name="beranda"),
+    path("akun/", include("apps.akun.urls")),
+    path("organisasi/", include("apps.organisasi.urls")),
+    path("pedoman/", include("apps.nilai.urls")),
+    path("survei/", include("apps.survei.urls")),
+    path("laporan/", include("apps.laporan.urls")),
+    path("kbk/", include("apps.kbk.urls")),
+    path("agen/", include("apps.agen.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,24 @@
+"""Say clearly which system packages are missing (WeasyPrint's libraries, fonts, Chromium for browser tests)."""
+
+import shutil
+import sys
+
+REQUIRED = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
+
+
+def main() -> int:
+    try:
+        import weasyprint  # noqa: F401
+
+        weasyprint.HTML(string="<p>ok</p>").write_pdf()
+    except Exception as exc:  # noqa: BLE001 - any failure here means a missing system library
+        print(f"WeasyPrint tidak dapat berjalan: {exc}", file=sys.stderr)
+        print(f"Pasang paket sistem: sudo apt-get install -y {REQUIRED}", file=sys.stderr)
+        return 1
+    if not shutil.which("chromium") and "--quiet" not in sys.argv:
+        print("Catatan: Chromium tidak ada; tes browser akan dilewati (sudo apt-get install -y chromium).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""Browser tests: Playwright driving Debian's Chromium against a live server seeded by `seed_demo`."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from tests.conftest import chromium_path
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+DEMO_PASSWORD = "demo12345"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    if chromium_path() is None:
+        skip = pytest.mark.skip(reason="Chromium tidak terpasang (apt-get install -y chromium): tes browser dilewati")
+        for item in items:
+            if "tests/browser/" in str(item.fspath):
+                item.add_marker(skip)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _serve_collected_static():
+    """Serve static files from STATIC_ROOT with their hashed names, as WhiteNoise does in production.
+
+    pytest-django's live server otherwise serves through the finders, which know no hashed names.
+    """
+    import django.contrib.staticfiles.handlers as handlers
+    from django.test.testcases import _StaticFilesHandler
+
+    original = handlers.StaticFilesHandler
+    handlers.StaticFilesHandler = _StaticFilesHandler
+    yield
+    handlers.StaticFilesHandler = original
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def demo_server(live_server, transactional_db):
+    """The live server, its fresh test database loaded by `seed_demo` (SPEC 10)."""
+    call_command("seed_demo", password=DEMO_PASSWORD, stdout=open(os.devnull, "w"))
+    return live_server
+
+
+@pytest.fixture
+def new_page(browser):
+    """new_page(viewport) opens a page in a fresh context; closed at the end of the test."""
+    contexts = []
+
+    def make(viewport=DESKTOP):
+        context = browser.new_context(viewport=viewport, locale="id-ID", timezone_id="Asia/Makassar")
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def login(page, server, username: str, password: str = DEMO_PASSWORD) -> None:
+    page.goto(f"{server.url}/akun/masuk/")
+    page.get_by_label("NIP atau nama pengguna").fill(username)
+    page.get_by_label("Kata sandi").fill(password)
+    page.get_by_role("button", name="Masuk").click()
+    page.wait_for_load_state("networkidle")
+
+
+def screenshot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

@@ -1,0 +1,144 @@
+"""Shared fixtures: personas that make access rules read like a story (STYLE "Tests")."""
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from apps.akun.models import Peran, User
+from apps.organisasi.models import Pegawai, PerangkatDaerah, UnitKerja
+
+from .factories import PegawaiFactory, PeranFactory, PerangkatDaerahFactory, UnitKerjaFactory, UserFactory
+
+
+def _static_is_stale(settings) -> bool:
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    if not manifest.exists():
+        return True
+    built = manifest.stat().st_mtime
+    return any(p.stat().st_mtime > built for d in settings.STATICFILES_DIRS for p in Path(d).rglob("*") if p.is_file())
+
+
+def pytest_sessionstart(session) -> None:
+    """Templates use hashed static names (as in production): collect static files when they changed."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    if _static_is_stale(settings):
+        call_command("collectstatic", interactive=False, verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request) -> None:
+    """Reload the reference data of data migrations, which a transactional test's flush removes."""
+    for name in ("transactional_db", "db"):
+        if name in request.fixturenames:
+            from apps.common.reference import ensure_reference_data
+
+            request.getfixturevalue(name)
+            ensure_reference_data()
+            return
+
+
+PERSONAS = ["anonim", "asn", "pimpinan", "kbk", "kepala", "monev", "sekda", "admin", "outsider"]
+
+
+@dataclass
+class World:
+    """PD X with unit A (sub-unit A1) and unit B; PD Y with unit Y. One persona per role.
+
+    - asn: an ASN of unit A; asn_a1: an ASN of sub-unit A1; asn_b: an ASN of unit B
+    - pimpinan: head of unit A; kbk: KBK member of PD X (works in unit B); kepala: Kepala PD X
+    - monev, sekda: kabupaten roles; admin: superuser
+    - outsider: Kepala PD, KBK member and head of unit Y of PD Y at once (the strongest outsider)
+    """
+
+    pd_x: PerangkatDaerah
+    pd_y: PerangkatDaerah
+    unit_a: UnitKerja
+    unit_a1: UnitKerja
+    unit_b: UnitKerja
+    unit_y: UnitKerja
+    asn: Pegawai
+    asn_a1: Pegawai
+    asn_b: Pegawai
+    asn_y: Pegawai
+    pimpinan: Pegawai
+    kbk: Pegawai
+    kepala: Pegawai
+    monev: Pegawai
+    sekda: Pegawai
+    admin: User
+    outsider: Pegawai
+
+    def user(self, persona: str) -> User | None:
+        if persona == "anonim":
+            return None
+        if persona == "admin":
+            return self.admin
+        return getattr(self, persona).user
+
+
+def build_world() -> World:
+    pd_x = PerangkatDaerahFactory(kode="PDX", nama="Dinas Uji X")
+    pd_y = PerangkatDaerahFactory(kode="PDY", nama="Dinas Uji Y")
+    setda = PerangkatDaerahFactory(kode="SETDA", nama="Sekretariat Daerah", jenis="SEKRETARIAT")
+    unit_a = UnitKerjaFactory(kode="X.A", nama="Bidang A", perangkat_daerah=pd_x)
+    unit_a1 = UnitKerjaFactory(kode="X.A.1", nama="Seksi A1", perangkat_daerah=pd_x, induk=unit_a)
+    unit_b = UnitKerjaFactory(kode="X.B", nama="Sekretariat X", perangkat_daerah=pd_x)
+    unit_y = UnitKerjaFactory(kode="Y.A", nama="Bidang Y", perangkat_daerah=pd_y)
+    unit_setda = UnitKerjaFactory(kode="S.A", nama="Bagian Organisasi", perangkat_daerah=setda)
+    w = World(
+        pd_x=pd_x,
+        pd_y=pd_y,
+        unit_a=unit_a,
+        unit_a1=unit_a1,
+        unit_b=unit_b,
+        unit_y=unit_y,
+        asn=PegawaiFactory(nama="Asn Unit A", unit_kerja=unit_a),
+        asn_a1=PegawaiFactory(nama="Asn Seksi A1", unit_kerja=unit_a1),
+        asn_b=PegawaiFactory(nama="Asn Unit B", unit_kerja=unit_b),
+        asn_y=PegawaiFactory(nama="Asn Unit Y", unit_kerja=unit_y),
+        pimpinan=PegawaiFactory(nama="Kepala Bidang A", unit_kerja=unit_a),
+        kbk=PegawaiFactory(nama="Anggota KBK X", unit_kerja=unit_b),
+        kepala=PegawaiFactory(nama="Kepala Dinas X", unit_kerja=unit_b),
+        monev=PegawaiFactory(nama="Tim Monev", unit_kerja=unit_setda),
+        sekda=PegawaiFactory(nama="Sekretaris Daerah", unit_kerja=unit_setda),
+        admin=UserFactory(username="admin-uji", is_staff=True, is_superuser=True),
+        outsider=PegawaiFactory(nama="Kepala Dinas Y", unit_kerja=unit_y),
+    )
+    J = Peran.Jenis
+    PeranFactory(user=w.pimpinan.user, jenis=J.PIMPINAN_UNIT, unit_kerja=unit_a)
+    PeranFactory(user=w.kbk.user, jenis=J.ANGGOTA_KBK, perangkat_daerah=pd_x)
+    PeranFactory(user=w.kepala.user, jenis=J.KEPALA_PD, perangkat_daerah=pd_x)
+    PeranFactory(user=w.monev.user, jenis=J.TIM_MONEV)
+    PeranFactory(user=w.sekda.user, jenis=J.SEKDA)
+    PeranFactory(user=w.outsider.user, jenis=J.KEPALA_PD, perangkat_daerah=pd_y)
+    PeranFactory(user=w.outsider.user, jenis=J.ANGGOTA_KBK, perangkat_daerah=pd_y)
+    PeranFactory(user=w.outsider.user, jenis=J.PIMPINAN_UNIT, unit_kerja=unit_y)
+    return w
+
+
+@pytest.fixture
+def world(db) -> World:
+    return build_world()
+
+
+@pytest.fixture
+def client_as(client, world):
+    """client_as("kbk") returns the test client logged in as that persona (anonymous for "anonim")."""
+
+    def login(persona: str):
+        client.logout()
+        user = world.user(persona)
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return login
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or (os.path.exists("/usr/bin/chromium") and "/usr/bin/chromium") or None

@@ -1,0 +1,67 @@
+"""Walk every URL pattern as every persona and compare with the access matrix (SECURITY "Access control")."""
+
+import importlib
+import pkgutil
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+import tests.access
+from tests.access.matrix import LOGIN, Case
+from tests.conftest import PERSONAS
+
+# URL namespaces not walked here: Django's admin (its own permission system, tested in test_admin_*).
+SKIPPED_NAMESPACES = {"admin"}
+
+
+def all_cases() -> list[Case]:
+    cases = []
+    for module in pkgutil.iter_modules(tests.access.__path__):
+        if module.name == "matrix":
+            continue
+        cases.extend(importlib.import_module(f"tests.access.{module.name}").CASES)
+    return cases
+
+
+def named_patterns(resolver=None, prefix: str = "") -> set[str]:
+    names = set()
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace in SKIPPED_NAMESPACES:
+                continue
+            ns = f"{prefix}{entry.namespace}:" if entry.namespace else prefix
+            names |= named_patterns(entry, ns)
+        elif isinstance(entry, URLPattern) and entry.name:
+            names.add(prefix + entry.name)
+    return names
+
+
+CASES = all_cases()
+
+
+def test_every_url_pattern_has_a_case():
+    covered = {case.url_name for case in CASES}
+    assert named_patterns() - covered == set()
+    assert covered - named_patterns() == set()
+
+
+def test_every_case_names_every_persona():
+    for case in CASES:
+        assert set(case.expect) == set(PERSONAS), case.id
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_access(case: Case, persona: str, world, client_as):
+    if case.setup:
+        case.setup(world)
+    url = reverse(case.url_name, kwargs=case.kwargs(world) if case.kwargs else None)
+    client = client_as(persona)
+    data = case.data(world) if case.data else {}
+    response = client.post(url, data) if case.method == "post" else client.get(url)
+    expected = case.expect[persona]
+    if expected == LOGIN:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("akun:login"))
+    else:
+        assert response.status_code == expected
