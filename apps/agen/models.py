@@ -1,0 +1,362 @@
+"""Agen perubahan (Lampiran BAB III 2.2, 3.1-3.3; SPEC 6): rounds, nominations, assessment, SK, appointment.
+
+The workflow of a nomination lives in `apps.agen.workflow` (states, the transition table) and
+`apps.agen.services.transition` (the one function that changes a state).
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .workflow import Status
+
+
+class PutaranRekrutmen(models.Model):
+    """The annual recruitment round of a PD (BAB III 3.3: "rekrutmen baru secara berkala setahun sekali")."""
+
+    perangkat_daerah = models.ForeignKey(
+        "organisasi.PerangkatDaerah", on_delete=models.PROTECT, related_name="+", verbose_name=_("perangkat daerah")
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    dibuka = models.DateField(_("dibuka"))
+    ditutup = models.DateField(_("ditutup"))
+    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("putaran rekrutmen")
+        verbose_name_plural = _("putaran rekrutmen")
+        ordering = ["-tahun", "perangkat_daerah__kode"]
+        constraints = [
+            models.UniqueConstraint(fields=["perangkat_daerah", "tahun"], name="putaran_satu_per_tahun_per_pd"),
+            models.CheckConstraint(condition=Q(ditutup__gte=models.F("dibuka")), name="putaran_ditutup_setelah_dibuka"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.perangkat_daerah.singkatan or self.perangkat_daerah} {self.tahun}"
+
+    def clean(self) -> None:
+        if self.dibuka and self.ditutup and self.ditutup < self.dibuka:
+            raise ValidationError({"ditutup": _("Tanggal tutup harus sesudah tanggal buka.")})
+        if self.dibuka and self.tahun and self.dibuka.year != self.tahun:
+            raise ValidationError({"dibuka": _("Tanggal buka harus di tahun putaran.")})
+
+    def terbuka(self, pada: datetime.date | None = None) -> bool:
+        pada = pada or timezone.localdate()
+        return self.dibuka <= pada <= self.ditutup
+
+
+class Nominasi(models.Model):
+    """An ASN nominated as agen perubahan by the head of their unit (penjaringan awal, 2.2.2 1))."""
+
+    class Mekanisme(models.TextChoices):
+        MUSYAWARAH = "MUSYAWARAH", _("Musyawarah")
+        PENILAIAN_PIMPINAN = "PENILAIAN_PIMPINAN", _("Penilaian pimpinan")
+
+    putaran = models.ForeignKey(PutaranRekrutmen, on_delete=models.PROTECT, related_name="nominasi")
+    pegawai = models.ForeignKey(
+        "organisasi.Pegawai", on_delete=models.PROTECT, related_name="nominasi_agen", verbose_name=_("calon")
+    )
+    unit_kerja = models.ForeignKey(
+        "organisasi.UnitKerja", on_delete=models.PROTECT, related_name="+", verbose_name=_("unit kerja")
+    )
+    pengusul = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("pengusul")
+    )
+    mekanisme = models.CharField(_("mekanisme seleksi internal"), max_length=20, choices=Mekanisme.choices)
+    alasan_c = models.TextField(_("(c) bertanggung jawab atas setiap tugas"))
+    alasan_d = models.TextField(_("(d) taat aturan disiplin dan kode etik"))
+    alasan_e = models.TextField(_("(e) pengaruh positif berdasarkan MEDIASI dan BerAKHLAK"))
+    alasan_f = models.TextField(_("(f) inovatif dan proaktif"))
+    status = models.CharField(_("status"), max_length=24, choices=Status.choices, editable=False)
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+    diubah_pada = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("nominasi agen perubahan")
+        verbose_name_plural = _("nominasi agen perubahan")
+        ordering = ["-dibuat_pada", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["putaran", "pegawai"], name="nominasi_satu_per_putaran"),
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="nominasi_status_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pegawai.nama} ({self.putaran})"
+
+    @property
+    def perangkat_daerah_id(self) -> int:
+        return self.putaran.perangkat_daerah_id
+
+
+class RiwayatNominasi(models.Model):
+    """One state change of a nomination: who, when, from, to, note. Append-only (SECURITY "Data integrity")."""
+
+    nominasi = models.ForeignKey(Nominasi, on_delete=models.PROTECT, related_name="riwayat")
+    aksi = models.CharField(_("aksi"), max_length=32)
+    dari_status = models.CharField(_("dari"), max_length=24, choices=Status.choices, blank=True)
+    ke_status = models.CharField(_("ke"), max_length=24, choices=Status.choices)
+    catatan = models.TextField(_("catatan"), blank=True)
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    pada = models.DateTimeField(_("waktu"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("riwayat nominasi")
+        verbose_name_plural = _("riwayat nominasi")
+        ordering = ["pada", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.nominasi_id}: {self.dari_status or '-'} → {self.ke_status}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise ValueError("RiwayatNominasi is append-only: a history row is never edited")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("RiwayatNominasi is append-only: a history row is never deleted")
+
+    @property
+    def aksi_label(self) -> str:
+        from .workflow import AKSI_LABEL
+
+        return AKSI_LABEL.get(self.aksi, self.aksi)
+
+
+class RubrikItem(models.Model):
+    """An item of the simple assessment rubric (2.2.2 2): personality and potential), scored 1-5; data."""
+
+    class Aspek(models.TextChoices):
+        KEPRIBADIAN = "KEPRIBADIAN", _("Kepribadian")
+        POTENSI = "POTENSI", _("Potensi kemampuan")
+
+    kode = models.CharField(_("kode"), max_length=10, unique=True)
+    aspek = models.CharField(_("aspek"), max_length=12, choices=Aspek.choices)
+    uraian = models.CharField(_("uraian"), max_length=250)
+    urutan = models.PositiveSmallIntegerField(_("urutan"))
+    aktif = models.BooleanField(_("aktif"), default=True)
+
+    class Meta:
+        verbose_name = _("butir rubrik penilaian")
+        verbose_name_plural = _("rubrik penilaian")
+        ordering = ["urutan"]
+
+    def __str__(self) -> str:
+        return f"{self.kode}. {self.uraian}"
+
+
+class Penilaian(models.Model):
+    """The KBK's assessment of a nomination: scores, recommendation and notes. Written by the transition."""
+
+    nominasi = models.OneToOneField(Nominasi, on_delete=models.PROTECT, related_name="penilaian")
+    penilai = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    direkomendasikan = models.BooleanField(_("direkomendasikan"))
+    catatan = models.TextField(_("catatan"), blank=True)
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("penilaian")
+        verbose_name_plural = _("penilaian")
+
+    def __str__(self) -> str:
+        return f"Penilaian {self.nominasi}"
+
+
+class SkorPenilaian(models.Model):
+    penilaian = models.ForeignKey(Penilaian, on_delete=models.CASCADE, related_name="skor")
+    item = models.ForeignKey(RubrikItem, on_delete=models.PROTECT, related_name="+")
+    skor = models.PositiveSmallIntegerField(_("skor"))
+
+    class Meta:
+        ordering = ["item__urutan"]
+        constraints = [
+            models.UniqueConstraint(fields=["penilaian", "item"], name="skor_satu_per_item"),
+            models.CheckConstraint(condition=Q(skor__gte=1, skor__lte=5), name="skor_1_sampai_5"),
+        ]
+
+
+class SuratKeputusan(models.Model):
+    """The Keputusan Kepala PD appointing agents (2.2.2 3)): number, date, and the agents' term."""
+
+    perangkat_daerah = models.ForeignKey(
+        "organisasi.PerangkatDaerah", on_delete=models.PROTECT, related_name="+", verbose_name=_("perangkat daerah")
+    )
+    nomor = models.CharField(_("nomor SK"), max_length=100)
+    tanggal = models.DateField(_("tanggal SK"))
+    masa_mulai = models.DateField(_("masa tugas mulai"))
+    masa_selesai = models.DateField(_("masa tugas selesai"))
+    penandatangan = models.ForeignKey(
+        "organisasi.Pegawai", on_delete=models.PROTECT, related_name="+", verbose_name=_("penandatangan")
+    )
+    sebutan_penandatangan = models.CharField(max_length=4, blank=True, default="")
+    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("surat keputusan")
+        verbose_name_plural = _("surat keputusan")
+        ordering = ["-tanggal", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["perangkat_daerah", "nomor"], name="sk_nomor_unik_per_pd"),
+            models.CheckConstraint(condition=Q(masa_selesai__gt=models.F("masa_mulai")), name="sk_masa_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.nomor
+
+
+class PeranAgen(models.TextChoices):
+    """The roles of an agent (2.2.3 a-e)."""
+
+    KATALIS = "KATALIS", _("Katalis")
+    PENGGERAK = "PENGGERAK", _("Penggerak perubahan")
+    PEMBERI_SOLUSI = "PEMBERI_SOLUSI", _("Pemberi solusi")
+    MEDIATOR = "MEDIATOR", _("Mediator")
+    PENGHUBUNG = "PENGHUBUNG", _("Penghubung")
+
+
+class PenetapanQuerySet(models.QuerySet):
+    def aktif(self, pada: datetime.date | None = None):
+        pada = pada or timezone.localdate()
+        return self.filter(
+            dicabut_pada__isnull=True, surat_keputusan__masa_mulai__lte=pada, surat_keputusan__masa_selesai__gte=pada
+        )
+
+    def berakhir(self, pada: datetime.date | None = None):
+        pada = pada or timezone.localdate()
+        return self.filter(dicabut_pada__isnull=True, surat_keputusan__masa_selesai__lt=pada)
+
+    def dicabut(self):
+        return self.filter(dicabut_pada__isnull=False)
+
+
+class Penetapan(models.Model):
+    """An agen perubahan: one nominee appointed by an SK, with roles, tasks and the SK's term.
+
+    AKTIF / BERAKHIR is computed from the date when read (`status_pada`), never written by a job.
+    Created and revoked only by `apps.agen.services.transition`.
+    """
+
+    class StatusMasa(models.TextChoices):
+        BELUM_MULAI = "BELUM_MULAI", _("Belum mulai")
+        AKTIF = "AKTIF", _("Aktif")
+        BERAKHIR = "BERAKHIR", _("Berakhir")
+        DICABUT = "DICABUT", _("Dicabut")
+
+    nominasi = models.OneToOneField(Nominasi, on_delete=models.PROTECT, related_name="penetapan")
+    surat_keputusan = models.ForeignKey(SuratKeputusan, on_delete=models.PROTECT, related_name="penetapan")
+    pegawai = models.ForeignKey("organisasi.Pegawai", on_delete=models.PROTECT, related_name="penetapan_agen")
+    peran = models.JSONField(_("peran"), default=list)
+    tugas = models.TextField(_("tugas"))
+    dicabut_pada = models.DateTimeField(_("dicabut pada"), null=True, blank=True, editable=False)
+    alasan_pencabutan = models.TextField(_("alasan pencabutan"), blank=True, editable=False)
+
+    objects = PenetapanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("agen perubahan")
+        verbose_name_plural = _("agen perubahan")
+        ordering = ["-surat_keputusan__tanggal", "pegawai__nama"]
+
+    def __str__(self) -> str:
+        return f"{self.pegawai.nama} ({self.surat_keputusan.nomor})"
+
+    @property
+    def peran_label(self) -> list[str]:
+        return [str(PeranAgen(kode).label) for kode in self.peran if kode in PeranAgen.values]
+
+    def status_pada(self, pada: datetime.date | None = None) -> str:
+        pada = pada or timezone.localdate()
+        sk = self.surat_keputusan
+        if self.dicabut_pada is not None:
+            return self.StatusMasa.DICABUT
+        if pada > sk.masa_selesai:
+            return self.StatusMasa.BERAKHIR
+        if pada < sk.masa_mulai:
+            return self.StatusMasa.BELUM_MULAI
+        return self.StatusMasa.AKTIF
+
+    @property
+    def status_masa(self) -> str:
+        return self.status_pada()
+
+    @property
+    def status_masa_label(self) -> str:
+        return str(self.StatusMasa(self.status_masa).label)
+
+
+class KelompokAgen(models.Model):
+    """A named group of agents of one PD ("individu/kelompok")."""
+
+    perangkat_daerah = models.ForeignKey("organisasi.PerangkatDaerah", on_delete=models.PROTECT, related_name="+")
+    nama = models.CharField(_("nama kelompok"), max_length=150)
+    anggota = models.ManyToManyField(Penetapan, related_name="kelompok", blank=True)
+
+    class Meta:
+        verbose_name = _("kelompok agen")
+        verbose_name_plural = _("kelompok agen")
+        ordering = ["nama"]
+        constraints = [models.UniqueConstraint(fields=["perangkat_daerah", "nama"], name="kelompok_agen_unik")]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class Pembinaan(models.Model):
+    """Training of an agent (BAB III 3.1, topics a-e)."""
+
+    class Topik(models.TextChoices):
+        MANAJEMEN_PERUBAHAN = "A", _("a. Pemahaman tentang manajemen perubahan")
+        PENCEGAHAN_KORUPSI = "B", _("b. Pemahaman tentang program pencegahan korupsi")
+        INTEGRITAS = "C", _("c. Teori dan implementasi integritas dan nilai-nilai organisasi dan nilai dasar ASN")
+        KOMUNIKASI = "D", _("d. Teknik dan strategi komunikasi mempengaruhi orang lain")
+        LAINNYA = "E", _("e. Materi lain terkait reformasi birokrasi dan pelayanan publik")
+
+    class Bentuk(models.TextChoices):
+        PELATIHAN = "PELATIHAN", _("Pelatihan")
+        BENCHMARKING = "BENCHMARKING", _("Benchmarking")
+        WORKSHOP = "WORKSHOP", _("Workshop")
+        SEMINAR = "SEMINAR", _("Seminar")
+        FGD = "FGD", _("Focus Group Discussion")
+        LAINNYA = "LAINNYA", _("Lainnya")
+
+    penetapan = models.ForeignKey(Penetapan, on_delete=models.PROTECT, related_name="pembinaan")
+    topik = models.CharField(_("topik"), max_length=1, choices=Topik.choices)
+    bentuk = models.CharField(_("bentuk"), max_length=12, choices=Bentuk.choices)
+    judul = models.CharField(_("judul kegiatan"), max_length=200)
+    tanggal = models.DateField(_("tanggal"))
+    penyelenggara = models.CharField(_("penyelenggara"), max_length=200, blank=True)
+    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    dicatat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pembinaan")
+        verbose_name_plural = _("pembinaan")
+        ordering = ["-tanggal", "-pk"]
+
+
+class Penghargaan(models.Model):
+    """An award to an agent (BAB III 3.2)."""
+
+    class Jenis(models.TextChoices):
+        FASILITAS_KERJA = "FASILITAS_KERJA", _("Pemberian fasilitas kerja")
+        STUDI_BANDING = "STUDI_BANDING", _("Kesempatan studi banding dalam/luar negeri")
+        TUGAS_BELAJAR = "TUGAS_BELAJAR", _("Tugas belajar")
+        LAINNYA = "LAINNYA", _("Bentuk penghargaan lain yang wajar")
+
+    penetapan = models.ForeignKey(Penetapan, on_delete=models.PROTECT, related_name="penghargaan")
+    jenis = models.CharField(_("jenis"), max_length=16, choices=Jenis.choices)
+    uraian = models.CharField(_("uraian"), max_length=250)
+    tanggal = models.DateField(_("tanggal"))
+    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    dicatat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("penghargaan")
+        verbose_name_plural = _("penghargaan")
+        ordering = ["-tanggal", "-pk"]

@@ -10,6 +10,8 @@ import importlib
 
 LOADERS = [
     "apps.organisasi.golongan:ensure",
+    "apps.kbk.reference:ensure",
+    "apps.agen.reference:ensure",
 ]
 
 
