@@ -184,7 +184,10 @@ class SuratKeputusan(models.Model):
     """The Keputusan Kepala PD appointing agents (2.2.2 3)): number, date, and the agents' term."""
 
     perangkat_daerah = models.ForeignKey(
-        "organisasi.PerangkatDaerah", on_delete=models.PROTECT, related_name="+", verbose_name=_("perangkat daerah")
+        "organisasi.PerangkatDaerah",
+        on_delete=models.PROTECT,
+        related_name="sk_agen",
+        verbose_name=_("perangkat daerah"),
     )
     nomor = models.CharField(_("nomor SK"), max_length=100)
     tanggal = models.DateField(_("tanggal SK"))

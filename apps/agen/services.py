@@ -13,8 +13,8 @@ from apps.organisasi.models import Pegawai, PerangkatDaerah
 from .models import (
     Nominasi,
     Penetapan,
-    PeranAgen,
     Penilaian,
+    PeranAgen,
     PutaranRekrutmen,
     RiwayatNominasi,
     RubrikItem,
@@ -28,7 +28,7 @@ class TransisiDitolak(PermissionDenied):
     """The actor holds no part on this nomination that allows the action (a 403)."""
 
 
-class SudahDiputuskan(Exception):
+class SudahDiputuskanError(Exception):
     """The nomination has left the state in which the action was possible (someone decided first)."""
 
     def __init__(self, nominasi: Nominasi) -> None:
@@ -182,7 +182,7 @@ def transition(nominasi: Nominasi, aksi: str, aktor, catatan: str = "", **data) 
     - locks the nomination row (SELECT ... FOR UPDATE) and re-reads its status;
     - refuses with TransisiDitolak (403) when the actor plays no part allowed to take the action
       (workflow.TRANSITIONS; `pelaku`: the nominator never reviews their own nomination, a reviewer never one
-      of their own unit), with SudahDiputuskan when the status has moved on (another reviewer decided first),
+      of their own unit), with SudahDiputuskanError when the status has moved on (another reviewer decided first),
       with ValidationError when a required note or datum is missing or criteria (a)/(b) fail at appointment;
     - per action: writes the Penilaian and its scores (rekomendasikan/tidak_rekomendasikan), the Penetapan
       under an SK (tetapkan), or the revocation time and reason on the Penetapan (cabut);
@@ -203,7 +203,7 @@ def transition(nominasi: Nominasi, aksi: str, aktor, catatan: str = "", **data) 
             raise TransisiDitolak
         entry = TRANSITIONS.get((locked.status, aksi))
         if entry is None:
-            raise SudahDiputuskan(locked)
+            raise SudahDiputuskanError(locked)
         ke, boleh = entry
         if not roles & boleh:
             raise TransisiDitolak

@@ -1,0 +1,148 @@
+"""Forms of the agen perubahan app. Each lists its fields: status, NIP, owner and scores never come from POST
+except the rubric scores a reviewer gives, which are validated as 1-5 per active item."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Nominasi, Pembinaan, Penghargaan, PeranAgen, PutaranRekrutmen, RubrikItem
+
+KRITERIA = {
+    "c": _("(c) bertanggung jawab atas setiap tugas yang diberikan sesuai dengan bidang tugas dan fungsinya"),
+    "d": _("(d) taat aturan disiplin dan kode etik pegawai serta konsisten terhadap penegakannya"),
+    "e": _(
+        "(e) mampu memberikan pengaruh positif bagi lingkungan organisasinya berdasarkan nilai-nilai organisasi "
+        "MEDIASI dan nilai-nilai dasar ASN BerAKHLAK"
+    ),
+    "f": _(
+        "(f) inovatif dan proaktif terkait pelaksanaan tugas fungsi dan upaya peningkatan kualitas pelaksanaan "
+        "Reformasi Birokrasi"
+    ),
+}
+TUGAS_BAWAAN = {
+    PeranAgen.KATALIS: _("memberikan keyakinan kepada pegawai di unit kerjanya tentang pentingnya perubahan"),
+    PeranAgen.PENGGERAK: _("mendorong dan menggerakkan pegawai untuk berpartisipasi dalam perubahan"),
+    PeranAgen.PEMBERI_SOLUSI: _("memberikan alternatif solusi kepada pegawai atau pimpinan yang menghadapi kendala"),
+    PeranAgen.MEDIATOR: _("membantu memperlancar proses perubahan dan menyelesaikan masalah yang muncul"),
+    PeranAgen.PENGHUBUNG: _("menghubungkan komunikasi dua arah antara pegawai dan pengambil keputusan"),
+}
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class NominasiForm(forms.Form):
+    """Penjaringan awal: the nominee (from the unit head's scope), how they were chosen, criteria (c)-(f)."""
+
+    pegawai = forms.ModelChoiceField(queryset=None, label=_("Calon agen perubahan"))
+    mekanisme = forms.ChoiceField(
+        choices=Nominasi.Mekanisme.choices, widget=forms.RadioSelect, label=_("Mekanisme seleksi internal")
+    )
+
+    def __init__(self, *args, pegawai_qs, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["pegawai"].queryset = pegawai_qs
+        self.fields["pegawai"].label_from_instance = lambda p: f"{p.nama_lengkap} — {p.nip} ({p.unit_kerja})"
+        for key, label in KRITERIA.items():
+            self.fields[f"kriteria_{key}"] = forms.BooleanField(label=label, required=True)
+            self.fields[f"alasan_{key}"] = forms.CharField(
+                label=_("Alasan/bukti untuk kriteria (%(k)s)") % {"k": key},
+                widget=forms.Textarea(attrs={"rows": 2}),
+                max_length=2000,
+            )
+
+    def alasan(self) -> dict[str, str]:
+        return {key: self.cleaned_data[f"alasan_{key}"] for key in KRITERIA}
+
+
+class CatatanForm(forms.Form):
+    """The note of a workflow step: a question, an answer, a reason. `wajib` and `yakin` per action."""
+
+    catatan = forms.CharField(label=_("Catatan"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+
+    def __init__(self, *args, wajib: bool = True, konfirmasi: bool = False, label=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["catatan"].required = wajib
+        if label:
+            self.fields["catatan"].label = label
+        if konfirmasi:
+            self.fields["yakin"] = forms.BooleanField(
+                label=_("Saya yakin. Langkah ini tidak dapat dibatalkan."), required=True
+            )
+
+
+class PenilaianForm(forms.Form):
+    """Assessment: one score 1-5 per active rubric item, a recommendation and notes."""
+
+    SKALA = [(i, str(i)) for i in range(1, 6)]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.items = list(RubrikItem.objects.filter(aktif=True))
+        for item in self.items:
+            self.fields[f"skor_{item.pk}"] = forms.TypedChoiceField(
+                label=f"{item.get_aspek_display()}: {item.uraian}",
+                choices=self.SKALA,
+                coerce=int,
+                widget=forms.RadioSelect(attrs={"class": "form-check-inline"}),
+            )
+        self.fields["rekomendasi"] = forms.ChoiceField(
+            label=_("Rekomendasi"),
+            choices=[("ya", _("Direkomendasikan")), ("tidak", _("Tidak direkomendasikan"))],
+            widget=forms.RadioSelect,
+        )
+        self.fields["catatan"] = forms.CharField(
+            label=_("Catatan penilaian"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000, required=False
+        )
+
+    def skor(self) -> dict[int, int]:
+        return {item.pk: self.cleaned_data[f"skor_{item.pk}"] for item in self.items}
+
+
+class PenetapanForm(forms.Form):
+    """Penetapan formal: which SK, the agent's roles (2.2.3) and tasks."""
+
+    surat_keputusan = forms.ModelChoiceField(queryset=None, label=_("Surat keputusan"))
+    peran = forms.MultipleChoiceField(
+        choices=PeranAgen.choices, widget=forms.CheckboxSelectMultiple, label=_("Peran agen perubahan")
+    )
+    tugas = forms.CharField(label=_("Tugas"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
+    yakin = forms.BooleanField(label=_("Saya yakin menetapkan calon ini sebagai agen perubahan."), required=True)
+
+    def __init__(self, *args, sk_qs, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["surat_keputusan"].queryset = sk_qs
+        self.fields["surat_keputusan"].label_from_instance = lambda sk: (
+            f"{sk.nomor} ({sk.tanggal:%d-%m-%Y}; {sk.masa_mulai:%d-%m-%Y} s.d. {sk.masa_selesai:%d-%m-%Y})"
+        )
+
+
+class SuratKeputusanForm(forms.Form):
+    nomor = forms.CharField(label=_("Nomor SK"), max_length=100)
+    tanggal = forms.DateField(label=_("Tanggal SK"), widget=DATE)
+    masa_mulai = forms.DateField(label=_("Masa tugas mulai"), widget=DATE)
+    masa_selesai = forms.DateField(label=_("Masa tugas selesai"), widget=DATE)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("masa_mulai") and data.get("masa_selesai") and data["masa_selesai"] <= data["masa_mulai"]:
+            self.add_error("masa_selesai", _("Masa tugas harus berakhir sesudah mulai."))
+        return data
+
+
+class PutaranForm(forms.ModelForm):
+    class Meta:
+        model = PutaranRekrutmen
+        fields = ["tahun", "dibuka", "ditutup"]
+        widgets = {"dibuka": DATE, "ditutup": DATE}
+
+
+class PembinaanForm(forms.ModelForm):
+    class Meta:
+        model = Pembinaan
+        fields = ["topik", "bentuk", "judul", "tanggal", "penyelenggara"]
+        widgets = {"tanggal": DATE}
+
+
+class PenghargaanForm(forms.ModelForm):
+    class Meta:
+        model = Penghargaan
+        fields = ["jenis", "uraian", "tanggal"]
+        widgets = {"tanggal": DATE}

@@ -1,0 +1,106 @@
+"""Scoped reads of the agen perubahan app (SPEC 2): every view starts from these querysets."""
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+
+from apps.akun.scope import lingkup
+from apps.organisasi.models import PerangkatDaerah, SanksiDisiplin
+
+from .models import Nominasi, Penetapan, PutaranRekrutmen, SuratKeputusan
+
+
+def nominasi_for_user(user) -> QuerySet[Nominasi]:
+    """Nominations the user may open: their PD (KBK, Kepala PD), their units (pimpinan), their own proposals,
+    the kabupaten (Tim Monev, admin). The nominee reads theirs only on the commitment page (komitmen)."""
+    scope = lingkup(user)
+    qs = Nominasi.objects.select_related("putaran__perangkat_daerah", "pegawai", "unit_kerja")
+    if scope.monev or scope.admin:
+        return qs
+    q = Q(putaran__perangkat_daerah_id__in=scope.pd_ids) | scope.unit_q("unit_kerja__")
+    if scope.user_id is not None:
+        q |= Q(pengusul_id=scope.user_id)
+    return qs.filter(q)
+
+
+def nominasi_calon(user) -> QuerySet[Nominasi]:
+    """Nominations about the user (the nominee's commitment page)."""
+    scope = lingkup(user)
+    if scope.pegawai is None:
+        return Nominasi.objects.none()
+    return Nominasi.objects.select_related("putaran__perangkat_daerah", "pegawai", "unit_kerja").filter(
+        pegawai=scope.pegawai
+    )
+
+
+def penetapan_for_user(user) -> QuerySet[Penetapan]:
+    """Agents the user may see: kabupaten roles all; Kepala PD and KBK their PD; pimpinan their units; self."""
+    scope = lingkup(user)
+    qs = Penetapan.objects.select_related(
+        "surat_keputusan__perangkat_daerah", "pegawai__unit_kerja", "nominasi__unit_kerja"
+    )
+    if scope.kabupaten:
+        return qs
+    q = Q(surat_keputusan__perangkat_daerah_id__in=scope.pd_ids) | scope.unit_q("nominasi__unit_kerja__")
+    if scope.pegawai is not None:
+        q |= Q(pegawai=scope.pegawai)
+    return qs.filter(q)
+
+
+def dengan_peringatan(qs: QuerySet[Penetapan]) -> QuerySet[Penetapan]:
+    """Annotate `sanksi_selama_masa`: a disciplinary sanction that started during the term (SPEC 6)."""
+    sanksi = SanksiDisiplin.objects.filter(
+        pegawai=OuterRef("pegawai"),
+        mulai__gte=OuterRef("surat_keputusan__masa_mulai"),
+        mulai__lte=OuterRef("surat_keputusan__masa_selesai"),
+    )
+    return qs.annotate(sanksi_selama_masa=Exists(sanksi))
+
+
+def surat_keputusan_for_user(user) -> QuerySet[SuratKeputusan]:
+    scope = lingkup(user)
+    qs = SuratKeputusan.objects.select_related("perangkat_daerah", "penandatangan__golongan")
+    if scope.kabupaten:
+        return qs
+    q = Q(perangkat_daerah_id__in=scope.pd_ids)
+    if scope.pegawai is not None:
+        q |= Q(penetapan__pegawai=scope.pegawai)
+    return qs.filter(q).distinct()
+
+
+def putaran_for_user(user) -> QuerySet[PutaranRekrutmen]:
+    scope = lingkup(user)
+    qs = PutaranRekrutmen.objects.select_related("perangkat_daerah")
+    if scope.kabupaten:
+        return qs
+    pd_ids = set(scope.pd_ids)
+    if scope.pegawai is not None and scope.is_pimpinan_unit:
+        pd_ids.add(scope.pegawai.unit_kerja.perangkat_daerah_id)
+    return qs.filter(perangkat_daerah_id__in=pd_ids)
+
+
+def ikhtisar_per_pd(pada) -> list[dict]:
+    """Tim Monev's overview: per active PD, its agents active, ended and revoked (computed from `pada`).
+
+    Two queries: the PDs, and the counts grouped by PD.
+    """
+    counts = {
+        row["surat_keputusan__perangkat_daerah"]: row
+        for row in Penetapan.objects.values("surat_keputusan__perangkat_daerah").annotate(
+            aktif=Count(
+                "pk",
+                filter=Q(
+                    dicabut_pada__isnull=True,
+                    surat_keputusan__masa_mulai__lte=pada,
+                    surat_keputusan__masa_selesai__gte=pada,
+                ),
+            ),
+            berakhir=Count("pk", filter=Q(dicabut_pada__isnull=True, surat_keputusan__masa_selesai__lt=pada)),
+            dicabut=Count("pk", filter=Q(dicabut_pada__isnull=False)),
+        )
+    }
+    rows = []
+    for pd in PerangkatDaerah.objects.filter(aktif=True).order_by("kode"):
+        c = counts.get(pd.pk, {})
+        rows.append(
+            {"pd": pd, "aktif": c.get("aktif", 0), "berakhir": c.get("berakhir", 0), "dicabut": c.get("dicabut", 0)}
+        )
+    return rows

@@ -1,0 +1,106 @@
+"""KBK / PMO pages: the PD's team and its chart (Gambar 3.2), membership changes, the Tim Monev."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from apps.akun.scope import lingkup
+from apps.organisasi.models import Pegawai, PerangkatDaerah
+
+from . import services
+from .forms import AnggotaForm
+from .models import AnggotaKBK, PeranKBK, TimMonev
+
+
+def _pd_for_user(user):
+    scope = lingkup(user)
+    qs = PerangkatDaerah.objects.all()
+    return qs if scope.kabupaten else qs.filter(pk__in=scope.pd_ids)
+
+
+def _get_pd_for_user(request, pk: int) -> PerangkatDaerah:
+    return get_object_or_404(_pd_for_user(request.user), pk=pk)
+
+
+def _get_anggota_for_user(request, pk: int) -> AnggotaKBK:
+    pd_ids = _pd_for_user(request.user).values("pk")
+    return get_object_or_404(
+        AnggotaKBK.objects.select_related("kbk__perangkat_daerah").filter(kbk__perangkat_daerah__in=pd_ids), pk=pk
+    )
+
+
+def daftar(request):
+    """KBK of every PD (kabupaten roles) or of the user's own PD(s)."""
+    scope = lingkup(request.user)
+    if not (scope.kabupaten or scope.pd_ids):
+        raise PermissionDenied
+    if len(scope.pd_ids) == 1 and not scope.kabupaten:
+        return redirect("kbk:detail", pk=next(iter(scope.pd_ids)))
+    pds = _pd_for_user(request.user).filter(aktif=True).select_related("kbk").order_by("kode")
+    return render(request, "kbk/daftar.html", {"pds": pds})
+
+
+def detail(request, pk: int):
+    pd = _get_pd_for_user(request, pk)
+    anggota = list(
+        AnggotaKBK.objects.aktif()
+        .filter(kbk__perangkat_daerah=pd)
+        .select_related("pegawai", "peran")
+        .order_by("peran__urutan", "pegawai__nama")
+    )
+    baris: dict[int, list] = {}
+    for peran in PeranKBK.objects.order_by("urutan"):
+        baris.setdefault(peran.tingkat, []).append((peran, [a for a in anggota if a.peran_id == peran.pk]))
+    boleh_ubah = services.boleh_mengubah(request.user, pd)
+    form = None
+    if boleh_ubah:
+        form = AnggotaForm(
+            pegawai_qs=Pegawai.objects.filter(unit_kerja__perangkat_daerah=pd, aktif=True).order_by("nama")
+        )
+    context = {
+        "pd": pd,
+        "kbk": getattr(pd, "kbk", None),
+        "anggota": anggota,
+        "bagan": [baris[k] for k in sorted(baris)],
+        "boleh_ubah": boleh_ubah,
+        "form": form,
+    }
+    return render(request, "kbk/detail.html", context)
+
+
+@require_POST
+def anggota_tambah(request, pk: int):
+    pd = _get_pd_for_user(request, pk)
+    if not services.boleh_mengubah(request.user, pd):
+        raise PermissionDenied
+    form = AnggotaForm(request.POST, pegawai_qs=Pegawai.objects.filter(unit_kerja__perangkat_daerah=pd, aktif=True))
+    if form.is_valid():
+        try:
+            services.tambah_anggota(pd, form.cleaned_data["pegawai"], form.cleaned_data["peran"], request.user)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Anggota KBK ditambahkan."))
+    else:
+        messages.error(request, _("Pilih pegawai dan peran."))
+    return redirect("kbk:detail", pk=pd.pk)
+
+
+@require_POST
+def anggota_akhiri(request, pk: int):
+    anggota = _get_anggota_for_user(request, pk)
+    if not services.boleh_mengubah(request.user, anggota.kbk.perangkat_daerah):
+        raise PermissionDenied
+    services.akhiri_anggota(anggota, request.user)
+    messages.success(request, _("Keanggotaan diakhiri."))
+    return redirect("kbk:detail", pk=anggota.kbk.perangkat_daerah_id)
+
+
+def tim_monev(request):
+    """The kabupaten Tim Monev: decree number and members (kept by the admin)."""
+    tim = TimMonev.objects.filter(aktif=True).first()
+    anggota = tim.anggota.select_related("pegawai__unit_kerja__perangkat_daerah") if tim else []
+    return render(request, "kbk/tim_monev.html", {"tim": tim, "anggota": anggota})
