@@ -384,7 +384,11 @@ def sk_tambah(request):
 
 
 def _sk_context(sk) -> dict:
-    agen = list(sk.penetapan.select_related("pegawai__golongan", "pegawai__unit_kerja").order_by("pegawai__nama", "pk"))
+    agen = list(
+        sk.penetapan.select_related("pegawai__golongan", "pegawai__unit_kerja", "nominasi__unit_kerja").order_by(
+            "pegawai__nama", "pk"
+        )
+    )
     return {"sk": sk, "agen": agen}
 
 
