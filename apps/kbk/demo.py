@@ -1,0 +1,47 @@
+"""Demo KBK of BKPSDM (kepala as Program Sponsorship, kbk as Program Management) and the Tim Monev."""
+
+import datetime
+
+from apps.common.demo import DemoContext
+from apps.organisasi.models import Pegawai
+
+from . import services
+from .models import AnggotaKBK, AnggotaTimMonev, KelompokBudayaKerja, PeranKBK, TimMonev
+
+MULAI = datetime.date(2025, 1, 2)
+# Tabel 3.1 role -> unit (kode suffix) whose first pegawai (by NIP) takes it; the demo logins are set apart.
+ANGGOTA_LAIN = [("ADVISOR", ".01"), ("PROJECT", ".03"), ("DESIGN", ".04"), ("CHANGE", ".01.01"), ("QA", ".03")]
+
+
+def seed(ctx: DemoContext) -> None:
+    pd = ctx.refs["pd_demo"]
+    kepala = ctx.refs["pegawai:kepala"]
+    kbk, _ = KelompokBudayaKerja.objects.get_or_create(
+        perangkat_daerah=pd, defaults={"nomor_sk": "800.1.2/003/BKPSDM/2025", "tanggal_sk": MULAI}
+    )
+    if not AnggotaKBK.objects.filter(kbk=kbk).exists():
+        peran = {p.kode: p for p in PeranKBK.objects.all()}
+        aktor = ctx.refs["user:kepala"]
+        services.tambah_anggota(pd, kepala, peran["SPONSOR"], aktor, mulai=MULAI)
+        services.tambah_anggota(pd, ctx.refs["pegawai:kbk"], peran["PROGRAM"], aktor, mulai=MULAI)
+        demo_ids = [ctx.refs[f"pegawai:{u}"].pk for u in ("kepala", "kbk", "unit", "asn")]
+        taken = set(demo_ids)
+        for kode, suffix in ANGGOTA_LAIN:
+            pegawai = (
+                Pegawai.objects.filter(unit_kerja__kode=f"{pd.kode}{suffix}", aktif=True)
+                .exclude(pk__in=taken)
+                .order_by("nip")
+                .first()
+            )
+            if pegawai is not None:
+                taken.add(pegawai.pk)
+                services.tambah_anggota(pd, pegawai, peran[kode], aktor, mulai=MULAI)
+    tim, _ = TimMonev.objects.get_or_create(
+        nomor_keputusan="100.3.3.2/KEP/045/2025",
+        defaults={"tanggal_keputusan": datetime.date(2025, 1, 15)},
+    )
+    J = AnggotaTimMonev.Jabatan
+    for urutan, (username, jabatan) in enumerate([("sekda", J.PENGARAH), ("monev", J.SEKRETARIS)], start=1):
+        AnggotaTimMonev.objects.get_or_create(
+            tim=tim, pegawai=ctx.refs[f"pegawai:{username}"], defaults={"jabatan": jabatan, "urutan": urutan}
+        )

@@ -1,0 +1,27 @@
+"""seed_demo adds the 2026 round of BKPSDM with nominations in every state; a second run changes nothing."""
+
+import io
+
+from django.core.management import call_command
+
+from apps.agen.models import Nominasi, Penetapan, RiwayatNominasi
+from apps.agen.workflow import Status
+from apps.kbk.models import AnggotaKBK
+from apps.organisasi.models import Pegawai
+
+
+def test_seed_demo_covers_every_state_and_is_idempotent(db):
+    call_command("seed_demo", stdout=io.StringIO())
+    counts = (Nominasi.objects.count(), RiwayatNominasi.objects.count(), Penetapan.objects.count())
+    assert set(Nominasi.objects.values_list("status", flat=True)) == set(Status.values)
+    assert not Nominasi.objects.filter(pegawai__user__username="asn").exists()
+    assert sorted(
+        AnggotaKBK.objects.filter(pegawai__user__username__in=["kepala", "kbk"]).values_list("peran__kode", flat=True)
+    ) == [
+        "PROGRAM",
+        "SPONSOR",
+    ]
+    call_command("seed_demo", stdout=io.StringIO())
+    assert (Nominasi.objects.count(), RiwayatNominasi.objects.count(), Penetapan.objects.count()) == counts
+    assert counts == (14, 64, 6)
+    assert Pegawai.objects.get(user__username="asn").nominasi_agen.count() == 0
