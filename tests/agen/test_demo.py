@@ -23,5 +23,5 @@ def test_seed_demo_covers_every_state_and_is_idempotent(db):
     ]
     call_command("seed_demo", stdout=io.StringIO())
     assert (Nominasi.objects.count(), RiwayatNominasi.objects.count(), Penetapan.objects.count()) == counts
-    assert counts == (14, 64, 6)
+    assert counts == (17, 64, 6)
     assert Pegawai.objects.get(user__username="asn").nominasi_agen.count() == 0
