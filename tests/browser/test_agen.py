@@ -1,0 +1,175 @@
+"""The agen perubahan journey as people do it (issue 5): unit nominates asn, asn confirms, kbk asks the unit for
+clarification, unit answers, kbk passes and assesses, kepala makes the SK, appoints and downloads the SK PDF."""
+
+import io
+
+import pytest
+from django.utils import timezone
+from pypdf import PdfReader
+
+from apps.agen.models import Nominasi
+from apps.agen.workflow import Status
+from apps.organisasi.models import Pegawai
+
+from .conftest import DESKTOP, PHONE, login, screenshot
+
+NOMOR_SK = "800.1.2/077/BKPSDM/2026"
+
+
+def _fits(page, viewport) -> None:
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+
+
+@pytest.mark.browser
+def test_nomination_to_appointment_with_sk_pdf(demo_server, new_page):
+    asn = Pegawai.objects.get(user__username="asn")
+    url = demo_server.url
+
+    # 1. The unit head nominates asn.
+    page = new_page(PHONE)
+    login(page, demo_server, "unit")
+    page.goto(f"{url}/agen/usulan/baru/")
+    page.get_by_label("Calon agen perubahan").select_option(label=f"{asn.nama_lengkap} — {asn.nip} ({asn.unit_kerja})")
+    page.get_by_label("Musyawarah").check()
+    for k in "cdef":
+        page.locator(f"#id_kriteria_{k}").check()
+        page.locator(f"#id_alasan_{k}").fill(f"Bukti kriteria {k}: teladan di bidang.")
+    screenshot(page, "agen-01-usulan-360")
+    _fits(page, PHONE)
+    page.get_by_role("button", name="Kirim usulan").click()
+    page.wait_for_load_state("networkidle")
+    nominasi = Nominasi.objects.get(pegawai=asn)
+    assert page.url == f"{url}/agen/usulan/{nominasi.pk}/"
+    assert nominasi.status == Status.MENUNGGU_KOMITMEN
+    page.context.close()
+
+    # 2. asn confirms their commitment.
+    page = new_page(PHONE)
+    login(page, demo_server, "asn")
+    page.goto(f"{url}/agen/saya/")
+    page.get_by_role("link", name="BKPSDM 2026").click()
+    page.get_by_role("button", name="Konfirmasi komitmen").click()
+    page.wait_for_load_state("networkidle")
+    screenshot(page, "agen-02-komitmen-360")
+    _fits(page, PHONE)
+    nominasi.refresh_from_db()
+    assert nominasi.status == Status.PENELAAHAN
+    page.context.close()
+
+    # 3. kbk asks the nominator for clarification.
+    page = new_page(PHONE)
+    login(page, demo_server, "kbk")
+    page.goto(f"{url}/agen/antrean-kbk/")
+    page.get_by_role("link", name=asn.nama_lengkap).click()
+    page.locator("#id_minta_klarifikasi_pengusul-catatan").fill("Siapa saja yang ikut musyawarah?")
+    page.get_by_role("button", name="Minta klarifikasi kepada pengusul").click()
+    page.wait_for_load_state("networkidle")
+    nominasi.refresh_from_db()
+    assert nominasi.status == Status.KLARIFIKASI_PENGUSUL
+    page.context.close()
+
+    # 4. The unit head sees the question and answers it.
+    page = new_page(PHONE)
+    login(page, demo_server, "unit")
+    page.goto(f"{url}/agen/usulan-saya/")
+    page.get_by_role("link", name=asn.nama_lengkap).click()
+    assert page.get_by_test_id("pertanyaan").inner_text().endswith("Siapa saja yang ikut musyawarah?")
+    page.locator("#id_jawab_klarifikasi-catatan").fill("Seluruh pejabat fungsional Bidang PSDM.")
+    screenshot(page, "agen-03-klarifikasi-360")
+    _fits(page, PHONE)
+    page.get_by_role("button", name="Jawab klarifikasi").click()
+    page.wait_for_load_state("networkidle")
+    nominasi.refresh_from_db()
+    assert nominasi.status == Status.PENELAAHAN
+    page.context.close()
+
+    # 5. kbk passes it to assessment, then assesses and recommends.
+    page = new_page(PHONE)
+    login(page, demo_server, "kbk")
+    page.goto(f"{url}/agen/usulan/{nominasi.pk}/")
+    page.locator("summary", has_text="Lanjutkan ke assessment").click()
+    page.get_by_role("button", name="Lanjutkan ke assessment").click()
+    page.wait_for_load_state("networkidle")
+    page.get_by_role("link", name="Isi assessment").click()
+    for name in page.evaluate("[...new Set([...document.querySelectorAll('input[name^=skor_]')].map(e => e.name))]"):
+        page.locator(f"input[name={name}][value='4']").check()
+    page.locator("input[name=rekomendasi][value=ya]").check()
+    page.get_by_label("Catatan penilaian").fill("Komunikatif, berintegritas.")
+    screenshot(page, "agen-04-assessment-360")
+    _fits(page, PHONE)
+    page.get_by_role("button", name="Simpan assessment").click()
+    page.wait_for_load_state("networkidle")
+    nominasi.refresh_from_db()
+    assert nominasi.status == Status.DIREKOMENDASIKAN
+    page.context.close()
+
+    # 6. kepala makes the SK, appoints asn by it and downloads the PDF.
+    page = new_page(PHONE)
+    login(page, demo_server, "kepala")
+    page.goto(f"{url}/agen/sk/")
+    today = timezone.localdate()
+    page.locator("#id_nomor").fill(NOMOR_SK)
+    page.locator("#id_tanggal").fill(f"{today:%Y-%m-%d}")
+    page.locator("#id_masa_mulai").fill(f"{today:%Y-%m-%d}")
+    page.locator("#id_masa_selesai").fill(f"{today.year + 1}-12-31")
+    page.get_by_role("button", name="Buat SK").click()
+    page.wait_for_load_state("networkidle")
+    page.goto(f"{url}/agen/menunggu-penetapan/")
+    page.get_by_role("link", name=asn.nama_lengkap).click()
+    page.get_by_role("link", name="Tetapkan dengan SK").click()
+    page.locator("#id_surat_keputusan option", has_text=NOMOR_SK).wait_for(state="attached")
+    value = page.locator("#id_surat_keputusan option", has_text=NOMOR_SK).get_attribute("value")
+    page.locator("#id_surat_keputusan").select_option(value=value)
+    page.locator("input[name=peran][value=KATALIS]").check()
+    page.locator("input[name=peran][value=PENGHUBUNG]").check()
+    page.locator("#id_yakin").check()
+    screenshot(page, "agen-05-penetapan-360")
+    _fits(page, PHONE)
+    page.get_by_role("button", name="Tetapkan").click()
+    page.wait_for_load_state("networkidle")
+    nominasi.refresh_from_db()
+    assert nominasi.status == Status.DITETAPKAN
+    assert page.get_by_role("heading", name=f"Surat keputusan {NOMOR_SK}").count() == 1
+    screenshot(page, "agen-06-sk-360")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Unduh SK (PDF)").click()
+    pdf = download.value.path().read_bytes()
+    page.context.close()
+
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert f"NOMOR {NOMOR_SK}" in text
+    assert asn.nama_lengkap in text
+    assert f"NIP {asn.nip}" in text
+    assert "Katalis, Penghubung" in text
+    assert f"{today:%d-%m-%Y} s.d. 31-12-{today.year + 1}" in text
+
+    # The whole history on the nomination page, at desktop width.
+    page = new_page(DESKTOP)
+    login(page, demo_server, "kepala")
+    page.goto(f"{url}/agen/usulan/{nominasi.pk}/")
+    assert page.get_by_test_id("riwayat").locator("li").count() == 7
+    screenshot(page, "agen-07-riwayat-desktop")
+    page.goto(f"{url}/kbk/")
+    assert page.get_by_test_id("bagan").locator(".bagan-kotak").count() == 7
+    screenshot(page, "kbk-bagan-desktop")
+    page.context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360px", "desktop"])
+def test_work_lists_fit_the_screen(demo_server, new_page, viewport):
+    pages = {
+        "kbk": ["/agen/antrean-kbk/", "/kbk/"],
+        "kepala": ["/agen/menunggu-penetapan/", "/agen/daftar/", "/agen/sk/"],
+        "unit": ["/agen/usulan-saya/"],
+        "monev": ["/agen/ikhtisar/", "/kbk/tim-monev/"],
+    }
+    for username, paths in pages.items():
+        page = new_page(viewport)
+        login(page, demo_server, username)
+        for path in paths:
+            response = page.goto(f"{demo_server.url}{path}")
+            assert response.status == 200
+            _fits(page, viewport)
+            screenshot(page, f"agen{path.replace('/', '-').rstrip('-')}-{viewport['width']}")
+        page.context.close()
