@@ -33,7 +33,11 @@ class PutaranRekrutmen(models.Model):
         verbose_name_plural = _("putaran rekrutmen")
         ordering = ["-tahun", "perangkat_daerah__kode"]
         constraints = [
-            models.UniqueConstraint(fields=["perangkat_daerah", "tahun"], name="putaran_satu_per_tahun_per_pd"),
+            models.UniqueConstraint(
+                fields=["perangkat_daerah", "tahun"],
+                name="putaran_satu_per_tahun_per_pd",
+                violation_error_message=_("Putaran rekrutmen tahun ini sudah ada di perangkat daerah ini."),
+            ),
             models.CheckConstraint(condition=Q(ditutup__gte=models.F("dibuka")), name="putaran_ditutup_setelah_dibuka"),
         ]
 
