@@ -27,7 +27,11 @@ def test_pembinaan_and_penghargaan_are_recorded_per_agent(world, client_as):
     )
     client.post(
         reverse("agen:penghargaan_tambah", kwargs={"pk": agen.pk}),
-        {"penghargaan-jenis": "FASILITAS_KERJA", "penghargaan-uraian": "Laptop kerja", "penghargaan-tanggal": "2026-05-01"},
+        {
+            "penghargaan-jenis": "FASILITAS_KERJA",
+            "penghargaan-uraian": "Laptop kerja",
+            "penghargaan-tanggal": "2026-05-01",
+        },
     )
     p = Pembinaan.objects.get()
     assert (p.penetapan, p.topik, p.bentuk, p.judul, p.tanggal, p.dicatat_oleh) == (
@@ -52,7 +56,9 @@ def test_one_round_per_year_per_pd(world, client_as):
     client.post(reverse("agen:putaran_tambah"), data, follow=True)
     response = client.post(reverse("agen:putaran_tambah"), data, follow=True)
     assert PutaranRekrutmen.objects.filter(perangkat_daerah=world.pd_x).count() == 1
-    assert [str(m) for m in response.context["messages"]] == ["Putaran rekrutmen tahun ini sudah ada di perangkat daerah ini."]
+    assert [str(m) for m in response.context["messages"]] == [
+        "Putaran rekrutmen tahun ini sudah ada di perangkat daerah ini."
+    ]
 
 
 def test_sk_is_signed_by_the_kepala_pd_and_its_number_is_unique(world, client_as):
