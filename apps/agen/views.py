@@ -205,7 +205,7 @@ def nominasi_tambah(request):
 def nominasi_detail(request, pk: int):
     nominasi = _get_nominasi_for_user(request, pk)
     tersedia = _aksi_tersedia(nominasi, request.user)
-    forms = [(a, Aksi(a).label, _form_untuk(a)) for a in tersedia if a in AKSI_DENGAN_CATATAN]
+    forms = [(a, Aksi(a).label, _form_untuk(a), a not in KEPUTUSAN) for a in tersedia if a in AKSI_DENGAN_CATATAN]
     riwayat = nominasi.riwayat.select_related("oleh__pegawai")
     context = {
         "nominasi": nominasi,

@@ -186,3 +186,18 @@ def test_sk_pdf_queries(world, client_as, django_assert_num_queries, rows):
     with django_assert_num_queries(PAGE + 2):
         response = client.get(reverse("agen:sk_pdf", kwargs={"pk": sk.pk}))
     assert response.status_code == 200
+
+
+def test_kepala_revokes_an_appointment_with_a_reason_from_the_agent_page(world, client_as):
+    nominasi = helpers.nominasi(world, Status.DITETAPKAN)
+    client = client_as("kepala")
+    page = client.get(reverse("agen:agen_detail", kwargs={"pk": nominasi.penetapan.pk})).content.decode()
+    assert reverse("agen:nominasi_aksi", kwargs={"pk": nominasi.pk, "aksi": "cabut"}) in page
+    url = reverse("agen:nominasi_aksi", kwargs={"pk": nominasi.pk, "aksi": "cabut"})
+    client.post(url, {"cabut-catatan": "Pindah tugas"})  # without confirmation: nothing happens
+    nominasi.refresh_from_db()
+    assert nominasi.status == Status.DITETAPKAN
+    client.post(url, {"cabut-catatan": "Pindah tugas", "cabut-yakin": "on"})
+    nominasi.refresh_from_db()
+    nominasi.penetapan.refresh_from_db()
+    assert (nominasi.status, nominasi.penetapan.alasan_pencabutan) == (Status.DICABUT, "Pindah tugas")
