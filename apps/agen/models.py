@@ -98,6 +98,16 @@ class Nominasi(models.Model):
         return self.putaran.perangkat_daerah_id
 
 
+class RiwayatQuerySet(models.QuerySet):
+    """Bulk writes would bypass the append-only save(); refuse them too."""
+
+    def update(self, **kwargs):
+        raise ValueError("RiwayatNominasi is append-only: history rows are never updated")
+
+    def delete(self):
+        raise ValueError("RiwayatNominasi is append-only: history rows are never deleted")
+
+
 class RiwayatNominasi(models.Model):
     """One state change of a nomination: who, when, from, to, note. Append-only (SECURITY "Data integrity")."""
 
@@ -108,6 +118,8 @@ class RiwayatNominasi(models.Model):
     catatan = models.TextField(_("catatan"), blank=True)
     oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     pada = models.DateTimeField(_("waktu"), default=timezone.now)
+
+    objects = RiwayatQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("riwayat nominasi")

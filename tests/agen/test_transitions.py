@@ -145,6 +145,10 @@ def test_history_rows_are_never_edited_or_deleted(world):
         row.save()
     with pytest.raises(ValueError):
         row.delete()
+    with pytest.raises(ValueError):
+        RiwayatNominasi.objects.filter(pk=row.pk).update(catatan="diubah")
+    with pytest.raises(ValueError):
+        RiwayatNominasi.objects.filter(pk=row.pk).delete()
     assert RiwayatNominasi.objects.get(pk=row.pk).catatan == ""
 
 

@@ -201,3 +201,29 @@ def test_kepala_revokes_an_appointment_with_a_reason_from_the_agent_page(world, 
     nominasi.refresh_from_db()
     nominasi.penetapan.refresh_from_db()
     assert (nominasi.status, nominasi.penetapan.alasan_pencabutan) == (Status.DICABUT, "Pindah tugas")
+
+
+# PAGE + COUNT, the page of SKs (with PD and signer).
+@pytest.mark.parametrize("rows", [1, 3])
+def test_sk_list_queries(world, client_as, django_assert_num_queries, rows):
+    for i in range(rows):
+        helpers.sk(world, nomor=f"800/{i}/2026")
+    client = client_as("kepala")
+    with django_assert_num_queries(PAGE + 2):
+        response = client.get(reverse("agen:sk_list"))
+    assert len(response.context["page"]) == rows
+
+
+# PAGE + COUNT, the page of rounds (with PD).
+@pytest.mark.parametrize("rows", [1, 3])
+def test_putaran_list_queries(world, client_as, django_assert_num_queries, rows):
+    from apps.agen.models import PutaranRekrutmen
+
+    for i in range(rows):
+        PutaranRekrutmen.objects.create(
+            perangkat_daerah=world.pd_x, tahun=2020 + i, dibuka=f"{2020 + i}-01-01", ditutup=f"{2020 + i}-12-31"
+        )
+    client = client_as("kepala")
+    with django_assert_num_queries(PAGE + 2):
+        response = client.get(reverse("agen:putaran_list"))
+    assert len(response.context["page"]) == rows

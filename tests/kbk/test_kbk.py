@@ -92,3 +92,17 @@ def test_add_member_through_the_page(world, client_as):
     refused = client_as("kepala").post(url, {"pegawai": world.asn_y.pk, "peran": PeranKBK.objects.get(kode="QA").pk})
     assert refused.status_code == 302
     assert AnggotaKBK.objects.count() == 1
+
+
+# Every page: session, user, Peran and Pegawai (lingkup), session saved (savepoint, UPDATE, release) = 7;
+# the KBK page adds: the PD, the active members (with pegawai, role), the Tabel 3.1 roles for the chart, its KBK,
+# and for the add form (Kepala PD) the pegawai of the PD and the Tabel 3.1 roles.
+@pytest.mark.parametrize("rows", [1, 3])
+def test_kbk_page_queries(world, client_as, django_assert_num_queries, rows):
+    members = [world.kbk, world.asn_b, world.kepala][:rows]
+    for pegawai in members:
+        services.tambah_anggota(world.pd_x, pegawai, PeranKBK.objects.get(kode="QA"), world.kepala.user)
+    client = client_as("kepala")
+    with django_assert_num_queries(7 + 6):
+        response = client.get(reverse("kbk:detail", kwargs={"pk": world.pd_x.pk}))
+    assert len(response.context["anggota"]) == rows
