@@ -304,7 +304,9 @@ def komitmen(request, pk: int):
         return redirect("agen:komitmen", pk=pk)
     pertanyaan = nominasi.riwayat.last() if nominasi.status == Status.KLARIFIKASI_CALON else None
     forms = [(a, Aksi(a).label, _form_untuk(a)) for a in tersedia]
-    return render(request, "agen/komitmen.html", {"nominasi": nominasi, "forms": forms, "pertanyaan": pertanyaan})
+    riwayat = nominasi.riwayat.select_related("oleh__pegawai")
+    context = {"nominasi": nominasi, "forms": forms, "pertanyaan": pertanyaan, "riwayat": riwayat}
+    return render(request, "agen/komitmen.html", context)
 
 
 # Rounds, SK, agents -------------------------------------------------------------------------------------------

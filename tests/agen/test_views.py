@@ -227,3 +227,11 @@ def test_putaran_list_queries(world, client_as, django_assert_num_queries, rows)
     with django_assert_num_queries(PAGE + 2):
         response = client.get(reverse("agen:putaran_list"))
     assert len(response.context["page"]) == rows
+
+
+def test_nominee_sees_the_history_steps_without_internal_notes(world, client_as):
+    nominasi = helpers.nominasi(world, Status.PENELAAHAN)
+    services.transition(nominasi, Aksi.MINTA_KLARIFIKASI_PENGUSUL, world.kbk.user, "Catatan internal untuk pengusul")
+    html = client_as("asn").get(reverse("agen:komitmen", kwargs={"pk": nominasi.pk})).content.decode()
+    assert "Minta klarifikasi kepada pengusul" in html
+    assert "Catatan internal untuk pengusul" not in html
