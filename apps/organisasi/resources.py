@@ -232,7 +232,8 @@ class PegawaiResource(resources.ModelResource):
         self._units = {u.kode: u for u in UnitKerja.objects.all()}
         self._golongan = {(g.jenis_asn, g.kode): g for g in Golongan.objects.all()}
         nips = [v.strip() for v in dataset["nip"] if isinstance(v, str)]
-        self._existing = {p.nip: p for p in Pegawai.objects.filter(nip__in=nips)}
+        existing = Pegawai.objects.filter(nip__in=nips).select_related("golongan", "unit_kerja")
+        self._existing = {p.nip: p for p in existing}
         self._seen: dict[str, int] = {}
         self._originals: dict[int, tuple] = {}
 
