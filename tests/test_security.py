@@ -239,3 +239,11 @@ def test_deactivating_a_user_ends_their_sessions(client, db):
 def test_only_login_activation_and_help_pages_are_open_to_anonymous():
     open_pages = {case.url_name for case in CASES if case.expect["anonim"] != LOGIN}
     assert open_pages == {"akun:login", "akun:logout", "akun:aktivasi", "akun:lupa_sandi"}
+
+
+def test_outsider_gets_404_on_every_object_url_of_pd_x():
+    """Every case with URL kwargs names an object of PD X (tests/access): the Kepala PD, KBK member and
+    head of unit of PD Y must not learn that it exists."""
+    object_cases = [case for case in CASES if case.kwargs is not None]
+    assert len(object_cases) >= 4
+    assert [case.id for case in object_cases if case.expect["outsider"] != 404] == []
