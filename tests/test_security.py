@@ -28,7 +28,8 @@ PASSWORD = "rahasia-uji-123"  # tests.factories.UserFactory
 
 
 def _production_env(**extra) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DEBUG", "SECRET_KEY"}}
+    # Only what a production service would have: no test-only variables (DJANGO_ALLOW_ASYNC_UNSAFE, ...).
+    env = {k: v for k, v in os.environ.items() if k in {"PATH", "HOME", "LANG", "LC_ALL", "TMPDIR"}}
     env.update(
         DJANGO_SETTINGS_MODULE="kupang_budaya.settings",
         DEBUG="false",
