@@ -10,14 +10,17 @@
   simple_history's bulk functions, so 5,000 rows take seconds and the import is in the history.
 """
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from .models import Golongan, JenisASN, Pegawai, PerangkatDaerah, UnitKerja
+from .models import Golongan, JenisASN, Pegawai, PerangkatDaerah, RiwayatUnit, UnitKerja
 from .nip import nip_errors
 
 PEGAWAI_COLUMNS = [
@@ -236,6 +239,7 @@ class PegawaiResource(resources.ModelResource):
         self._existing = {p.nip: p for p in existing}
         self._seen: dict[str, int] = {}
         self._originals: dict[int, tuple] = {}
+        self._original_unit: dict[int, int] = {}
 
     def get_instance(self, instance_loader, row):
         value = row.get("nip")
@@ -244,6 +248,7 @@ class PegawaiResource(resources.ModelResource):
     def after_init_instance(self, instance, new, row, **kwargs) -> None:
         if not new:
             self._originals[instance.pk] = tuple(getattr(instance, a) for a in self.ATTRIBUTES)
+            self._original_unit[instance.pk] = instance.unit_kerja_id
 
     def import_instance(self, instance, row, **kwargs) -> None:
         """Check every column of one row and fill `instance`; raise all the row's problems at once."""
@@ -332,9 +337,24 @@ class PegawaiResource(resources.ModelResource):
             finally:
                 self.create_instances.clear()
 
+    def _catat_mutasi(self, pegawai: list[Pegawai]) -> None:
+        """A unit changed by the import is a mutasi from today: close the open RiwayatUnit, open a new one."""
+        moved = [p for p in pegawai if self._original_unit.get(p.pk) not in (None, p.unit_kerja_id)]
+        if not moved:
+            return
+        today = timezone.localdate()
+        RiwayatUnit.objects.filter(pegawai__in=moved, sampai__isnull=True).update(
+            sampai=today - datetime.timedelta(days=1)
+        )
+        user = self._user if getattr(self._user, "pk", None) else None
+        RiwayatUnit.objects.bulk_create(
+            [RiwayatUnit(pegawai=p, unit_kerja_id=p.unit_kerja_id, mulai=today, dicatat_oleh=user) for p in moved]
+        )
+
     def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None) -> None:
         if self.update_instances and (using_transactions or not dry_run):
             try:
+                self._catat_mutasi(self.update_instances)
                 bulk_update_with_history(
                     self.update_instances,
                     Pegawai,

@@ -122,3 +122,23 @@ def test_kepala_pd_of_another_pd_gets_404_and_no_code_is_issued(world, baru, cli
 def test_unit_list_shows_only_units_of_own_pd(world, client_as):
     page = client_as("kepala").get(reverse("akun:kode_aktivasi_unit_list")).content.decode()
     assert re.findall(r"\(([A-Z.0-9]+)\)</span></a>", page) == ["X.A", "X.A.1", "X.B"]
+
+
+@pytest.mark.parametrize("units", [1, 3])
+def test_unit_list_query_count_does_not_grow_with_units(db, client, django_assert_num_queries, units):
+    from apps.akun.models import Peran
+    from tests.factories import PeranFactory, PerangkatDaerahFactory, UnitKerjaFactory
+
+    pd = PerangkatDaerahFactory()
+    for _ in range(units):
+        UnitKerjaFactory(perangkat_daerah=pd)
+    kepala = PegawaiFactory(unit_kerja=pd.unit_kerja.first())
+    PeranFactory(user=kepala.user, jenis=Peran.Jenis.KEPALA_PD, perangkat_daerah=pd)
+    client.force_login(kepala.user)
+
+    # session, user, roles, own pegawai record (lingkup, once per request), the units with their PD,
+    # and the session save (SESSION_SAVE_EVERY_REQUEST: savepoint, update, release)
+    with django_assert_num_queries(8):
+        response = client.get(reverse("akun:kode_aktivasi_unit_list"))
+    assert response.status_code == 200
+    assert len(response.context["units"]) == units

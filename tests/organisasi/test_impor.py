@@ -213,3 +213,25 @@ def test_unit_import_reports_unknown_pd_and_parent_of_another_pd(db):
         (4, "kode_perangkat_daerah", "Perangkat daerah dengan kode 'C' tidak ditemukan."),
     ]
     assert UnitKerja.objects.count() == 0
+
+
+def test_unit_changed_by_import_is_recorded_as_mutasi_from_today(unit, tmp_path):
+    from django.utils import timezone
+
+    from apps.organisasi.models import RiwayatUnit
+
+    other = UnitKerjaFactory(kode="BKPSDM.03", perangkat_daerah=unit.perangkat_daerah)
+    moved = PegawaiFactory(unit_kerja=unit, user=None)
+    stays = PegawaiFactory(unit_kerja=unit, user=None)
+    rows = [
+        [p.nip, p.nama, "", "", "PNS", "III/a", p.jabatan, kode, "", ""]
+        for p, kode in [(moved, other.kode), (stays, unit.kode)]
+    ]
+    path = tmp_path / "pegawai.csv"
+    path.write_bytes(csv_bytes(rows))
+
+    call_command("import_pegawai", str(path))
+
+    assert list(RiwayatUnit.objects.values_list("pegawai_id", "unit_kerja_id", "mulai", "sampai")) == [
+        (moved.pk, other.pk, timezone.localdate(), None)
+    ]
