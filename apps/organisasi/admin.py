@@ -64,11 +64,6 @@ class ImporAdminMixin(ImportExportMixin):
         else:
             super().add_data_read_fail_error_to_form(form, e)
 
-    def get_import_context_data(self, **kwargs):
-        context = super().get_import_context_data(**kwargs)
-        context["kolom"] = self.resource_classes[0].COLUMNS if hasattr(self.resource_classes[0], "COLUMNS") else []
-        return context
-
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)
         result = getattr(response, "context_data", {}).get("result")

@@ -33,6 +33,7 @@ def test_admin_import_previews_then_writes_on_confirmation(world, client_as):
     assert preview.status_code == 200
     assert Pegawai.objects.filter(nama__startswith="Pegawai Impor").count() == 0
     assert preview.context["ringkasan"] == {"baru": 3, "diperbarui": 0, "tidak_berubah": 0, "salah": 0}
+    assert preview.content.decode().count('<td class="import-type">Baru</td>') == 3
     confirm = preview.context["confirm_form"]
 
     done = client.post(CONFIRM_URL, {name: confirm[name].value() for name in confirm.fields})
