@@ -239,7 +239,7 @@ def test_deactivating_a_user_ends_their_sessions(client, db):
 
 def test_only_login_activation_and_help_pages_are_open_to_anonymous():
     open_pages = {case.url_name for case in CASES if case.expect["anonim"] != LOGIN}
-    assert open_pages == {"akun:login", "akun:logout", "akun:aktivasi", "akun:lupa_sandi"}
+    assert open_pages == {"akun:login", "akun:aktivasi", "akun:lupa_sandi"}
 
 
 def test_outsider_gets_404_on_every_object_url_of_pd_x():
