@@ -53,6 +53,7 @@ def test_admin_imports_pegawai_after_a_preview(demo_server, new_page, tmp_path):
     page.select_option("select[name=format]", label="xlsx")
     page.get_by_role("button", name="Periksa berkas (uji coba)").click()
     errors = page.get_by_test_id("galat-impor")
+    errors.wait_for()
     assert errors.locator("tbody tr").all_inner_texts() == [
         "3\tkode_unit_kerja\tUnit kerja dengan kode 'TIDAK.ADA' tidak ditemukan."
     ]
