@@ -181,3 +181,35 @@ def test_asn_requests_a_correction_and_admin_resolves_it(world, client_as):
     )
     permintaan.refresh_from_db()
     assert (permintaan.status, permintaan.diputus_oleh) == ("SELESAI", world.admin)
+
+
+def test_correction_request_ignores_status_and_owner_in_the_post(world, client_as):
+    client_as("asn").post(
+        reverse("organisasi:profil"),
+        {"data": "nama", "nilai_usulan": "Asn Benar", "status": "SELESAI", "pegawai": world.asn_y.pk},
+    )
+    assert list(PermintaanPerbaikan.objects.values_list("pegawai_id", "status")) == [(world.asn.pk, "DIAJUKAN")]
+
+
+def test_admin_import_is_in_the_history_with_the_admin_as_author(world, client_as):
+    client = client_as("admin")
+    preview = _upload(client, xlsx_bytes(pegawai_rows(2, world.unit_a.kode)))
+    confirm = preview.context["confirm_form"]
+    client.post(CONFIRM_URL, {name: confirm[name].value() for name in confirm.fields})
+
+    history = Pegawai.history.filter(nama__startswith="Pegawai Impor")
+    assert list(history.order_by().values_list("history_type", "history_user", "history_change_reason").distinct()) == [
+        ("+", world.admin.pk, "Impor pegawai: pegawai.xlsx")
+    ]
+    assert history.count() == 2
+
+
+def test_admin_sees_failed_logins_in_the_axes_admin(world, client, client_as):
+    for _ in range(5):
+        client.post(reverse("akun:login"), {"username": "korban", "password": "salah"}, REMOTE_ADDR="10.9.9.9")
+
+    page = client_as("admin").get(reverse("admin:axes_accessattempt_changelist"))
+
+    assert [(a.username, a.ip_address, a.failures_since_start) for a in page.context["cl"].result_list] == [
+        ("korban", "10.9.9.9", 5)
+    ]
