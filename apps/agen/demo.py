@@ -68,14 +68,12 @@ RENCANA = [
             S.KLARIFIKASI_PENGUSUL,
             S.KLARIFIKASI_CALON,
             S.ASSESSMENT,
-            S.DIREKOMENDASIKAN,
-            "SK1",
-            "SK1",
         ],
     ),
     (".03", [S.TIDAK_DIREKOMENDASIKAN, S.DITOLAK, S.MENOLAK, S.DIBATALKAN, "CABUT", "SK1"]),
-    (".04", [S.DIREKOMENDASIKAN, "SK_LAMA", "SK1"]),
+    (".04", [S.DIREKOMENDASIKAN, "SK_LAMA", "SK1", S.DIREKOMENDASIKAN, "SK1", "SK1"]),
 ]
+# Some ASN of the demo unit keep no account, so the activation-code sheet of that unit has rows to print.
 PERAN = [["KATALIS", "PENGGERAK"], ["PEMBERI_SOLUSI"], ["MEDIATOR", "PENGHUBUNG"], ["PENGGERAK"], ["KATALIS"]]
 
 
@@ -149,11 +147,12 @@ def seed(ctx: DemoContext) -> None:
         pengusul, calon_list = _pimpinan(pd, f"{pd.kode}{suffix}", ctx, taken)
         for target, pegawai in zip(targets, calon_list, strict=False):
             taken.add(pegawai.pk)
-            calon = _akun(pegawai)
             mekanisme = "MUSYAWARAH" if ctx.rng.random() < 0.5 else "PENILAIAN_PIMPINAN"
             nominasi = services.usulkan(putaran, pegawai, pengusul, mekanisme, ALASAN)
-            actors = {"pengusul": pengusul, "calon": calon, "kbk": kbk, "kepala": kepala}
             steps = JALUR[target] if target in JALUR else SAMPAI_DITETAPKAN
+            # The nominee gets an account (no usable password) only when they must act in the demo.
+            calon = _akun(pegawai) if any(who == "calon" for _a, who, _n in steps) else None
+            actors = {"pengusul": pengusul, "calon": calon, "kbk": kbk, "kepala": kepala}
             for aksi, who, note in steps:
                 data = {}
                 if aksi in (A.REKOMENDASIKAN, A.TIDAK_REKOMENDASIKAN):
