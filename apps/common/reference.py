@@ -10,6 +10,8 @@ import importlib
 
 LOADERS = [
     "apps.organisasi.golongan:ensure",
+    "apps.nilai.katalog:ensure",
+    "apps.survei.instrumen:ensure",
 ]
 
 

@@ -1,0 +1,226 @@
+"""Writes of Formulir 1: periode status, drafts, submission, reopening (STYLE "State changes").
+
+Each state change has exactly one function here; views call them and nothing else sets a status.
+"""
+
+from collections.abc import Mapping
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.akun.scope import lingkup
+from apps.organisasi.models import Pegawai
+
+from . import scoring
+from .models import Butir, Jawaban, PembukaanKembali, Periode, Respon, RiwayatPeriode
+
+S = Periode.Status
+# Allowed periode transitions. DITUTUP -> DIBUKA reopens a periode closed early (or to extend it after the
+# close date was moved); FINAL is the end: the reports engineer's finalisation freezes the Laporan Evaluasi.
+TRANSISI_PERIODE: dict[str, set[str]] = {
+    S.DRAFT: {S.DIBUKA},
+    S.DIBUKA: {S.DITUTUP},
+    S.DITUTUP: {S.DIBUKA, S.FINAL},
+    S.FINAL: set(),
+}
+
+
+def set_periode_status(periode: Periode, new_status: str, actor, note: str = "") -> Periode:
+    """Move a periode to `new_status` (Tim Monev or admin only).
+
+    Side effects: locks the periode row; checks the transition against TRANSISI_PERIODE; reopening
+    (DITUTUP -> DIBUKA) is allowed only while today is not after tanggal_tutup (move the date first);
+    sets `ditutup_pada` when closing (clears it when reopening); saves with update_fields; writes one
+    RiwayatPeriode row (who, from, to, note). Raises PermissionDenied or ValidationError.
+    """
+    scope = lingkup(actor)
+    if not (scope.monev or scope.admin):
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = Periode.objects.select_for_update().get(pk=periode.pk)
+        old = locked.status
+        if new_status not in TRANSISI_PERIODE[old]:
+            raise ValidationError(
+                _("Status periode tidak dapat diubah dari %(dari)s ke %(ke)s.")
+                % {"dari": S(old).label, "ke": S(new_status).label}
+            )
+        if old == S.DITUTUP and new_status == S.DIBUKA and timezone.localdate() > locked.tanggal_tutup:
+            raise ValidationError(_("Tanggal tutup sudah lewat: ubah tanggal tutup dulu sebelum membuka kembali."))
+        locked.status = new_status
+        if new_status == S.DITUTUP:
+            locked.ditutup_pada = timezone.now()
+        elif new_status == S.DIBUKA:
+            locked.ditutup_pada = None
+        locked.save(update_fields=["status", "ditutup_pada"])
+        RiwayatPeriode.objects.create(periode=locked, dari=old, ke=new_status, oleh=actor, catatan=note)
+    periode.status, periode.ditutup_pada = locked.status, locked.ditutup_pada
+    return periode
+
+
+def _cek_periode_menerima(periode: Periode) -> None:
+    if not periode.menerima_kiriman():
+        raise ValidationError(
+            _("Periode %(nama)s tidak menerima jawaban (dibuka %(buka)s sampai %(tutup)s).")
+            % {
+                "nama": periode.nama,
+                "buka": periode.tanggal_buka.strftime("%d-%m-%Y"),
+                "tutup": periode.tanggal_tutup.strftime("%d-%m-%Y"),
+            }
+        )
+
+
+def _butir_periode(periode: Periode) -> dict[int, Butir]:
+    return {
+        b.nomor: b for b in Butir.objects.filter(bagian__instrumen_id=periode.instrumen_id).select_related("bagian")
+    }
+
+
+def _bersihkan(answers: Mapping[int, int], butir: Mapping[int, Butir]) -> dict[int, int]:
+    return {nomor: int(nilai) for nomor, nilai in answers.items() if nomor in butir and int(nilai) in (1, 2, 3, 4)}
+
+
+def _respon_terkunci(periode: Periode, pegawai: Pegawai) -> tuple[Respon, bool]:
+    """The pegawai's response row, locked (created as a draft when missing). Call inside an atomic block.
+
+    Two requests at once may both find no row; the UniqueConstraint lets one INSERT win, and the other
+    re-reads the winner's row (a savepoint keeps the outer transaction usable).
+    """
+    respon = Respon.objects.select_for_update().filter(periode=periode, pegawai=pegawai).first()
+    if respon is not None:
+        return respon, False
+    try:
+        with transaction.atomic():
+            return Respon.objects.create(periode=periode, pegawai=pegawai), True
+    except IntegrityError:
+        return Respon.objects.select_for_update().get(periode=periode, pegawai=pegawai), False
+
+
+def _simpan_jawaban(respon: Respon, answers: Mapping[int, int], butir: Mapping[int, Butir], baru: bool) -> None:
+    """Upsert the given answers of a response (answers not given are left as they are)."""
+    if not answers:
+        return
+    if baru:
+        Jawaban.objects.bulk_create(Jawaban(respon=respon, butir=butir[n], nilai=v) for n, v in answers.items())
+        return
+    ada = {j.butir_id: j for j in Jawaban.objects.filter(respon=respon)}
+    baru_list, ubah = [], []
+    for nomor, nilai in answers.items():
+        jawaban = ada.get(butir[nomor].pk)
+        if jawaban is None:
+            baru_list.append(Jawaban(respon=respon, butir=butir[nomor], nilai=nilai))
+        elif jawaban.nilai != nilai:
+            jawaban.nilai = nilai
+            ubah.append(jawaban)
+    Jawaban.objects.bulk_create(baru_list)
+    Jawaban.objects.bulk_update(ubah, ["nilai"])
+
+
+def simpan_draf(periode: Periode, pegawai: Pegawai, answers: Mapping[int, int]) -> Respon:
+    """Keep the given answers (item number -> 1-4) as the pegawai's draft (SPEC 8: saved as the ASN goes).
+
+    Side effects: creates the draft Respon when missing (row-locked); upserts Jawaban rows. Refused
+    (ValidationError) when the periode does not accept answers or the response is already submitted.
+    """
+    _cek_periode_menerima(periode)
+    butir = _butir_periode(periode)
+    with transaction.atomic():
+        respon, baru = _respon_terkunci(periode, pegawai)
+        if respon.status == Respon.Status.TERKIRIM:
+            raise ValidationError(_("Formulir ini sudah dikirim dan tidak dapat diubah."))
+        _simpan_jawaban(respon, _bersihkan(answers, butir), butir, baru)
+        Respon.objects.filter(pk=respon.pk).update(diperbarui_pada=timezone.now())
+    return respon
+
+
+class SudahTerkirim(Exception):
+    """The response was already submitted (a double click, a second tab): not an error for the user."""
+
+    def __init__(self, respon: Respon) -> None:
+        self.respon = respon
+
+
+def kirim(periode: Periode, pegawai: Pegawai, answers: Mapping[int, int]) -> Respon:
+    """Submit the pegawai's Formulir 1 with every item answered (Lampiran BAB IV; SPEC 8).
+
+    Side effects: in one transaction, locks (or creates) the Respon row, saves the answers, computes the three
+    section totals with scoring.section_total, stores the respondent's unit and PD and the time, and sets status
+    TERKIRIM. Raises SudahTerkirim when it was already submitted (the caller shows the result), ValidationError
+    when the periode is closed or an item is missing (nothing is submitted; the given answers are kept as draft
+    by the caller through simpan_draf).
+    """
+    _cek_periode_menerima(periode)
+    butir = _butir_periode(periode)
+    with transaction.atomic():
+        respon, baru = _respon_terkunci(periode, pegawai)
+        if respon.status == Respon.Status.TERKIRIM:
+            raise SudahTerkirim(respon)
+        bersih = _bersihkan(answers, butir)
+        _simpan_jawaban(respon, bersih, butir, baru)
+        semua = bersih if baru else {**_jawaban_tersimpan(respon), **bersih}
+        kurang = sorted(set(butir) - set(semua))
+        if kurang:
+            raise ValidationError(_("Butir %(nomor)s belum dijawab.") % {"nomor": kurang[0]}, code="kurang")
+        totals = {}
+        for nomor, b in butir.items():
+            totals.setdefault(b.bagian.urutan, []).append(semua[nomor])
+        respon.total_1, respon.total_2, respon.total_3 = (scoring.section_total(totals[i]) for i in (1, 2, 3))
+        unit = Pegawai.objects.select_related("unit_kerja").get(pk=pegawai.pk).unit_kerja
+        respon.unit_kerja_id, respon.perangkat_daerah_id = unit.pk, unit.perangkat_daerah_id
+        respon.status = Respon.Status.TERKIRIM
+        respon.dikirim_pada = timezone.now()
+        respon.save(
+            update_fields=[
+                "status",
+                "total_1",
+                "total_2",
+                "total_3",
+                "unit_kerja",
+                "perangkat_daerah",
+                "dikirim_pada",
+                "diperbarui_pada",
+            ]
+        )
+    return respon
+
+
+def _jawaban_tersimpan(respon: Respon) -> dict[int, int]:
+    return dict(Jawaban.objects.filter(respon=respon).values_list("butir__nomor", "nilai"))
+
+
+def buka_kembali(respon: Respon, actor, alasan: str) -> Respon:
+    """Tim Monev reopens one submitted response while its periode accepts answers (SPEC 8).
+
+    Side effects: locks the row; sets status back to DRAF and clears the totals, unit and submission time
+    (the answers stay, so the ASN only corrects); writes one PembukaanKembali row (who, when, why).
+    """
+    scope = lingkup(actor)
+    if not (scope.monev or scope.admin):
+        raise PermissionDenied
+    if not alasan.strip():
+        raise ValidationError(_("Alasan wajib diisi."))
+    with transaction.atomic():
+        locked = Respon.objects.select_for_update().select_related("periode").get(pk=respon.pk)
+        if locked.status != Respon.Status.TERKIRIM:
+            raise ValidationError(_("Respon ini belum dikirim."))
+        if not locked.periode.menerima_kiriman():
+            raise ValidationError(_("Periode sudah tidak menerima jawaban: respon tidak dapat dibuka kembali."))
+        locked.status = Respon.Status.DRAF
+        locked.total_1 = locked.total_2 = locked.total_3 = None
+        locked.unit_kerja = locked.perangkat_daerah = None
+        locked.dikirim_pada = None
+        locked.save(
+            update_fields=[
+                "status",
+                "total_1",
+                "total_2",
+                "total_3",
+                "unit_kerja",
+                "perangkat_daerah",
+                "dikirim_pada",
+                "diperbarui_pada",
+            ]
+        )
+        PembukaanKembali.objects.create(respon=locked, oleh=actor, alasan=alasan.strip())
+    return locked

@@ -1,0 +1,80 @@
+/* Formulir 1: progressive enhancement only (the form works without it). No inline script (strict CSP).
+   - progress: counts answered items as the ASN goes;
+   - autosave: each change is saved as a draft on the server (fetch POST with the CSRF token), so nothing is lost
+     to a closed tab or a dead battery;
+   - "Kirim" is disabled after the first click (the server is safe against a double submit anyway). */
+(function () {
+  "use strict";
+  var form = document.getElementById("formulir");
+  if (!form) { return; }
+  var bar = document.getElementById("kemajuan");
+  var text = document.getElementById("kemajuan-teks");
+  var status = document.getElementById("status-simpan");
+  var total = bar ? parseInt(bar.getAttribute("max"), 10) : 0;
+  var timer = null;
+  var busy = false;
+  var again = false;
+
+  function answered() {
+    var names = {};
+    form.querySelectorAll("input[type=radio]:checked").forEach(function (el) { names[el.name] = true; });
+    return Object.keys(names).length;
+  }
+
+  function progress() {
+    var n = answered();
+    if (bar) { bar.value = n; }
+    if (text) { text.textContent = n + " dari " + total + " butir terjawab"; }
+  }
+
+  function save() {
+    if (busy) { again = true; return; }
+    busy = true;
+    var data = new FormData(form);
+    data.set("aksi", "draf");
+    var token = form.querySelector("input[name=csrfmiddlewaretoken]").value;
+    status.textContent = "Menyimpan…";
+    fetch(form.action || window.location.href, {
+      method: "POST",
+      body: data,
+      credentials: "same-origin",
+      headers: { "X-Autosave": "1", "X-CSRFToken": token }
+    }).then(function (response) {
+      return response.json().then(function (body) {
+        status.textContent = response.ok ? "· tersimpan" : "· " + (body.pesan || "gagal menyimpan");
+      });
+    }).catch(function () {
+      status.textContent = "· belum tersimpan (tidak ada sinyal); tekan «Simpan draf» nanti";
+    }).then(function () {
+      busy = false;
+      if (again) { again = false; save(); }
+    });
+  }
+
+  form.addEventListener("change", function (event) {
+    if (event.target.type !== "radio") { return; }
+    var fieldset = event.target.closest("fieldset");
+    if (fieldset) { fieldset.classList.remove("border-danger"); }
+    progress();
+    if (timer) { clearTimeout(timer); }
+    timer = setTimeout(save, 800);
+  });
+
+  form.addEventListener("submit", function (event) {
+    var button = event.submitter;
+    if (!button || button.value !== "kirim") { return; }
+    if (button.disabled) { event.preventDefault(); return; }
+    if (timer) { clearTimeout(timer); }
+    var hidden = document.createElement("input");
+    hidden.type = "hidden";
+    hidden.name = "aksi";
+    hidden.value = "kirim";
+    form.appendChild(hidden);
+    button.disabled = true;
+    button.textContent = "Mengirim…";
+  });
+
+  var summary = document.getElementById("ringkasan-kesalahan");
+  if (summary) { summary.focus(); }
+  progress();
+})();
