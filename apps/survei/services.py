@@ -134,7 +134,7 @@ def simpan_draf(periode: Periode, pegawai: Pegawai, answers: Mapping[int, int]) 
     return respon
 
 
-class SudahTerkirim(Exception):
+class SudahTerkirim(Exception):  # noqa: N818 (not an error: the outcome "already submitted")
     """The response was already submitted (a double click, a second tab): not an error for the user."""
 
     def __init__(self, respon: Respon) -> None:
