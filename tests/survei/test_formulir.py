@@ -187,3 +187,14 @@ def test_home_card_says_whether_the_asn_has_answered(client_as, world):
     assert "belum diisi" in client.get("/").content.decode()
     client.post(url(periode), post_data(jawaban()))
     assert "sudah dikirim" in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("persona", ["asn_a1", "pimpinan", "kepala", "monev", "outsider"])
+def test_another_persona_never_sees_the_asns_draft(client, world, persona):
+    periode = buat_periode()
+    client.force_login(world.asn.user)
+    client.post(url(periode), post_data(jawaban(3, 3, 3), aksi="draf"))
+    respon = Respon.objects.get(pegawai=world.asn)
+    client.force_login(getattr(world, persona).user)
+    assert " checked" not in client.get(url(periode)).content.decode()
+    assert client.get(f"/survei/respon/{respon.pk}/").status_code == 404
