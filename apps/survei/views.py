@@ -78,7 +78,7 @@ def daftar(request):
 
 def _render_formulir(request, periode, bagian, form, respon, status=200, kurang=None):
     answered = sum(1 for b in form.butir_list if form[nama_field(b)].value() not in (None, ""))
-    sections = [(bg, [form[nama_field(b)] for b in bg.butir.all()]) for bg in bagian]
+    sections = [(bg, [(b, form[nama_field(b)]) for b in bg.butir.all()]) for bg in bagian]
     context = {
         "periode": periode,
         "pegawai": lingkup(request.user).pegawai,
