@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from apps.akun.scope import lingkup
+from apps.akun.scope import lingkup, perangkat_daerah_for_user
 from apps.common.export import xlsx_bytes
 
 from . import ekspor, partisipasi, scoring, services
@@ -197,11 +197,19 @@ def partisipasi_view(request, kode: str):
         raise PermissionDenied
     periode = _get_periode_terbit(kode)
     qs = partisipasi.daftar_partisipasi(request.user, periode).select_related("unit_kerja__perangkat_daerah")
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
     scope = lingkup(request.user)
+    pd_pilihan, pd_dipilih = [], None
+    if scope.kabupaten or len(scope.pd_ids) > 1:
+        pd_pilihan = list(perangkat_daerah_for_user(request.user).only("pk", "nama"))
+        pd_dipilih = next((pd.pk for pd in pd_pilihan if str(pd.pk) == request.GET.get("pd")), None)
+        if pd_dipilih is not None:
+            qs = qs.filter(unit_kerja__perangkat_daerah_id=pd_dipilih)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
     context = {
         "periode": periode,
         "page": page,
+        "pd_pilihan": pd_pilihan,
+        "pd_dipilih": pd_dipilih,
         "ringkasan": partisipasi.ringkasan(qs),
         "boleh_buka_kembali": (scope.monev or scope.admin) and periode.menerima_kiriman(),
     }

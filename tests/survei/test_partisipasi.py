@@ -56,3 +56,12 @@ def test_participation_list_query_count(client, world, django_assert_num_queries
         response = client.get(f"/survei/partisipasi/{periode.kode}/")
     assert response.content.decode().count("<tr><td>Staf") == rows
     assert Respon.objects.count() == (rows + 1) // 2
+
+
+def test_monev_filters_by_pd(client_as, world):
+    periode = buat_periode()
+    client = client_as("monev")
+    text = client.get(f"/survei/partisipasi/{periode.kode}/?pd={world.pd_y.pk}").content.decode()
+    assert "Asn Unit Y" in text and "Asn Unit A" not in text
+    text = client.get(f"/survei/partisipasi/{periode.kode}/?pd=x'1").content.decode()
+    assert "Asn Unit Y" in text and "Asn Unit A" in text
