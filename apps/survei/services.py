@@ -6,7 +6,7 @@ Each state change has exactly one function here; views call them and nothing els
 from collections.abc import Mapping
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -81,92 +81,93 @@ def _bersihkan(answers: Mapping[int, int], butir: Mapping[int, Butir]) -> dict[i
     return {nomor: int(nilai) for nomor, nilai in answers.items() if nomor in butir and int(nilai) in (1, 2, 3, 4)}
 
 
-def _respon_terkunci(periode: Periode, pegawai: Pegawai) -> tuple[Respon, bool]:
+def _respon_terkunci(periode: Periode, pegawai: Pegawai) -> Respon:
     """The pegawai's response row, locked (created as a draft when missing). Call inside an atomic block.
 
-    Two requests at once may both find no row; the UniqueConstraint lets one INSERT win, and the other
-    re-reads the winner's row (a savepoint keeps the outer transaction usable).
+    Two requests at once may both find no row: INSERT ... ON CONFLICT DO NOTHING lets the UniqueConstraint
+    keep one row (the second insert waits for the first transaction, then does nothing), and both then
+    lock and read that one row; the second sees it already submitted.
     """
     respon = Respon.objects.select_for_update().filter(periode=periode, pegawai=pegawai).first()
-    if respon is not None:
-        return respon, False
-    try:
-        with transaction.atomic():
-            return Respon.objects.create(periode=periode, pegawai=pegawai), True
-    except IntegrityError:
-        return Respon.objects.select_for_update().get(periode=periode, pegawai=pegawai), False
-
-
-def _simpan_jawaban(respon: Respon, answers: Mapping[int, int], butir: Mapping[int, Butir], baru: bool) -> None:
-    """Upsert the given answers of a response (answers not given are left as they are)."""
-    if not answers:
-        return
-    if baru:
-        Jawaban.objects.bulk_create(Jawaban(respon=respon, butir=butir[n], nilai=v) for n, v in answers.items())
-        return
-    ada = {j.butir_id: j for j in Jawaban.objects.filter(respon=respon)}
-    baru_list, ubah = [], []
-    for nomor, nilai in answers.items():
-        jawaban = ada.get(butir[nomor].pk)
-        if jawaban is None:
-            baru_list.append(Jawaban(respon=respon, butir=butir[nomor], nilai=nilai))
-        elif jawaban.nilai != nilai:
-            jawaban.nilai = nilai
-            ubah.append(jawaban)
-    Jawaban.objects.bulk_create(baru_list)
-    Jawaban.objects.bulk_update(ubah, ["nilai"])
-
-
-def simpan_draf(periode: Periode, pegawai: Pegawai, answers: Mapping[int, int]) -> Respon:
-    """Keep the given answers (item number -> 1-4) as the pegawai's draft (SPEC 8: saved as the ASN goes).
-
-    Side effects: creates the draft Respon when missing (row-locked); upserts Jawaban rows. Refused
-    (ValidationError) when the periode does not accept answers or the response is already submitted.
-    """
-    _cek_periode_menerima(periode)
-    butir = _butir_periode(periode)
-    with transaction.atomic():
-        respon, baru = _respon_terkunci(periode, pegawai)
-        if respon.status == Respon.Status.TERKIRIM:
-            raise ValidationError(_("Formulir ini sudah dikirim dan tidak dapat diubah."))
-        _simpan_jawaban(respon, _bersihkan(answers, butir), butir, baru)
-        Respon.objects.filter(pk=respon.pk).update(diperbarui_pada=timezone.now())
+    if respon is None:
+        Respon.objects.bulk_create([Respon(periode=periode, pegawai=pegawai)], ignore_conflicts=True)
+        respon = Respon.objects.select_for_update().get(periode=periode, pegawai=pegawai)
     return respon
+
+
+def _simpan_jawaban(respon: Respon, answers: Mapping[int, int], butir: Mapping[int, Butir]) -> None:
+    """Upsert the given answers of a response in one query (answers not given are left as they are)."""
+    Jawaban.objects.bulk_create(
+        [Jawaban(respon=respon, butir=butir[n], nilai=v) for n, v in answers.items()],
+        update_conflicts=True,
+        unique_fields=["respon", "butir"],
+        update_fields=["nilai"],
+    )
 
 
 class SudahTerkirim(Exception):  # noqa: N818 (not an error: the outcome "already submitted")
     """The response was already submitted (a double click, a second tab): not an error for the user."""
 
     def __init__(self, respon: Respon) -> None:
+        super().__init__("sudah terkirim")
         self.respon = respon
 
 
-def kirim(periode: Periode, pegawai: Pegawai, answers: Mapping[int, int]) -> Respon:
-    """Submit the pegawai's Formulir 1 with every item answered (Lampiran BAB IV; SPEC 8).
+def simpan_draf(
+    periode: Periode, pegawai: Pegawai, answers: Mapping[int, int], butir: Mapping[int, Butir] | None = None
+) -> Respon:
+    """Keep the given answers (item number -> 1-4) as the pegawai's draft (SPEC 8: saved as the ASN goes).
 
-    Side effects: in one transaction, locks (or creates) the Respon row, saves the answers, computes the three
-    section totals with scoring.section_total, stores the respondent's unit and PD and the time, and sets status
-    TERKIRIM. Raises SudahTerkirim when it was already submitted (the caller shows the result), ValidationError
-    when the periode is closed or an item is missing (nothing is submitted; the given answers are kept as draft
-    by the caller through simpan_draf).
+    Side effects: creates the draft Respon when missing (row-locked); upserts Jawaban rows. Raises
+    ValidationError when the periode does not accept answers, SudahTerkirim when the response is submitted.
+    `butir` (item number -> Butir of the periode's version) saves a query when the caller has it.
     """
     _cek_periode_menerima(periode)
-    butir = _butir_periode(periode)
+    butir = butir if butir is not None else _butir_periode(periode)
     with transaction.atomic():
-        respon, baru = _respon_terkunci(periode, pegawai)
+        respon = _respon_terkunci(periode, pegawai)
         if respon.status == Respon.Status.TERKIRIM:
             raise SudahTerkirim(respon)
         bersih = _bersihkan(answers, butir)
-        _simpan_jawaban(respon, bersih, butir, baru)
-        semua = bersih if baru else {**_jawaban_tersimpan(respon), **bersih}
+        if bersih:
+            _simpan_jawaban(respon, bersih, butir)
+        respon.save(update_fields=["diperbarui_pada"])
+    return respon
+
+
+def kirim(
+    periode: Periode, pegawai: Pegawai, answers: Mapping[int, int], butir: Mapping[int, Butir] | None = None
+) -> Respon:
+    """Submit the pegawai's Formulir 1 with every item answered (Lampiran BAB IV; SPEC 8).
+
+    Side effects: in one transaction, locks (or creates) the Respon row, upserts the given answers, computes the
+    three section totals with scoring.section_total over all its answers, stores the respondent's unit and PD and
+    the time, and sets status TERKIRIM. Raises SudahTerkirim when it was already submitted (the caller shows the
+    result), ValidationError when the periode does not accept answers or an item is missing (code "kurang":
+    nothing is written; the caller keeps the given answers with simpan_draf).
+    """
+    _cek_periode_menerima(periode)
+    butir = butir if butir is not None else _butir_periode(periode)
+    with transaction.atomic():
+        respon = _respon_terkunci(periode, pegawai)
+        if respon.status == Respon.Status.TERKIRIM:
+            raise SudahTerkirim(respon)
+        bersih = _bersihkan(answers, butir)
+        if bersih:
+            _simpan_jawaban(respon, bersih, butir)
+        if set(bersih) == set(butir):
+            semua = bersih
+        else:
+            semua = dict(Jawaban.objects.filter(respon=respon).values_list("butir__nomor", "nilai"))
         kurang = sorted(set(butir) - set(semua))
         if kurang:
             raise ValidationError(_("Butir %(nomor)s belum dijawab.") % {"nomor": kurang[0]}, code="kurang")
-        totals = {}
+        totals: dict[int, list[int]] = {1: [], 2: [], 3: []}
         for nomor, b in butir.items():
-            totals.setdefault(b.bagian.urutan, []).append(semua[nomor])
+            totals[b.bagian.urutan].append(semua[nomor])
         respon.total_1, respon.total_2, respon.total_3 = (scoring.section_total(totals[i]) for i in (1, 2, 3))
-        unit = Pegawai.objects.select_related("unit_kerja").get(pk=pegawai.pk).unit_kerja
+        # The unit the respondent belongs to now (SPEC 8: kept at submission, whatever later transfers do).
+        unit = pegawai.unit_kerja
         respon.unit_kerja_id, respon.perangkat_daerah_id = unit.pk, unit.perangkat_daerah_id
         respon.status = Respon.Status.TERKIRIM
         respon.dikirim_pada = timezone.now()
@@ -183,10 +184,6 @@ def kirim(periode: Periode, pegawai: Pegawai, answers: Mapping[int, int]) -> Res
             ]
         )
     return respon
-
-
-def _jawaban_tersimpan(respon: Respon) -> dict[int, int]:
-    return dict(Jawaban.objects.filter(respon=respon).values_list("butir__nomor", "nilai"))
 
 
 def buka_kembali(respon: Respon, actor, alasan: str) -> Respon:

@@ -93,65 +93,69 @@ def _render_formulir(request, periode, bagian, form, respon, status=200, kurang=
     return render(request, "survei/formulir.html", context, status=status)
 
 
+def _butir_periode(periode: Periode) -> list[Butir]:
+    return list(Butir.objects.filter(bagian__instrumen_id=periode.instrumen_id).select_related("bagian"))
+
+
 @require_http_methods(["GET", "POST"])
 def formulir(request, kode: str):
     """Fill Formulir 1: "Simpan draf" keeps the answers on the server, "Kirim" submits (SPEC 8)."""
     pegawai = _pegawai_or_403(request)
     periode = _get_periode_terbit(kode)
+    if request.method == "POST":
+        return _formulir_post(request, periode, pegawai)
     respon = Respon.objects.filter(periode=periode, pegawai=pegawai).first()
     if respon is not None and respon.status == Respon.Status.TERKIRIM:
-        if request.method == "POST":
-            messages.info(request, _("Formulir Anda untuk periode ini sudah terkirim."))
         return redirect("survei:respon", pk=respon.pk)
     if not periode.menerima_kiriman():
-        if request.method == "POST":
-            messages.error(request, _("Periode ini sudah tidak menerima jawaban. Jawaban Anda tidak disimpan."))
-        return render(request, "survei/tertutup.html", {"periode": periode, "respon": respon}, status=200)
+        return render(request, "survei/tertutup.html", {"periode": periode, "respon": respon})
     bagian = _bagian(periode.instrumen_id)
-    butir = _butir(bagian)
-    if request.method == "GET":
-        tersimpan = {}
-        if respon is not None:
-            tersimpan = dict(Jawaban.objects.filter(respon=respon).values_list("butir__nomor", "nilai"))
-        form = FormulirForm(butir, initial={f"p{n}": v for n, v in tersimpan.items()})
-        return _render_formulir(request, periode, bagian, form, respon)
-    form = FormulirForm(butir, request.POST)
+    tersimpan = {}
+    if respon is not None:
+        tersimpan = dict(Jawaban.objects.filter(respon=respon).values_list("butir__nomor", "nilai"))
+    form = FormulirForm(_butir(bagian), initial={f"p{n}": v for n, v in tersimpan.items()})
+    return _render_formulir(request, periode, bagian, form, respon)
+
+
+def _formulir_post(request, periode: Periode, pegawai):
+    """Save a draft (a button or autosave) or submit. Few queries: the services lock and check the response."""
+    autosave = request.headers.get("X-Autosave") == "1"
+    butir_list = sorted(_butir_periode(periode), key=lambda b: b.nomor)
+    butir = {b.nomor: b for b in butir_list}
+    form = FormulirForm(butir_list, request.POST)
     form.is_valid()  # optional radio fields: an invalid value is simply not kept
     answers = form.answers()
-    autosave = request.headers.get("X-Autosave") == "1"
+    aksi = request.POST.get("aksi", "")
     try:
-        if request.POST.get("aksi") == "kirim":
-            return _kirim(request, periode, pegawai, bagian, form, answers)
-        respon = services.simpan_draf(periode, pegawai, answers)
+        if aksi == "kirim":
+            respon = services.kirim(periode, pegawai, answers, butir=butir)
+            messages.success(request, _("Terima kasih. Formulir 1 Anda sudah terkirim."))
+            return redirect("survei:respon", pk=respon.pk)
+        respon = services.simpan_draf(periode, pegawai, answers, butir=butir)
     except services.SudahTerkirim as done:
+        if autosave:
+            return JsonResponse({"ok": False, "pesan": _("Formulir ini sudah terkirim.")}, status=409)
         messages.info(request, _("Formulir Anda untuk periode ini sudah terkirim."))
         return redirect("survei:respon", pk=done.respon.pk)
     except ValidationError as exc:
+        if exc.code == "kurang":
+            respon = services.simpan_draf(periode, pegawai, answers, butir=butir)
+            bagian = _bagian(periode.instrumen_id)
+            form = FormulirForm(_butir(bagian), request.POST)
+            form.is_valid()
+            return _render_formulir(request, periode, bagian, form, respon, kurang=form.tandai_kurang())
         if autosave:
             return JsonResponse({"ok": False, "pesan": exc.messages[0]}, status=409)
-        messages.error(request, exc.messages[0])
+        messages.error(request, _("Periode ini sudah tidak menerima jawaban. Jawaban Anda tidak disimpan."))
         return redirect("survei:formulir", kode=periode.kode)
     if autosave:
         return JsonResponse({"ok": True, "terjawab": len(answers)})
     messages.success(
         request, _("Draf tersimpan: %(n)s dari %(total)s butir terjawab.") % {"n": len(answers), "total": len(butir)}
     )
-    kode_bagian = request.POST.get("aksi", "").partition(":")[2]
-    anchor = f"bagian-{kode_bagian}" if kode_bagian in {bg.kode for bg in bagian} else "formulir"
+    kode_bagian = aksi.partition(":")[2]
+    anchor = f"bagian-{kode_bagian}" if kode_bagian in {b.bagian.kode for b in butir_list} else "formulir"
     return redirect(f"{request.path}#{anchor}")
-
-
-def _kirim(request, periode, pegawai, bagian, form, answers):
-    try:
-        respon = services.kirim(periode, pegawai, answers)
-    except ValidationError as exc:
-        if exc.code != "kurang":
-            raise
-        respon = services.simpan_draf(periode, pegawai, answers)
-        kurang = form.tandai_kurang()
-        return _render_formulir(request, periode, bagian, form, respon, status=200, kurang=kurang)
-    messages.success(request, _("Terima kasih. Formulir 1 Anda sudah terkirim."))
-    return redirect("survei:respon", pk=respon.pk)
 
 
 def respon(request, pk: int):

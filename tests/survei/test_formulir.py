@@ -129,7 +129,10 @@ def test_a_submitted_form_cannot_be_changed_by_a_draft(client_as, world):
     client = client_as("asn")
     client.post(url(periode), post_data(jawaban(1, 1, 1)))
     response = client.post(url(periode), post_data({1: 4}, aksi="draf"), headers={"X-Autosave": "1"})
-    assert response.status_code == 302
+    assert response.status_code == 409
+    assert response.json() == {"ok": False, "pesan": "Formulir ini sudah terkirim."}
+    response = client.post(url(periode), post_data({1: 4}, aksi="draf"))
+    assert response["Location"] == f"/survei/respon/{Respon.objects.get().pk}/"
     assert set(Jawaban.objects.filter(respon__pegawai=world.asn).values_list("nilai", flat=True)) == {1}
 
 
@@ -198,3 +201,26 @@ def test_another_persona_never_sees_the_asns_draft(client, world, persona):
     client.force_login(getattr(world, persona).user)
     assert " checked" not in client.get(url(periode)).content.decode()
     assert client.get(f"/survei/respon/{respon.pk}/").status_code == 404
+
+
+def test_submission_query_count(client_as, world, django_assert_num_queries):
+    """Queries of one submission (goal: under 15): session, user, lingkup roles, lingkup pegawai, periode,
+    items; lock the response (none yet), insert it (ON CONFLICT DO NOTHING), lock it; upsert the 35 answers;
+    update the response; session save (savepoint, update, release) = 14. Inside the test's transaction the
+    service's atomic block adds a SAVEPOINT and a RELEASE (outside tests it is BEGIN/COMMIT, which Django
+    does not log): 16."""
+    periode = buat_periode()
+    client = client_as("asn")
+    with django_assert_num_queries(16):
+        response = client.post(url(periode), post_data(jawaban()))
+    assert response.status_code == 302
+
+
+def test_submission_after_a_draft_query_count(client_as, world, django_assert_num_queries):
+    """After an autosaved draft the response exists: one lock instead of lock, insert, lock (12; 14 in a test)."""
+    periode = buat_periode()
+    client = client_as("asn")
+    client.post(url(periode), post_data({1: 2}, aksi="draf"))
+    with django_assert_num_queries(14):
+        response = client.post(url(periode), post_data(jawaban()))
+    assert response.status_code == 302
