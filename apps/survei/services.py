@@ -6,7 +6,7 @@ Each state change has exactly one function here; views call them and nothing els
 from collections.abc import Mapping
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -82,17 +82,24 @@ def _bersihkan(answers: Mapping[int, int], butir: Mapping[int, Butir]) -> dict[i
 
 
 def _respon_terkunci(periode: Periode, pegawai: Pegawai) -> Respon:
-    """The pegawai's response row, locked (created as a draft when missing). Call inside an atomic block.
+    """The pegawai's response row, created as a draft when missing, and locked. Call inside an atomic block.
 
-    Two requests at once may both find no row: INSERT ... ON CONFLICT DO NOTHING lets the UniqueConstraint
-    keep one row (the second insert waits for the first transaction, then does nothing), and both then
-    lock and read that one row; the second sees it already submitted.
+    One statement (PostgreSQL and SQLite 3.35+): INSERT ... ON CONFLICT DO UPDATE ... RETURNING. The
+    UniqueConstraint keeps one row per ASN per periode; a concurrent second request waits for the first
+    transaction, then updates (and so locks) the same row and reads its status: already submitted.
+    The returned object carries pk and status only: save it with update_fields.
     """
-    respon = Respon.objects.select_for_update().filter(periode=periode, pegawai=pegawai).first()
-    if respon is None:
-        Respon.objects.bulk_create([Respon(periode=periode, pegawai=pegawai)], ignore_conflicts=True)
-        respon = Respon.objects.select_for_update().get(periode=periode, pegawai=pegawai)
-    return respon
+    table = connection.ops.quote_name(Respon._meta.db_table)
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    sql = (
+        f"INSERT INTO {table} (periode_id, pegawai_id, status, dibuat_pada, diperbarui_pada) "
+        "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (periode_id, pegawai_id) "
+        "DO UPDATE SET diperbarui_pada = EXCLUDED.diperbarui_pada RETURNING id, status"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [periode.pk, pegawai.pk, Respon.Status.DRAF, now, now])
+        pk, status = cursor.fetchone()
+    return Respon(pk=pk, periode=periode, pegawai=pegawai, status=status)
 
 
 def _simpan_jawaban(respon: Respon, answers: Mapping[int, int], butir: Mapping[int, Butir]) -> None:
@@ -131,7 +138,6 @@ def simpan_draf(
         bersih = _bersihkan(answers, butir)
         if bersih:
             _simpan_jawaban(respon, bersih, butir)
-        respon.save(update_fields=["diperbarui_pada"])
     return respon
 
 
@@ -180,7 +186,6 @@ def kirim(
                 "unit_kerja",
                 "perangkat_daerah",
                 "dikirim_pada",
-                "diperbarui_pada",
             ]
         )
     return respon

@@ -93,8 +93,18 @@ def _render_formulir(request, periode, bagian, form, respon, status=200, kurang=
     return render(request, "survei/formulir.html", context, status=status)
 
 
+_BUTIR_VERSI: dict[tuple, list[Butir]] = {}
+
+
 def _butir_periode(periode: Periode) -> list[Butir]:
-    return list(Butir.objects.filter(bagian__instrumen_id=periode.instrumen_id).select_related("bagian"))
+    """The items of the periode's version, in order. Cached per process: a version used by a periode is frozen
+    (InstrumenVersi.terkunci), and the key holds its creation time, so a recreated version is a new key."""
+    versi = periode.instrumen
+    key = (versi.pk, versi.kode, versi.dibuat_pada)
+    if key not in _BUTIR_VERSI:
+        qs = Butir.objects.filter(bagian__instrumen_id=versi.pk).select_related("bagian").order_by("nomor")
+        _BUTIR_VERSI[key] = list(qs)
+    return _BUTIR_VERSI[key]
 
 
 @require_http_methods(["GET", "POST"])
@@ -120,7 +130,7 @@ def formulir(request, kode: str):
 def _formulir_post(request, periode: Periode, pegawai):
     """Save a draft (a button or autosave) or submit. Few queries: the services lock and check the response."""
     autosave = request.headers.get("X-Autosave") == "1"
-    butir_list = sorted(_butir_periode(periode), key=lambda b: b.nomor)
+    butir_list = _butir_periode(periode)
     butir = {b.nomor: b for b in butir_list}
     form = FormulirForm(butir_list, request.POST)
     form.is_valid()  # optional radio fields: an invalid value is simply not kept
