@@ -153,3 +153,55 @@ def test_blank_form_prints_every_item(client_as):
     text = response.content.decode()
     assert text.count('class="cetak-butir') == 35
     assert "Isilah jawaban Saudara" in text
+
+
+def test_admin_pages_for_versions_sections_and_periodes_render(client, world):
+    client.force_login(world.admin)
+    bagian = versi().bagian.get(kode="II")
+    assert client.get("/admin/survei/instrumenversi/add/").status_code == 200
+    page = client.get(f"/admin/survei/bagian/{bagian.pk}/change/")
+    assert page.status_code == 200
+    assert b'name="band-0-skor_min"' in page.content
+    assert client.get("/admin/survei/periode/").status_code == 200
+    assert client.get("/admin/survei/respon/").status_code == 404
+
+
+def test_admin_refuses_a_band_gap_on_save(client, world):
+    client.force_login(world.admin)
+    bagian = versi().bagian.get(kode="II")
+    data = {
+        "instrumen": versi().pk,
+        "kode": "II",
+        "judul": bagian.judul,
+        "urutan": 2,
+        "label_skala": '["Ya", "Sering", "Kurang", "Tidak"]',
+    }
+    butir = list(bagian.butir.all())
+    data.update(
+        {
+            "butir-TOTAL_FORMS": len(butir),
+            "butir-INITIAL_FORMS": len(butir),
+            "butir-MIN_NUM_FORMS": 0,
+            "butir-MAX_NUM_FORMS": 1000,
+        }
+    )
+    for i, b in enumerate(butir):
+        data.update({f"butir-{i}-id": b.pk, f"butir-{i}-bagian": bagian.pk, f"butir-{i}-nomor": b.nomor, f"butir-{i}-teks": b.teks,
+                     f"butir-{i}-kelompok": "", f"butir-{i}-sumber": b.sumber, f"butir-{i}-catatan": b.catatan})  # fmt: skip
+    bands = list(bagian.band.all())
+    data.update(
+        {
+            "band-TOTAL_FORMS": len(bands),
+            "band-INITIAL_FORMS": len(bands),
+            "band-MIN_NUM_FORMS": 0,
+            "band-MAX_NUM_FORMS": 1000,
+        }
+    )
+    for i, b in enumerate(bands):
+        skor_max = 8 if b.kategori == "CUKUP_BAIK" else b.skor_max
+        data.update({f"band-{i}-id": b.pk, f"band-{i}-bagian": bagian.pk, f"band-{i}-kategori": b.kategori, f"band-{i}-skor_min": b.skor_min,
+                     f"band-{i}-skor_max": skor_max, f"band-{i}-tindak_lanjut": b.tindak_lanjut})  # fmt: skip
+    response = client.post(f"/admin/survei/bagian/{bagian.pk}/change/", data)
+    assert response.status_code == 200
+    assert "Celah: skor 9-9 tidak tercakup kategori mana pun." in response.content.decode()
+    assert BandKategori.objects.get(bagian=bagian, kategori="CUKUP_BAIK").skor_max == 9
