@@ -80,7 +80,9 @@ def main() -> None:
     total_raw = sum(r[2] for r in rows)
     print(f"{'TOTAL':<{width}}  {total_wire:>8}  {total_raw:>8}  ({total_wire / 1024:.1f} KB on the wire)")
     html_gz = len(gzip.compress(html, 6))
-    print(f"HTML gzip -6 (if a proxy compresses it): {html_gz} bytes; total then {(total_wire - rows[0][1] + html_gz) / 1024:.1f} KB")
+    print(
+        f"HTML gzip -6 (if a proxy compresses it): {html_gz} bytes; total then {(total_wire - rows[0][1] + html_gz) / 1024:.1f} KB"
+    )
 
 
 if __name__ == "__main__":

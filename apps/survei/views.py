@@ -274,8 +274,11 @@ def periode_status(request, kode: str, ke: str):
 
 @require_http_methods(["GET", "POST"])
 def buka_kembali(request, pk: int):
-    """Tim Monev reopens one submitted response, with the reason (SPEC 8)."""
-    _require_monev(request)
+    """Tim Monev reopens one submitted response, with the reason (SPEC 8). A response is nobody else's
+    business: for other roles it does not exist (404)."""
+    scope = lingkup(request.user)
+    if not (scope.monev or scope.admin):
+        raise Http404
     obj = get_object_or_404(Respon.objects.select_related("periode", "pegawai"), pk=pk, status=Respon.Status.TERKIRIM)
     form = BukaKembaliForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -33,7 +33,7 @@ def _instrumen(world) -> dict:
 
 CASES = [
     Case("survei:daftar", everyone(200, admin=403), note="admin has no pegawai record: no form of their own"),
-    Case("survei:formulir", everyone(200, admin=403), kwargs=lambda w: {"kode": "UJI"}, setup=_periode),
+    Case("survei:formulir", everyone(200, admin=403), kwargs=lambda w: {"kode": "UJI"}, setup=_periode, kabupaten=True),
     Case(
         "survei:formulir",
         everyone(302, admin=403),
@@ -41,6 +41,7 @@ CASES = [
         setup=_periode,
         method="post",
         data=lambda w: {"aksi": "draf", "p1": "2"},
+        kabupaten=True,
         id="survei:formulir[post draft: each persona saves their own]",
     ),
     Case(
@@ -57,10 +58,18 @@ CASES = [
         setup=_terkirim_asn,
         id="survei:respon[result of asn]",
     ),
-    Case("survei:buka_kembali", MONEV_ONLY, kwargs=lambda w: {"pk": w.respon.pk}, setup=_terkirim_asn),
-    Case("survei:instrumen", everyone(200), kwargs=_instrumen),
-    Case("survei:cetak", everyone(200), kwargs=_instrumen),
-    Case("survei:partisipasi", everyone(200, asn=403), kwargs=lambda w: {"kode": "UJI"}, setup=_periode),
+    Case(
+        "survei:buka_kembali",
+        everyone(404, monev=200, admin=200),
+        kwargs=lambda w: {"pk": w.respon.pk},
+        setup=_terkirim_asn,
+        note="a response is visible only to its respondent (and to Tim Monev for reopening)",
+    ),
+    Case("survei:instrumen", everyone(200), kwargs=_instrumen, kabupaten=True),
+    Case("survei:cetak", everyone(200), kwargs=_instrumen, kabupaten=True),
+    Case(
+        "survei:partisipasi", everyone(200, asn=403), kwargs=lambda w: {"kode": "UJI"}, setup=_periode, kabupaten=True
+    ),
     Case("survei:periode_list", MONEV_ONLY),
     Case("survei:periode_tambah", MONEV_ONLY),
     Case(
@@ -68,6 +77,7 @@ CASES = [
         MONEV_ONLY,
         kwargs=lambda w: {"kode": "BARU", "ke": "DIBUKA"},
         setup=_periode_draft,
+        kabupaten=True,
     ),
-    Case("survei:ekspor", MONEV_ONLY, kwargs=lambda w: {"kode": "UJI"}, setup=_periode),
+    Case("survei:ekspor", MONEV_ONLY, kwargs=lambda w: {"kode": "UJI"}, setup=_periode, kabupaten=True),
 ]
