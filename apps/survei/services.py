@@ -3,10 +3,11 @@
 Each state change has exactly one function here; views call them and nothing else sets a status.
 """
 
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -102,6 +103,24 @@ def _respon_terkunci(periode: Periode, pegawai: Pegawai) -> Respon:
     return Respon(pk=pk, periode=periode, pegawai=pegawai, status=status)
 
 
+def _ulangi_bila_sqlite_terkunci(write: Callable[[], Respon]) -> Respon:
+    """Run a write transaction; on SQLite, retry it a few times when another one holds the lock.
+
+    PostgreSQL waits on the row lock by itself. SQLite locks the whole database and, when two transactions
+    that began by reading both want to write, answers "database is locked" at once instead of waiting: a
+    double submit would end on an error page. Retrying the whole transaction gives the second request the
+    first one's result (SudahTerkirim). Not retried inside an outer transaction, where it cannot help.
+    """
+    for attempt in range(5):
+        try:
+            return write()
+        except OperationalError as exc:
+            if connection.vendor != "sqlite" or "locked" not in str(exc) or connection.in_atomic_block or attempt == 4:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
 def _simpan_jawaban(respon: Respon, answers: Mapping[int, int], butir: Mapping[int, Butir]) -> None:
     """Upsert the given answers of a response in one query (answers not given are left as they are)."""
     Jawaban.objects.bulk_create(
@@ -131,6 +150,10 @@ def simpan_draf(
     """
     _cek_periode_menerima(periode)
     butir = butir if butir is not None else _butir_periode(periode)
+    return _ulangi_bila_sqlite_terkunci(lambda: _simpan_draf(periode, pegawai, answers, butir))
+
+
+def _simpan_draf(periode: Periode, pegawai: Pegawai, answers: Mapping[int, int], butir: Mapping[int, Butir]) -> Respon:
     with transaction.atomic():
         respon = _respon_terkunci(periode, pegawai)
         if respon.status == Respon.Status.TERKIRIM:
@@ -154,6 +177,10 @@ def kirim(
     """
     _cek_periode_menerima(periode)
     butir = butir if butir is not None else _butir_periode(periode)
+    return _ulangi_bila_sqlite_terkunci(lambda: _kirim(periode, pegawai, answers, butir))
+
+
+def _kirim(periode: Periode, pegawai: Pegawai, answers: Mapping[int, int], butir: Mapping[int, Butir]) -> Respon:
     with transaction.atomic():
         respon = _respon_terkunci(periode, pegawai)
         if respon.status == Respon.Status.TERKIRIM:

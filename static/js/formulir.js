@@ -14,6 +14,8 @@
   var timer = null;
   var busy = false;
   var again = false;
+  // Texts come from the template (gettext), so the script speaks the page's language.
+  function teks(name) { return form.getAttribute("data-teks-" + name) || ""; }
 
   function answered() {
     var names = {};
@@ -24,7 +26,7 @@
   function progress() {
     var n = answered();
     if (bar) { bar.value = n; }
-    if (text) { text.textContent = n + " dari " + total + " butir terjawab"; }
+    if (text) { text.textContent = teks("kemajuan").replace("{n}", n).replace("{total}", total); }
   }
 
   function save() {
@@ -33,7 +35,7 @@
     var data = new FormData(form);
     data.set("aksi", "draf");
     var token = form.querySelector("input[name=csrfmiddlewaretoken]").value;
-    status.textContent = "Menyimpan…";
+    status.textContent = teks("menyimpan");
     fetch(form.action || window.location.href, {
       method: "POST",
       body: data,
@@ -41,10 +43,10 @@
       headers: { "X-Autosave": "1", "X-CSRFToken": token }
     }).then(function (response) {
       return response.json().then(function (body) {
-        status.textContent = response.ok ? "· tersimpan" : "· " + (body.pesan || "gagal menyimpan");
+        status.textContent = response.ok ? teks("tersimpan") : (body.pesan ? "· " + body.pesan : teks("gagal"));
       });
     }).catch(function () {
-      status.textContent = "· belum tersimpan (tidak ada sinyal); tekan «Simpan draf» nanti";
+      status.textContent = teks("luring");
     }).then(function () {
       busy = false;
       if (again) { again = false; save(); }
@@ -71,7 +73,7 @@
     hidden.value = "kirim";
     form.appendChild(hidden);
     button.disabled = true;
-    button.textContent = "Mengirim…";
+    button.textContent = teks("mengirim");
   });
 
   var summary = document.getElementById("ringkasan-kesalahan");

@@ -125,3 +125,27 @@ def test_reopening_needs_a_reason_and_an_open_periode(world):
     with pytest.raises(ValidationError, match="Periode sudah tidak menerima jawaban"):
         services.buka_kembali(respon, world.monev.user, "alasan")
     assert Respon.objects.get().status == "TERKIRIM"
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_periode_list_query_count(client_as, world, django_assert_num_queries, rows):
+    """Same queries at 1 and 3 periodes: session, user, lingkup roles, lingkup pegawai, periodes with their
+    version and submitted count (one query), the home-menu needs none; session save (savepoint, update, release)."""
+    for i in range(rows):
+        buat_periode(f"P{i}")
+    client = client_as("monev")
+    with django_assert_num_queries(8):
+        response = client.get("/survei/periode/")
+    assert response.content.decode().count('data-testid="periode-P') == rows
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_asn_periode_list_query_count(client_as, world, django_assert_num_queries, rows):
+    """Same queries at 1 and 3 periodes: session, user, lingkup roles, lingkup pegawai, own responses,
+    periodes, the version of the first periode (links to the instrument); session save (3)."""
+    for i in range(rows):
+        buat_periode(f"P{i}")
+    client = client_as("asn")
+    with django_assert_num_queries(10):
+        response = client.get("/survei/")
+    assert response.content.decode().count("Isi formulir") == rows
