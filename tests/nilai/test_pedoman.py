@@ -46,3 +46,11 @@ def test_pedoman_page_is_open_to_every_user(client_as, persona):
     assert text.count('class="card mb-3" id="nilai-') == 5
     assert "Tidak menyalahgunakan kewenangan jabatan" in text
     assert "ketika beradaptasi dengan menggunakan teknologi digital" in text
+
+
+def test_pedoman_query_count(client_as, django_assert_num_queries):
+    """A fixed catalogue: session, user, lingkup roles, lingkup pegawai, the values, the home-menu none;
+    session save (savepoint, update, release)."""
+    client = client_as("asn")
+    with django_assert_num_queries(8):
+        assert client.get("/pedoman/").status_code == 200
