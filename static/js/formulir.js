@@ -17,6 +17,26 @@
   // Texts come from the template (gettext), so the script speaks the page's language.
   function teks(name) { return form.getAttribute("data-teks-" + name) || ""; }
 
+  // A copy of the answers in this tab (sessionStorage: gone when the tab closes, so a shared device keeps
+  // nothing), for an expired session: after logging in again the form gets them back and saves them.
+  var key = form.getAttribute("data-kunci");
+  function remember() {
+    var values = {};
+    form.querySelectorAll("input[type=radio]:checked").forEach(function (el) { values[el.name] = el.value; });
+    try { window.sessionStorage.setItem(key, JSON.stringify(values)); } catch (e) { /* storage off: fine */ }
+  }
+  function restore() {
+    var values = {};
+    try { values = JSON.parse(window.sessionStorage.getItem(key) || "{}"); } catch (e) { return false; }
+    var restored = false;
+    Object.keys(values).forEach(function (name) {
+      if (form.querySelector("input[name='" + name + "']:checked")) { return; }
+      var el = form.querySelector("input[type=radio][name='" + name + "'][value='" + values[name] + "']");
+      if (el) { el.checked = true; restored = true; }
+    });
+    return restored;
+  }
+
   function answered() {
     var names = {};
     form.querySelectorAll("input[type=radio]:checked").forEach(function (el) { names[el.name] = true; });
@@ -42,6 +62,10 @@
       credentials: "same-origin",
       headers: { "X-Autosave": "1", "X-CSRFToken": token }
     }).then(function (response) {
+      if (response.redirected || (response.headers.get("Content-Type") || "").indexOf("json") < 0) {
+        status.textContent = teks("sesi");  // sent to the login page: the session has expired
+        return;
+      }
       return response.json().then(function (body) {
         status.textContent = response.ok ? teks("tersimpan") : (body.pesan ? "· " + body.pesan : teks("gagal"));
       });
@@ -58,6 +82,7 @@
     var fieldset = event.target.closest("fieldset");
     if (fieldset) { fieldset.classList.remove("border-danger"); }
     progress();
+    remember();
     if (timer) { clearTimeout(timer); }
     timer = setTimeout(save, 800);
   });
@@ -78,5 +103,10 @@
 
   var summary = document.getElementById("ringkasan-kesalahan");
   if (summary) { summary.focus(); }
+  if (restore()) {
+    save();
+    status.textContent = teks("dipulihkan");
+  }
+  remember();
   progress();
 })();

@@ -2,7 +2,7 @@
 
 import pytest
 
-from apps.survei.models import Respon
+from apps.survei.models import Jawaban, Respon
 
 from .conftest import PHONE, login, screenshot
 
@@ -102,3 +102,21 @@ def test_form_page_has_no_serious_axe_violation(demo_server, new_page):
         if v["impact"] in ("serious", "critical")
     ]
     assert bad == []
+
+
+@pytest.mark.browser
+def test_answers_given_after_the_session_expired_come_back_after_login(demo_server, new_page):
+    page = new_page(PHONE)
+    login(page, demo_server, "asn")
+    page.goto(f"{demo_server.url}/survei/isi/2026/")
+    _answer(page, range(1, 4), 2)
+    page.get_by_text("· tersimpan").wait_for()
+    page.context.clear_cookies()  # the session expires (30 minutes idle)
+    _answer(page, range(4, 6), 4)
+    page.get_by_text("sesi berakhir").wait_for()
+    login(page, demo_server, "asn")
+    page.goto(f"{demo_server.url}/survei/isi/2026/")
+    assert page.locator("input[name=p5][value='4']").is_checked()
+    page.get_by_text("· tersimpan").wait_for()
+    saved = Jawaban.objects.filter(respon__periode__kode="2026", respon__pegawai__user__username="asn")
+    assert dict(saved.values_list("butir__nomor", "nilai")) == {1: 2, 2: 2, 3: 2, 4: 4, 5: 4}
