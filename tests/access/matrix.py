@@ -24,9 +24,6 @@ class Case:
     setup: Callable | None = None  # world -> None, extra objects before the request
     note: str = ""
     id: str = field(default="")
-    # The URL names an object of the whole kabupaten (a periode, an instrument version), not of PD X:
-    # every ASN may see it, so the outsider-404 invariant (tests/test_security.py) does not apply.
-    kabupaten: bool = False
 
     def __post_init__(self) -> None:
         self.id = self.id or self.url_name + ("" if self.method == "get" else f"[{self.method}]")

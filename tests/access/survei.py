@@ -33,7 +33,7 @@ def _instrumen(world) -> dict:
 
 CASES = [
     Case("survei:daftar", everyone(200, admin=403), note="admin has no pegawai record: no form of their own"),
-    Case("survei:formulir", everyone(200, admin=403), kwargs=lambda w: {"kode": "UJI"}, setup=_periode, kabupaten=True),
+    Case("survei:formulir", everyone(200, admin=403), kwargs=lambda w: {"kode": "UJI"}, setup=_periode),
     Case(
         "survei:formulir",
         everyone(302, admin=403),
@@ -41,7 +41,6 @@ CASES = [
         setup=_periode,
         method="post",
         data=lambda w: {"aksi": "draf", "p1": "2"},
-        kabupaten=True,
         id="survei:formulir[post draft: each persona saves their own]",
     ),
     Case(
@@ -65,10 +64,10 @@ CASES = [
         setup=_terkirim_asn,
         note="a response is visible only to its respondent (and to Tim Monev for reopening)",
     ),
-    Case("survei:instrumen", everyone(200), kwargs=_instrumen, kabupaten=True),
-    Case("survei:cetak", everyone(200), kwargs=_instrumen, kabupaten=True),
+    Case("survei:instrumen", everyone(200), kwargs=_instrumen),
+    Case("survei:cetak", everyone(200), kwargs=_instrumen),
     Case(
-        "survei:partisipasi", everyone(200, asn=403), kwargs=lambda w: {"kode": "UJI"}, setup=_periode, kabupaten=True
+        "survei:partisipasi", everyone(200, asn=403), kwargs=lambda w: {"kode": "UJI"}, setup=_periode
     ),
     Case("survei:periode_list", MONEV_ONLY),
     Case("survei:periode_tambah", MONEV_ONLY),
@@ -77,7 +76,6 @@ CASES = [
         MONEV_ONLY,
         kwargs=lambda w: {"kode": "BARU", "ke": "DIBUKA"},
         setup=_periode_draft,
-        kabupaten=True,
     ),
-    Case("survei:ekspor", MONEV_ONLY, kwargs=lambda w: {"kode": "UJI"}, setup=_periode, kabupaten=True),
+    Case("survei:ekspor", MONEV_ONLY, kwargs=lambda w: {"kode": "UJI"}, setup=_periode),
 ]
