@@ -66,9 +66,7 @@ CASES = [
     ),
     Case("survei:instrumen", everyone(200), kwargs=_instrumen),
     Case("survei:cetak", everyone(200), kwargs=_instrumen),
-    Case(
-        "survei:partisipasi", everyone(200, asn=403), kwargs=lambda w: {"kode": "UJI"}, setup=_periode
-    ),
+    Case("survei:partisipasi", everyone(200, asn=403), kwargs=lambda w: {"kode": "UJI"}, setup=_periode),
     Case("survei:periode_list", MONEV_ONLY),
     Case("survei:periode_tambah", MONEV_ONLY),
     Case(
