@@ -12,6 +12,8 @@ LOADERS = [
     "apps.organisasi.golongan:ensure",
     "apps.kbk.reference:ensure",
     "apps.agen.reference:ensure",
+    "apps.nilai.katalog:ensure",
+    "apps.survei.instrumen:ensure",
 ]
 
 

@@ -1,2 +1,8 @@
+from django.urls import path
+
+from . import views
+
 app_name = "nilai"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.pedoman, name="pedoman"),
+]

@@ -1,11 +1,12 @@
 """Formulir 1 (Lampiran BAB IV): the instrument as versioned data, periodes, responses and answers (SPEC 8)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .scoring import Kategori
+from .scoring import Band, Kategori, band_errors, section_range
 
 
 class InstrumenVersi(models.Model):
@@ -33,8 +34,49 @@ class InstrumenVersi(models.Model):
         """A version used by a periode cannot change (SPEC 8)."""
         return self.pk is not None and self.periode_set.exists()
 
+    def save(self, *args, **kwargs) -> None:
+        tolak_bila_terkunci(self.pk)
+        super().save(*args, **kwargs)
 
-class Bagian(models.Model):
+    def kesalahan_band(self) -> list[str]:
+        """Why this version's bands are unusable (empty when every section's bands partition its score range)."""
+        errors = []
+        for bagian in self.bagian.prefetch_related("band").annotate(jumlah_butir=models.Count("butir")):
+            low, high = section_range(bagian.jumlah_butir)
+            errors += [f"{_('Bagian')} {bagian.kode}: {e}" for e in band_errors(bagian.bands(), low, high)]
+        if not errors and not self.bagian.exists():
+            errors.append(_("Versi ini belum memiliki bagian."))
+        return errors
+
+
+def tolak_bila_terkunci(instrumen_id: int | None) -> None:
+    """Refuse a change to a version that a periode uses (SPEC 8: "A version used by a periode is frozen")."""
+    if instrumen_id is not None and Periode.objects.filter(instrumen_id=instrumen_id).exists():
+        raise ValidationError(_("Versi instrumen ini sudah dipakai periode dan tidak dapat diubah."))
+
+
+class _BagianInstrumen(models.Model):
+    """Rows of a version (sections, items, bands): frozen with their version."""
+
+    class Meta:
+        abstract = True
+
+    def _instrumen_id(self) -> int | None:
+        raise NotImplementedError
+
+    def clean(self) -> None:
+        tolak_bila_terkunci(self._instrumen_id())
+
+    def save(self, *args, **kwargs) -> None:
+        tolak_bila_terkunci(self._instrumen_id())
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        tolak_bila_terkunci(self._instrumen_id())
+        return super().delete(*args, **kwargs)
+
+
+class Bagian(_BagianInstrumen):
     """A section of the instrument: I and II (MEDIASI), III (BerAKHLAK)."""
 
     instrumen = models.ForeignKey(InstrumenVersi, on_delete=models.CASCADE, related_name="bagian")
@@ -54,8 +96,16 @@ class Bagian(models.Model):
     def __str__(self) -> str:
         return f"{self.kode}. {self.judul}"
 
+    def _instrumen_id(self) -> int | None:
+        return self.instrumen_id
 
-class Butir(models.Model):
+    def bands(self) -> tuple[Band, ...]:
+        """The section's category table as scoring.Band values (use prefetch_related("band"))."""
+        rows = sorted(self.band.all(), key=lambda b: b.skor_min)
+        return tuple(Band(Kategori(b.kategori), b.skor_min, b.skor_max, b.tindak_lanjut) for b in rows)
+
+
+class Butir(_BagianInstrumen):
     """One item (1-35). `kelompok` is the BerAKHLAK value of a section III item."""
 
     bagian = models.ForeignKey(Bagian, on_delete=models.CASCADE, related_name="butir")
@@ -75,8 +125,16 @@ class Butir(models.Model):
     def __str__(self) -> str:
         return f"{self.nomor}. {self.teks[:60]}"
 
+    def _instrumen_id(self) -> int | None:
+        return self.bagian.instrumen_id if self.bagian_id else None
 
-class BandKategori(models.Model):
+    @property
+    def kelompok_nama(self) -> str:
+        """ "A Berorientasi Pelayanan" -> "Berorientasi Pelayanan"."""
+        return self.kelompok.split(" ", 1)[1] if " " in self.kelompok else self.kelompok
+
+
+class BandKategori(_BagianInstrumen):
     """One row of a section's category table (skor_min..skor_max inclusive)."""
 
     bagian = models.ForeignKey(Bagian, on_delete=models.CASCADE, related_name="band")
@@ -94,6 +152,12 @@ class BandKategori(models.Model):
             models.UniqueConstraint(fields=["bagian", "kategori"], name="band_unik"),
             models.CheckConstraint(condition=Q(skor_min__lte=models.F("skor_max")), name="band_min_le_max"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kategori_display()} {self.skor_min}-{self.skor_max}"
+
+    def _instrumen_id(self) -> int | None:
+        return self.bagian.instrumen_id if self.bagian_id else None
 
 
 class Periode(models.Model):
@@ -125,6 +189,29 @@ class Periode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nama} ({self.kode})"
+
+    def menerima_kiriman(self, hari_ini=None) -> bool:
+        """SPEC 8: submitting only while DIBUKA and today (WITA) lies within the dates, both included."""
+        from django.utils import timezone
+
+        hari_ini = hari_ini or timezone.localdate()
+        return self.status == self.Status.DIBUKA and self.tanggal_buka <= hari_ini <= self.tanggal_tutup
+
+
+class RiwayatPeriode(models.Model):
+    """One status change of a periode: who, when, from, to, note. Written by services.set_periode_status only."""
+
+    periode = models.ForeignKey(Periode, on_delete=models.CASCADE, related_name="riwayat")
+    dari = models.CharField(_("dari"), max_length=8, choices=Periode.Status.choices)
+    ke = models.CharField(_("ke"), max_length=8, choices=Periode.Status.choices)
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True)
+    pada = models.DateTimeField(auto_now_add=True)
+    catatan = models.TextField(_("catatan"), blank=True)
+
+    class Meta:
+        verbose_name = _("riwayat periode")
+        verbose_name_plural = _("riwayat periode")
+        ordering = ["-pada", "-pk"]
 
 
 class Respon(models.Model):

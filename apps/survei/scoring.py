@@ -140,3 +140,14 @@ def band_errors(bands: Sequence[Band], min_score: int, max_score: int) -> list[s
     if last > max_score:
         errors.append(f"Skor {max_score + 1}-{last} di luar rentang bagian ({min_score}-{max_score}).")
     return errors
+
+
+def section_range(item_count: int) -> tuple[int, int]:
+    """The score range of a section of `item_count` items answered 1-4: (item_count, 4 * item_count)."""
+    return item_count, 4 * item_count
+
+
+def section_result(answers: Iterable[int], bands: Sequence[Band]) -> tuple[int, Band]:
+    """TS and the band (Ka, follow-up text) of one respondent's section."""
+    total = section_total(answers)
+    return total, band_for_total(total, bands)

@@ -1,0 +1,76 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .models import Butir, InstrumenVersi, Periode
+
+
+def nama_field(butir: Butir) -> str:
+    return f"p{butir.nomor}"
+
+
+class FormulirForm(forms.Form):
+    """Answers of Formulir 1: one optional radio field per item, p1..p35 (completeness is checked on "Kirim")."""
+
+    def __init__(self, butir_list: list[Butir], *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.butir_list = butir_list
+        for butir in butir_list:
+            labels = butir.bagian.label_skala
+            self.fields[nama_field(butir)] = forms.TypedChoiceField(
+                label=butir.teks,
+                choices=[(i, f"{i}. {label}") for i, label in enumerate(labels, start=1)],
+                coerce=int,
+                empty_value=None,
+                required=False,
+                widget=forms.RadioSelect,
+            )
+
+    def answers(self) -> dict[int, int]:
+        """Item number -> answer for the items answered (call after is_valid())."""
+        return {
+            b.nomor: self.cleaned_data[nama_field(b)]
+            for b in self.butir_list
+            if self.cleaned_data.get(nama_field(b)) is not None
+        }
+
+    def tandai_kurang(self) -> list[Butir]:
+        """Mark every unanswered item with an error; the list of those items, in order."""
+        kurang = [b for b in self.butir_list if self.cleaned_data.get(nama_field(b)) is None]
+        for b in kurang:
+            self.add_error(nama_field(b), _("Butir ini belum dijawab."))
+        return kurang
+
+
+class PeriodeForm(forms.ModelForm):
+    class Meta:
+        model = Periode
+        fields = ["kode", "nama", "instrumen", "tanggal_buka", "tanggal_tutup"]
+        widgets = {
+            "tanggal_buka": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "tanggal_tutup": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["instrumen"].queryset = InstrumenVersi.objects.all()
+
+    def clean(self):
+        data = super().clean()
+        buka, tutup = data.get("tanggal_buka"), data.get("tanggal_tutup")
+        if buka and tutup and tutup < buka:
+            self.add_error("tanggal_tutup", _("Tanggal tutup harus sama dengan atau sesudah tanggal buka."))
+        instrumen = data.get("instrumen")
+        if instrumen is not None:
+            errors = instrumen.kesalahan_band()
+            if errors:
+                self.add_error("instrumen", ValidationError(errors))
+        return data
+
+
+class StatusPeriodeForm(forms.Form):
+    catatan = forms.CharField(label=_("Catatan"), required=False, max_length=500, widget=forms.Textarea({"rows": 2}))
+
+
+class BukaKembaliForm(forms.Form):
+    alasan = forms.CharField(label=_("Alasan membuka kembali"), max_length=1000, widget=forms.Textarea({"rows": 3}))

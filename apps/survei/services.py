@@ -1,0 +1,255 @@
+"""Writes of Formulir 1: periode status, drafts, submission, reopening (STYLE "State changes").
+
+Each state change has exactly one function here; views call them and nothing else sets a status.
+"""
+
+import time
+from collections.abc import Callable, Mapping
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import OperationalError, connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.akun.scope import lingkup
+from apps.organisasi.models import Pegawai
+
+from . import scoring
+from .models import Butir, Jawaban, PembukaanKembali, Periode, Respon, RiwayatPeriode
+
+S = Periode.Status
+# Allowed periode transitions. DITUTUP -> DIBUKA reopens a periode closed early (or to extend it after the
+# close date was moved); FINAL is the end: the reports engineer's finalisation freezes the Laporan Evaluasi.
+TRANSISI_PERIODE: dict[str, set[str]] = {
+    S.DRAFT: {S.DIBUKA},
+    S.DIBUKA: {S.DITUTUP},
+    S.DITUTUP: {S.DIBUKA, S.FINAL},
+    S.FINAL: set(),
+}
+
+
+def set_periode_status(periode: Periode, new_status: str, actor, note: str = "") -> Periode:
+    """Move a periode to `new_status` (Tim Monev or admin only).
+
+    Side effects: locks the periode row; checks the transition against TRANSISI_PERIODE; reopening
+    (DITUTUP -> DIBUKA) is allowed only while today is not after tanggal_tutup (move the date first);
+    sets `ditutup_pada` when closing (clears it when reopening); saves with update_fields; writes one
+    RiwayatPeriode row (who, from, to, note). Raises PermissionDenied or ValidationError.
+    """
+    scope = lingkup(actor)
+    if not (scope.monev or scope.admin):
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = Periode.objects.select_for_update().get(pk=periode.pk)
+        old = locked.status
+        if new_status not in TRANSISI_PERIODE[old]:
+            raise ValidationError(
+                _("Status periode tidak dapat diubah dari %(dari)s ke %(ke)s.")
+                % {"dari": S(old).label, "ke": S(new_status).label}
+            )
+        if old == S.DITUTUP and new_status == S.DIBUKA and timezone.localdate() > locked.tanggal_tutup:
+            raise ValidationError(_("Tanggal tutup sudah lewat: ubah tanggal tutup dulu sebelum membuka kembali."))
+        locked.status = new_status
+        if new_status == S.DITUTUP:
+            locked.ditutup_pada = timezone.now()
+        elif new_status == S.DIBUKA:
+            locked.ditutup_pada = None
+        locked.save(update_fields=["status", "ditutup_pada"])
+        RiwayatPeriode.objects.create(periode=locked, dari=old, ke=new_status, oleh=actor, catatan=note)
+    periode.status, periode.ditutup_pada = locked.status, locked.ditutup_pada
+    return periode
+
+
+def _cek_periode_menerima(periode: Periode) -> None:
+    if not periode.menerima_kiriman():
+        raise ValidationError(
+            _("Periode %(nama)s tidak menerima jawaban (dibuka %(buka)s sampai %(tutup)s).")
+            % {
+                "nama": periode.nama,
+                "buka": periode.tanggal_buka.strftime("%d-%m-%Y"),
+                "tutup": periode.tanggal_tutup.strftime("%d-%m-%Y"),
+            }
+        )
+
+
+def _butir_periode(periode: Periode) -> dict[int, Butir]:
+    return {
+        b.nomor: b for b in Butir.objects.filter(bagian__instrumen_id=periode.instrumen_id).select_related("bagian")
+    }
+
+
+def _bersihkan(answers: Mapping[int, int], butir: Mapping[int, Butir]) -> dict[int, int]:
+    return {nomor: int(nilai) for nomor, nilai in answers.items() if nomor in butir and int(nilai) in (1, 2, 3, 4)}
+
+
+def _respon_terkunci(periode: Periode, pegawai: Pegawai) -> Respon:
+    """The pegawai's response row, created as a draft when missing, and locked. Call inside an atomic block.
+
+    One statement (PostgreSQL and SQLite 3.35+): INSERT ... ON CONFLICT DO UPDATE ... RETURNING. The
+    UniqueConstraint keeps one row per ASN per periode; a concurrent second request waits for the first
+    transaction, then updates (and so locks) the same row and reads its status: already submitted.
+    The returned object carries pk and status only: save it with update_fields.
+    """
+    table = connection.ops.quote_name(Respon._meta.db_table)
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    sql = (
+        f"INSERT INTO {table} (periode_id, pegawai_id, status, dibuat_pada, diperbarui_pada) "
+        "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (periode_id, pegawai_id) "
+        "DO UPDATE SET diperbarui_pada = EXCLUDED.diperbarui_pada RETURNING id, status"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [periode.pk, pegawai.pk, Respon.Status.DRAF, now, now])
+        pk, status = cursor.fetchone()
+    return Respon(pk=pk, periode=periode, pegawai=pegawai, status=status)
+
+
+def _ulangi_bila_sqlite_terkunci(write: Callable[[], Respon]) -> Respon:
+    """Run a write transaction; on SQLite, retry it a few times when another one holds the lock.
+
+    PostgreSQL waits on the row lock by itself. SQLite locks the whole database and, when two transactions
+    that began by reading both want to write, answers "database is locked" at once instead of waiting: a
+    double submit would end on an error page. Retrying the whole transaction gives the second request the
+    first one's result (SudahTerkirim). Not retried inside an outer transaction, where it cannot help.
+    """
+    for attempt in range(5):
+        try:
+            return write()
+        except OperationalError as exc:
+            if connection.vendor != "sqlite" or "locked" not in str(exc) or connection.in_atomic_block or attempt == 4:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def _simpan_jawaban(respon: Respon, answers: Mapping[int, int], butir: Mapping[int, Butir]) -> None:
+    """Upsert the given answers of a response in one query (answers not given are left as they are)."""
+    Jawaban.objects.bulk_create(
+        [Jawaban(respon=respon, butir=butir[n], nilai=v) for n, v in answers.items()],
+        update_conflicts=True,
+        unique_fields=["respon", "butir"],
+        update_fields=["nilai"],
+    )
+
+
+class SudahTerkirim(Exception):  # noqa: N818 (not an error: the outcome "already submitted")
+    """The response was already submitted (a double click, a second tab): not an error for the user."""
+
+    def __init__(self, respon: Respon) -> None:
+        super().__init__("sudah terkirim")
+        self.respon = respon
+
+
+def simpan_draf(
+    periode: Periode, pegawai: Pegawai, answers: Mapping[int, int], butir: Mapping[int, Butir] | None = None
+) -> Respon:
+    """Keep the given answers (item number -> 1-4) as the pegawai's draft (SPEC 8: saved as the ASN goes).
+
+    Side effects: creates the draft Respon when missing (row-locked); upserts Jawaban rows. Raises
+    ValidationError when the periode does not accept answers, SudahTerkirim when the response is submitted.
+    `butir` (item number -> Butir of the periode's version) saves a query when the caller has it.
+    """
+    _cek_periode_menerima(periode)
+    butir = butir if butir is not None else _butir_periode(periode)
+    return _ulangi_bila_sqlite_terkunci(lambda: _simpan_draf(periode, pegawai, answers, butir))
+
+
+def _simpan_draf(periode: Periode, pegawai: Pegawai, answers: Mapping[int, int], butir: Mapping[int, Butir]) -> Respon:
+    with transaction.atomic():
+        respon = _respon_terkunci(periode, pegawai)
+        if respon.status == Respon.Status.TERKIRIM:
+            raise SudahTerkirim(respon)
+        bersih = _bersihkan(answers, butir)
+        if bersih:
+            _simpan_jawaban(respon, bersih, butir)
+    return respon
+
+
+def kirim(
+    periode: Periode, pegawai: Pegawai, answers: Mapping[int, int], butir: Mapping[int, Butir] | None = None
+) -> Respon:
+    """Submit the pegawai's Formulir 1 with every item answered (Lampiran BAB IV; SPEC 8).
+
+    Side effects: in one transaction, locks (or creates) the Respon row, upserts the given answers, computes the
+    three section totals with scoring.section_total over all its answers, stores the respondent's unit and PD and
+    the time, and sets status TERKIRIM. Raises SudahTerkirim when it was already submitted (the caller shows the
+    result), ValidationError when the periode does not accept answers or an item is missing (code "kurang":
+    nothing is written; the caller keeps the given answers with simpan_draf).
+    """
+    _cek_periode_menerima(periode)
+    butir = butir if butir is not None else _butir_periode(periode)
+    return _ulangi_bila_sqlite_terkunci(lambda: _kirim(periode, pegawai, answers, butir))
+
+
+def _kirim(periode: Periode, pegawai: Pegawai, answers: Mapping[int, int], butir: Mapping[int, Butir]) -> Respon:
+    with transaction.atomic():
+        respon = _respon_terkunci(periode, pegawai)
+        if respon.status == Respon.Status.TERKIRIM:
+            raise SudahTerkirim(respon)
+        bersih = _bersihkan(answers, butir)
+        if bersih:
+            _simpan_jawaban(respon, bersih, butir)
+        if set(bersih) == set(butir):
+            semua = bersih
+        else:
+            semua = dict(Jawaban.objects.filter(respon=respon).values_list("butir__nomor", "nilai"))
+        kurang = sorted(set(butir) - set(semua))
+        if kurang:
+            raise ValidationError(_("Butir %(nomor)s belum dijawab.") % {"nomor": kurang[0]}, code="kurang")
+        totals: dict[int, list[int]] = {1: [], 2: [], 3: []}
+        for nomor, b in butir.items():
+            totals[b.bagian.urutan].append(semua[nomor])
+        respon.total_1, respon.total_2, respon.total_3 = (scoring.section_total(totals[i]) for i in (1, 2, 3))
+        # The unit the respondent belongs to now (SPEC 8: kept at submission, whatever later transfers do).
+        unit = pegawai.unit_kerja
+        respon.unit_kerja_id, respon.perangkat_daerah_id = unit.pk, unit.perangkat_daerah_id
+        respon.status = Respon.Status.TERKIRIM
+        respon.dikirim_pada = timezone.now()
+        respon.save(
+            update_fields=[
+                "status",
+                "total_1",
+                "total_2",
+                "total_3",
+                "unit_kerja",
+                "perangkat_daerah",
+                "dikirim_pada",
+            ]
+        )
+    return respon
+
+
+def buka_kembali(respon: Respon, actor, alasan: str) -> Respon:
+    """Tim Monev reopens one submitted response while its periode accepts answers (SPEC 8).
+
+    Side effects: locks the row; sets status back to DRAF and clears the totals, unit and submission time
+    (the answers stay, so the ASN only corrects); writes one PembukaanKembali row (who, when, why).
+    """
+    scope = lingkup(actor)
+    if not (scope.monev or scope.admin):
+        raise PermissionDenied
+    if not alasan.strip():
+        raise ValidationError(_("Alasan wajib diisi."))
+    with transaction.atomic():
+        locked = Respon.objects.select_for_update().select_related("periode").get(pk=respon.pk)
+        if locked.status != Respon.Status.TERKIRIM:
+            raise ValidationError(_("Respon ini belum dikirim."))
+        if not locked.periode.menerima_kiriman():
+            raise ValidationError(_("Periode sudah tidak menerima jawaban: respon tidak dapat dibuka kembali."))
+        locked.status = Respon.Status.DRAF
+        locked.total_1 = locked.total_2 = locked.total_3 = None
+        locked.unit_kerja = locked.perangkat_daerah = None
+        locked.dikirim_pada = None
+        locked.save(
+            update_fields=[
+                "status",
+                "total_1",
+                "total_2",
+                "total_3",
+                "unit_kerja",
+                "perangkat_daerah",
+                "dikirim_pada",
+                "diperbarui_pada",
+            ]
+        )
+        PembukaanKembali.objects.create(respon=locked, oleh=actor, alasan=alasan.strip())
+    return locked

@@ -1,0 +1,302 @@
+"""Formulir 1 screens: the ASN's form, drafts and results; participation; Tim Monev's periodes and export."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from apps.akun.scope import lingkup, perangkat_daerah_for_user
+from apps.common.export import xlsx_bytes
+
+from . import ekspor, partisipasi, scoring, services
+from .forms import BukaKembaliForm, FormulirForm, PeriodeForm, StatusPeriodeForm, nama_field
+from .models import Bagian, Butir, InstrumenVersi, Jawaban, Periode, Respon
+
+S = Periode.Status
+
+
+# --- access helpers: each returns the object or raises 404/403 -------------------------------------------------
+
+
+def _pegawai_or_403(request):
+    pegawai = lingkup(request.user).pegawai
+    if pegawai is None:
+        raise PermissionDenied
+    return pegawai
+
+
+def _require_monev(request) -> None:
+    scope = lingkup(request.user)
+    if not (scope.monev or scope.admin):
+        raise PermissionDenied
+
+
+def _get_periode_terbit(kode: str) -> Periode:
+    """A periode an ASN may see: any but a DRAFT one."""
+    return get_object_or_404(Periode.objects.exclude(status=S.DRAFT).select_related("instrumen"), kode=kode)
+
+
+def _get_respon_for_user(request, pk: int) -> Respon:
+    """The logged-in ASN's own response; anybody else's is a 404 (SPEC 2: only the respondent sees answers)."""
+    pegawai = lingkup(request.user).pegawai
+    if pegawai is None:
+        raise Http404
+    return get_object_or_404(
+        Respon.objects.select_related("periode__instrumen", "unit_kerja", "perangkat_daerah"), pk=pk, pegawai=pegawai
+    )
+
+
+def _bagian(instrumen_id: int) -> list[Bagian]:
+    butir = Butir.objects.select_related("bagian").order_by("nomor")
+    return list(
+        Bagian.objects.filter(instrumen_id=instrumen_id)
+        .prefetch_related(Prefetch("butir", queryset=butir), "band")
+        .order_by("urutan")
+    )
+
+
+def _butir(bagian: list[Bagian]) -> list[Butir]:
+    return [b for bg in bagian for b in bg.butir.all()]
+
+
+# --- ASN ------------------------------------------------------------------------------------------------------
+
+
+def daftar(request):
+    """The ASN's open periodes and past results."""
+    pegawai = _pegawai_or_403(request)
+    respon = {r.periode_id: r for r in Respon.objects.filter(pegawai=pegawai)}
+    periode = list(Periode.objects.exclude(status=S.DRAFT).order_by("-tanggal_buka"))
+    rows = [(p, respon.get(p.pk), p.menerima_kiriman()) for p in periode]
+    return render(request, "survei/daftar.html", {"rows": rows})
+
+
+def _render_formulir(request, periode, bagian, form, respon, status=200, kurang=None):
+    answered = sum(1 for b in form.butir_list if form[nama_field(b)].value() not in (None, ""))
+    sections = [(bg, [(b, form[nama_field(b)]) for b in bg.butir.all()]) for bg in bagian]
+    context = {
+        "periode": periode,
+        "pegawai": lingkup(request.user).pegawai,
+        "form": form,
+        "sections": sections,
+        "respon": respon,
+        "answered": answered,
+        "total_butir": len(form.butir_list),
+        "kurang": kurang or [],
+        "hari_ini": timezone.localdate(),
+    }
+    return render(request, "survei/formulir.html", context, status=status)
+
+
+_BUTIR_VERSI: dict[tuple, list[Butir]] = {}
+
+
+def _butir_periode(periode: Periode) -> list[Butir]:
+    """The items of the periode's version, in order. Cached per process: a version used by a periode is frozen
+    (InstrumenVersi.terkunci), and the key holds its creation time, so a recreated version is a new key."""
+    versi = periode.instrumen
+    key = (versi.pk, versi.kode, versi.dibuat_pada)
+    if key not in _BUTIR_VERSI:
+        qs = Butir.objects.filter(bagian__instrumen_id=versi.pk).select_related("bagian").order_by("nomor")
+        _BUTIR_VERSI[key] = list(qs)
+    return _BUTIR_VERSI[key]
+
+
+@require_http_methods(["GET", "POST"])
+def formulir(request, kode: str):
+    """Fill Formulir 1: "Simpan draf" keeps the answers on the server, "Kirim" submits (SPEC 8)."""
+    pegawai = _pegawai_or_403(request)
+    periode = _get_periode_terbit(kode)
+    if request.method == "POST":
+        return _formulir_post(request, periode, pegawai)
+    respon = Respon.objects.filter(periode=periode, pegawai=pegawai).first()
+    if respon is not None and respon.status == Respon.Status.TERKIRIM:
+        return redirect("survei:respon", pk=respon.pk)
+    if not periode.menerima_kiriman():
+        return render(request, "survei/tertutup.html", {"periode": periode, "respon": respon})
+    bagian = _bagian(periode.instrumen_id)
+    tersimpan = {}
+    if respon is not None:
+        tersimpan = dict(Jawaban.objects.filter(respon=respon).values_list("butir__nomor", "nilai"))
+    form = FormulirForm(_butir(bagian), initial={f"p{n}": v for n, v in tersimpan.items()})
+    return _render_formulir(request, periode, bagian, form, respon)
+
+
+def _formulir_post(request, periode: Periode, pegawai):
+    """Save a draft (a button or autosave) or submit. Few queries: the services lock and check the response."""
+    autosave = request.headers.get("X-Autosave") == "1"
+    butir_list = _butir_periode(periode)
+    butir = {b.nomor: b for b in butir_list}
+    form = FormulirForm(butir_list, request.POST)
+    form.is_valid()  # optional radio fields: an invalid value is simply not kept
+    answers = form.answers()
+    aksi = request.POST.get("aksi", "")
+    try:
+        if aksi == "kirim":
+            respon = services.kirim(periode, pegawai, answers, butir=butir)
+            messages.success(request, _("Terima kasih. Formulir 1 Anda sudah terkirim."))
+            return redirect("survei:respon", pk=respon.pk)
+        respon = services.simpan_draf(periode, pegawai, answers, butir=butir)
+    except services.SudahTerkirim as done:
+        if autosave:
+            return JsonResponse({"ok": False, "pesan": _("Formulir ini sudah terkirim.")}, status=409)
+        messages.info(request, _("Formulir Anda untuk periode ini sudah terkirim."))
+        return redirect("survei:respon", pk=done.respon.pk)
+    except ValidationError as exc:
+        if exc.code == "kurang":
+            respon = services.simpan_draf(periode, pegawai, answers, butir=butir)
+            bagian = _bagian(periode.instrumen_id)
+            form = FormulirForm(_butir(bagian), request.POST)
+            form.is_valid()
+            return _render_formulir(request, periode, bagian, form, respon, kurang=form.tandai_kurang())
+        if autosave:
+            return JsonResponse({"ok": False, "pesan": exc.messages[0]}, status=409)
+        messages.error(request, _("Periode ini sudah tidak menerima jawaban. Jawaban Anda tidak disimpan."))
+        return redirect("survei:formulir", kode=periode.kode)
+    if autosave:
+        return JsonResponse({"ok": True, "terjawab": len(answers)})
+    messages.success(
+        request, _("Draf tersimpan: %(n)s dari %(total)s butir terjawab.") % {"n": len(answers), "total": len(butir)}
+    )
+    kode_bagian = aksi.partition(":")[2]
+    anchor = f"bagian-{kode_bagian}" if kode_bagian in {b.bagian.kode for b in butir_list} else "formulir"
+    return redirect(f"{request.path}#{anchor}")
+
+
+def respon(request, pk: int):
+    """The ASN's own response: a draft goes back to the form; a submitted one shows TS, Ka and the answers."""
+    obj = _get_respon_for_user(request, pk)
+    if obj.status == Respon.Status.DRAF:
+        return redirect("survei:formulir", kode=obj.periode.kode)
+    bagian = _bagian(obj.periode.instrumen_id)
+    nilai = dict(Jawaban.objects.filter(respon=obj).values_list("butir_id", "nilai"))
+    totals = {1: obj.total_1, 2: obj.total_2, 3: obj.total_3}
+    hasil = []
+    for bg in bagian:
+        total = totals[bg.urutan]
+        band = scoring.band_for_total(total, bg.bands())
+        jawaban = [
+            (b, nilai.get(b.pk), bg.label_skala[nilai[b.pk] - 1] if b.pk in nilai else "") for b in bg.butir.all()
+        ]
+        hasil.append({"bagian": bg, "total": total, "band": band, "jawaban": jawaban})
+    return render(request, "survei/hasil.html", {"respon": obj, "hasil": hasil})
+
+
+# --- instrument -----------------------------------------------------------------------------------------------
+
+
+def instrumen(request, pk: int):
+    """Items, bands and the notes on where the regulation's text is broken (SPEC 8)."""
+    versi = get_object_or_404(InstrumenVersi, pk=pk)
+    return render(request, "survei/instrumen.html", {"versi": versi, "bagian": _bagian(versi.pk)})
+
+
+def cetak(request, pk: int):
+    """A blank Formulir 1 to print for a person without a device."""
+    versi = get_object_or_404(InstrumenVersi, pk=pk)
+    return render(request, "survei/cetak.html", {"versi": versi, "bagian": _bagian(versi.pk)})
+
+
+# --- participation (unit head, PD, kabupaten) ---------------------------------------------------------------
+
+
+def partisipasi_view(request, kode: str):
+    """Who has submitted and who has not, in the viewer's scope; never answers or scores (SPEC 2)."""
+    if not partisipasi.boleh_lihat_partisipasi(request.user):
+        raise PermissionDenied
+    periode = _get_periode_terbit(kode)
+    qs = partisipasi.daftar_partisipasi(request.user, periode).select_related("unit_kerja__perangkat_daerah")
+    scope = lingkup(request.user)
+    pd_pilihan, pd_dipilih = [], None
+    if scope.kabupaten or len(scope.pd_ids) > 1:
+        pd_pilihan = list(perangkat_daerah_for_user(request.user).only("pk", "nama"))
+        pd_dipilih = next((pd.pk for pd in pd_pilihan if str(pd.pk) == request.GET.get("pd")), None)
+        if pd_dipilih is not None:
+            qs = qs.filter(unit_kerja__perangkat_daerah_id=pd_dipilih)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    context = {
+        "periode": periode,
+        "page": page,
+        "pd_pilihan": pd_pilihan,
+        "pd_dipilih": pd_dipilih,
+        "ringkasan": partisipasi.ringkasan(qs),
+        "boleh_buka_kembali": (scope.monev or scope.admin) and periode.menerima_kiriman(),
+    }
+    return render(request, "survei/partisipasi.html", context)
+
+
+# --- Tim Monev --------------------------------------------------------------------------------------------
+
+
+def periode_list(request):
+    _require_monev(request)
+    periode = Periode.objects.select_related("instrumen").annotate(
+        terkirim=Count("respon", filter=Q(respon__status=Respon.Status.TERKIRIM))
+    )
+    rows = [(p, sorted(services.TRANSISI_PERIODE[p.status])) for p in periode]
+    return render(request, "survei/periode_list.html", {"rows": rows, "Status": S})
+
+
+@require_http_methods(["GET", "POST"])
+def periode_tambah(request):
+    _require_monev(request)
+    form = PeriodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        periode = form.save()
+        messages.success(request, _("Periode %(kode)s dibuat dengan status Draf.") % {"kode": periode.kode})
+        return redirect("survei:periode_list")
+    return render(request, "survei/periode_form.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def periode_status(request, kode: str, ke: str):
+    """Confirm, then open, close, reopen or finalise a periode through services.set_periode_status."""
+    _require_monev(request)
+    periode = get_object_or_404(Periode, kode=kode)
+    if ke not in S.values or ke not in services.TRANSISI_PERIODE[periode.status]:
+        raise Http404
+    form = StatusPeriodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_periode_status(periode, ke, request.user, form.cleaned_data["catatan"])
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+        else:
+            messages.success(request, _("Status periode %(kode)s: %(status)s.") % {"kode": kode, "status": S(ke).label})
+        return redirect("survei:periode_list")
+    return render(request, "survei/periode_status.html", {"periode": periode, "ke": S(ke), "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def buka_kembali(request, pk: int):
+    """Tim Monev reopens one submitted response, with the reason (SPEC 8). A response is nobody else's
+    business: for other roles it does not exist (404)."""
+    scope = lingkup(request.user)
+    if not (scope.monev or scope.admin):
+        raise Http404
+    obj = get_object_or_404(Respon.objects.select_related("periode", "pegawai"), pk=pk, status=Respon.Status.TERKIRIM)
+    form = BukaKembaliForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.buka_kembali(obj, request.user, form.cleaned_data["alasan"])
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+        else:
+            messages.success(request, _("Respon %(nama)s dibuka kembali.") % {"nama": obj.pegawai.nama_lengkap})
+        return redirect("survei:partisipasi", kode=obj.periode.kode)
+    return render(request, "survei/buka_kembali.html", {"respon": obj, "form": form})
+
+
+def ekspor_xlsx(request, kode: str):
+    """The raw answers of a periode as XLSX (SPEC 10), formula-looking cells neutralised."""
+    _require_monev(request)
+    periode = get_object_or_404(Periode, kode=kode)
+    data = xlsx_bytes([(f"Jawaban {periode.kode}", ekspor.header(periode), ekspor.rows(periode))])
+    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="jawaban-{periode.pk}.xlsx"'
+    return response

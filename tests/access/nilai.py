@@ -1,0 +1,5 @@
+from .matrix import Case, everyone
+
+CASES = [
+    Case("nilai:pedoman", everyone(200)),
+]

@@ -1,0 +1,79 @@
+"""Formulir 1 URLs: the form, drafts and results of one ASN are 404 for every other persona (SPEC 2)."""
+
+from apps.survei import services
+from apps.survei.models import InstrumenVersi, Periode
+from tests.survei.helpers import buat_periode, jawaban
+
+from .matrix import Case, everyone
+
+MONEV_ONLY = everyone(403, monev=200, admin=200)
+
+
+def _periode(world) -> None:
+    world.periode = buat_periode("UJI")
+
+
+def _draf_asn(world) -> None:
+    _periode(world)
+    world.respon = services.simpan_draf(world.periode, world.asn, {1: 2})
+
+
+def _terkirim_asn(world) -> None:
+    _periode(world)
+    world.respon = services.kirim(world.periode, world.asn, jawaban())
+
+
+def _periode_draft(world) -> None:
+    world.periode = buat_periode("BARU", status=Periode.Status.DRAFT)
+
+
+def _instrumen(world) -> dict:
+    return {"pk": InstrumenVersi.objects.get().pk}
+
+
+CASES = [
+    Case("survei:daftar", everyone(200, admin=403), note="admin has no pegawai record: no form of their own"),
+    Case("survei:formulir", everyone(200, admin=403), kwargs=lambda w: {"kode": "UJI"}, setup=_periode),
+    Case(
+        "survei:formulir",
+        everyone(302, admin=403),
+        kwargs=lambda w: {"kode": "UJI"},
+        setup=_periode,
+        method="post",
+        data=lambda w: {"aksi": "draf", "p1": "2"},
+        id="survei:formulir[post draft: each persona saves their own]",
+    ),
+    Case(
+        "survei:respon",
+        everyone(404, asn=302),
+        kwargs=lambda w: {"pk": w.respon.pk},
+        setup=_draf_asn,
+        id="survei:respon[draft of asn]",
+    ),
+    Case(
+        "survei:respon",
+        everyone(404, asn=200),
+        kwargs=lambda w: {"pk": w.respon.pk},
+        setup=_terkirim_asn,
+        id="survei:respon[result of asn]",
+    ),
+    Case(
+        "survei:buka_kembali",
+        everyone(404, monev=200, admin=200),
+        kwargs=lambda w: {"pk": w.respon.pk},
+        setup=_terkirim_asn,
+        note="a response is visible only to its respondent (and to Tim Monev for reopening)",
+    ),
+    Case("survei:instrumen", everyone(200), kwargs=_instrumen),
+    Case("survei:cetak", everyone(200), kwargs=_instrumen),
+    Case("survei:partisipasi", everyone(200, asn=403), kwargs=lambda w: {"kode": "UJI"}, setup=_periode),
+    Case("survei:periode_list", MONEV_ONLY),
+    Case("survei:periode_tambah", MONEV_ONLY),
+    Case(
+        "survei:periode_status",
+        MONEV_ONLY,
+        kwargs=lambda w: {"kode": "BARU", "ke": "DIBUKA"},
+        setup=_periode_draft,
+    ),
+    Case("survei:ekspor", MONEV_ONLY, kwargs=lambda w: {"kode": "UJI"}, setup=_periode),
+]

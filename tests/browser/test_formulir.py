@@ -1,0 +1,122 @@
+"""Formulir 1 on a 360 px phone: draft, logout, resume, submit, result; a double click; axe-core."""
+
+import pytest
+
+from apps.survei.models import Jawaban, Respon
+
+from .conftest import PHONE, login, screenshot
+
+
+def _answer(page, numbers, value: int) -> None:
+    for n in numbers:
+        page.locator(f"label[for=p{n}-{value}]").click()
+
+
+def _logout(page) -> None:
+    toggler = page.get_by_role("button", name="Buka menu")
+    if toggler.is_visible():
+        toggler.click()
+    page.get_by_role("button", name="Keluar").click()
+    page.wait_for_load_state("networkidle")
+
+
+@pytest.mark.browser
+def test_asn_saves_a_draft_logs_out_resumes_and_submits_on_a_phone(demo_server, new_page):
+    page = new_page(PHONE)
+    login(page, demo_server, "asn")
+    assert "belum diisi" in page.get_by_test_id("kartu-formulir1").inner_text()
+    page.get_by_role("link", name="Buka Formulir 1").click()
+    page.get_by_role("link", name="Isi formulir").click()
+    assert page.get_by_role("group").count() == 35
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    _answer(page, range(1, 11), 2)
+    assert page.locator("#kemajuan").get_attribute("value") is not None
+    assert page.evaluate("document.getElementById('kemajuan').value") == 10
+    screenshot(page, "formulir-bagian-I-360")
+    page.get_by_role("button", name="Simpan draf (bagian I)").click()
+    page.wait_for_load_state("networkidle")
+    assert "Draf tersimpan: 10 dari 35 butir terjawab." in page.get_by_role("alert").inner_text()
+    _logout(page)
+
+    login(page, demo_server, "asn")
+    assert "draf, belum dikirim" in page.get_by_test_id("kartu-formulir1").inner_text()
+    page.get_by_role("link", name="Buka Formulir 1").click()
+    page.get_by_role("link", name="Lanjutkan draf").click()
+    assert page.locator("input[name=p1][value='2']").is_checked()
+    assert page.locator("input[name=p10][value='2']").is_checked()
+    assert page.locator("#kemajuan-teks").inner_text() == "10 dari 35 butir terjawab"
+    _answer(page, range(11, 16), 3)
+    _answer(page, range(16, 36), 1)
+    page.get_by_role("button", name="Kirim").click()
+    page.wait_for_url("**/survei/respon/*/")
+    rows = {k: page.get_by_test_id(f"hasil-{k}").locator("td").all_inner_texts()[:2] for k in ("I", "II", "III")}
+    assert rows == {"I": ["20", "KURANG BAIK"], "II": ["15", "BURUK"], "III": ["20", "BAIK"]}
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    screenshot(page, "formulir-hasil-360")
+    respon = Respon.objects.get(periode__kode="2026", pegawai__user__username="asn")
+    assert (respon.status, respon.total_1, respon.total_2, respon.total_3) == ("TERKIRIM", 20, 15, 20)
+
+
+@pytest.mark.browser
+def test_a_double_click_on_kirim_leaves_one_response(demo_server, new_page):
+    page = new_page(PHONE)
+    login(page, demo_server, "asn")
+    page.goto(f"{demo_server.url}/survei/isi/2026/")
+    _answer(page, range(1, 36), 2)
+    page.get_by_role("button", name="Kirim").dblclick()
+    page.wait_for_url("**/survei/respon/*/")
+    assert page.get_by_role("heading", name="Hasil Formulir 1").count() == 1
+    assert Respon.objects.filter(periode__kode="2026", pegawai__user__username="asn").count() == 1
+
+
+@pytest.mark.browser
+def test_two_posts_at_once_without_javascript_guard_leave_one_response(demo_server, new_page):
+    page = new_page(PHONE)
+    login(page, demo_server, "asn")
+    page.goto(f"{demo_server.url}/survei/isi/2026/")
+    _answer(page, range(1, 36), 3)
+    statuses = page.evaluate(
+        """async () => {
+          const form = document.getElementById("formulir");
+          const send = () => { const d = new FormData(form); d.set("aksi", "kirim");
+                               return fetch(location.href, {method: "POST", body: d}).then(r => r.status); };
+          return Promise.all([send(), send()]);
+        }"""
+    )
+    assert statuses == [200, 200]
+    respon = Respon.objects.get(periode__kode="2026", pegawai__user__username="asn")
+    assert (respon.status, respon.total_1) == ("TERKIRIM", 30)
+
+
+@pytest.mark.browser
+def test_form_page_has_no_serious_axe_violation(demo_server, new_page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = new_page(PHONE)
+    login(page, demo_server, "asn")
+    page.goto(f"{demo_server.url}/survei/isi/2026/")
+    results = Axe().run(page)
+    bad = [
+        (v["id"], v["impact"], len(v["nodes"]))
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert bad == []
+
+
+@pytest.mark.browser
+def test_answers_given_after_the_session_expired_come_back_after_login(demo_server, new_page):
+    page = new_page(PHONE)
+    login(page, demo_server, "asn")
+    page.goto(f"{demo_server.url}/survei/isi/2026/")
+    _answer(page, range(1, 4), 2)
+    page.get_by_text("· tersimpan").wait_for()
+    page.context.clear_cookies()  # the session expires (30 minutes idle)
+    _answer(page, range(4, 6), 4)
+    page.get_by_text("sesi berakhir").wait_for()
+    login(page, demo_server, "asn")
+    page.goto(f"{demo_server.url}/survei/isi/2026/")
+    assert page.locator("input[name=p5][value='4']").is_checked()
+    page.get_by_text("· tersimpan").wait_for()
+    saved = Jawaban.objects.filter(respon__periode__kode="2026", respon__pegawai__user__username="asn")
+    assert dict(saved.values_list("butir__nomor", "nilai")) == {1: 2, 2: 2, 3: 2, 4: 4, 5: 4}

@@ -1,0 +1,67 @@
+"""Raw export (SPEC 10): perangkat_daerah,unit_kerja,p1..p35, "(digabung)" below 3 respondents, no person."""
+
+import csv
+import io
+
+import pytest
+from django.core.management import call_command
+from openpyxl import load_workbook
+
+from apps.survei import ekspor, services
+from tests.factories import PegawaiFactory
+
+from .helpers import buat_periode, jawaban
+
+pytestmark = pytest.mark.django_db
+
+
+def _isi(world, periode):
+    # Unit A: 3 respondents; unit B: 1 (PD X: 4). PD Y: 2 respondents -> both columns "(digabung)".
+    for p in [world.asn, world.pimpinan, PegawaiFactory(unit_kerja=world.unit_a)]:
+        services.kirim(periode, p, jawaban(1, 2, 3))
+    services.kirim(periode, world.asn_b, jawaban(4, 4, 4))
+    services.kirim(periode, world.asn_y, jawaban(2, 2, 2))
+    services.kirim(periode, world.outsider, jawaban(2, 2, 2))
+    services.simpan_draf(periode, world.kbk, {1: 1})
+
+
+def test_rows_merge_small_units_and_pds(world):
+    periode = buat_periode()
+    _isi(world, periode)
+    assert ekspor.header(periode) == ["perangkat_daerah", "unit_kerja", *[f"p{n}" for n in range(1, 36)]]
+    rows = ekspor.rows(periode)
+    assert [r[:2] for r in rows] == [
+        ["(digabung)", "(digabung)"],
+        ["(digabung)", "(digabung)"],
+        ["Dinas Uji X", "(digabung)"],
+        ["Dinas Uji X", "Bidang A"],
+        ["Dinas Uji X", "Bidang A"],
+        ["Dinas Uji X", "Bidang A"],
+    ]
+    assert rows[3][2:] == [1] * 10 + [2] * 5 + [3] * 20
+    assert rows[2][2:] == [4] * 35
+
+
+def test_command_writes_utf8_csv_with_the_same_rows(world, tmp_path):
+    periode = buat_periode()
+    _isi(world, periode)
+    path = tmp_path / "jawaban.csv"
+    call_command("ekspor_jawaban", periode=periode.kode, output=str(path), stdout=io.StringIO())
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert rows[0][:4] == ["perangkat_daerah", "unit_kerja", "p1", "p2"]
+    assert len(rows[0]) == 37
+    assert rows[1:] == [[str(v) for v in r] for r in ekspor.rows(periode)]
+    assert "Asn Unit A" not in path.read_text(encoding="utf-8")
+
+
+def test_xlsx_for_monev_neutralises_formula_looking_names(client_as, world):
+    periode = buat_periode()
+    _isi(world, periode)
+    world.pd_x.nama = "=HYPERLINK(1)"
+    world.pd_x.save()
+    response = client_as("monev").get(f"/survei/periode/{periode.kode}/ekspor.xlsx")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert values[0][:3] == ["perangkat_daerah", "unit_kerja", "p1"]
+    assert values[4][:3] == ["'=HYPERLINK(1)", "Bidang A", 1]
+    assert len(values) == 7

@@ -1,0 +1,151 @@
+"""State changes of Formulir 1: periode status (one function, history) and reopening a response."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from apps.survei import services
+from apps.survei.models import InstrumenVersi, PembukaanKembali, Periode, Respon, RiwayatPeriode
+
+from .helpers import buat_periode, jawaban
+
+pytestmark = pytest.mark.django_db
+S = Periode.Status
+
+
+def test_open_close_reopen_and_finalise_write_history(world):
+    actor = world.monev.user
+    periode = buat_periode(status=S.DRAFT)
+    services.set_periode_status(periode, S.DIBUKA, actor, "mulai")
+    services.set_periode_status(periode, S.DITUTUP, actor)
+    assert periode.ditutup_pada is not None
+    services.set_periode_status(periode, S.DIBUKA, actor, "diperpanjang")
+    assert Periode.objects.get().ditutup_pada is None
+    services.set_periode_status(periode, S.DITUTUP, actor)
+    services.set_periode_status(periode, S.FINAL, actor)
+    rows = list(RiwayatPeriode.objects.order_by("pk").values_list("dari", "ke", "oleh", "catatan"))
+    assert rows == [
+        ("DRAFT", "DIBUKA", actor.pk, "mulai"),
+        ("DIBUKA", "DITUTUP", actor.pk, ""),
+        ("DITUTUP", "DIBUKA", actor.pk, "diperpanjang"),
+        ("DIBUKA", "DITUTUP", actor.pk, ""),
+        ("DITUTUP", "FINAL", actor.pk, ""),
+    ]
+    assert Periode.objects.get().status == S.FINAL
+
+
+@pytest.mark.parametrize(
+    ("dari", "ke"), [(S.DRAFT, S.DITUTUP), (S.DIBUKA, S.FINAL), (S.FINAL, S.DIBUKA), (S.DRAFT, S.FINAL)]
+)
+def test_a_transition_not_in_the_table_is_refused(world, dari, ke):
+    periode = buat_periode(status=dari)
+    with pytest.raises(ValidationError, match="tidak dapat diubah"):
+        services.set_periode_status(periode, ke, world.monev.user)
+    assert Periode.objects.get().status == dari
+    assert RiwayatPeriode.objects.count() == 0
+
+
+def test_reopening_after_the_close_date_is_refused(world):
+    today = timezone.localdate()
+    periode = buat_periode(
+        status=S.DITUTUP, buka=today - datetime.timedelta(days=9), tutup=today - datetime.timedelta(days=1)
+    )
+    with pytest.raises(ValidationError, match="Tanggal tutup sudah lewat"):
+        services.set_periode_status(periode, S.DIBUKA, world.monev.user)
+
+
+@pytest.mark.parametrize("persona", ["asn", "pimpinan", "kepala", "sekda"])
+def test_only_tim_monev_or_admin_changes_a_periode(world, persona):
+    periode = buat_periode(status=S.DRAFT)
+    with pytest.raises(PermissionDenied):
+        services.set_periode_status(periode, S.DIBUKA, world.user(persona))
+
+
+def test_status_change_through_the_confirmation_page(client_as, world):
+    periode = buat_periode(status=S.DRAFT)
+    client = client_as("monev")
+    page = client.get(f"/survei/periode/{periode.kode}/status/DIBUKA/")
+    assert "ubah status ke Dibuka?" in page.content.decode()
+    assert Periode.objects.get().status == S.DRAFT
+    response = client.post(f"/survei/periode/{periode.kode}/status/DIBUKA/", {"catatan": "siap"})
+    assert response.status_code == 302
+    assert Periode.objects.get().status == S.DIBUKA
+    assert client.get(f"/survei/periode/{periode.kode}/status/FINAL/").status_code == 404
+
+
+def test_monev_creates_a_periode_as_draft(client_as, world):
+    data = {
+        "kode": "2027",
+        "nama": "Periode 2027",
+        "instrumen": InstrumenVersi.objects.get().pk,
+        "tanggal_buka": "2027-01-01",
+        "tanggal_tutup": "2027-01-31",
+        "status": "DIBUKA",
+    }
+    response = client_as("monev").post("/survei/periode/baru/", data)
+    assert response.status_code == 302
+    assert Periode.objects.get(kode="2027").status == S.DRAFT
+
+
+def test_periode_with_close_before_open_is_refused(client_as, world):
+    data = {
+        "kode": "2027",
+        "nama": "x",
+        "instrumen": InstrumenVersi.objects.get().pk,
+        "tanggal_buka": "2027-02-01",
+        "tanggal_tutup": "2027-01-31",
+    }
+    response = client_as("monev").post("/survei/periode/baru/", data)
+    assert response.status_code == 200
+    assert "Tanggal tutup harus sama dengan atau sesudah tanggal buka." in response.content.decode()
+    assert Periode.objects.count() == 0
+
+
+def test_monev_reopens_a_response_with_a_reason(client_as, world):
+    periode = buat_periode()
+    respon = services.kirim(periode, world.asn, jawaban())
+    response = client_as("monev").post(f"/survei/respon/{respon.pk}/buka-kembali/", {"alasan": "salah pilih unit"})
+    assert response.status_code == 302
+    respon.refresh_from_db()
+    assert (respon.status, respon.total_1, respon.dikirim_pada) == ("DRAF", None, None)
+    log = PembukaanKembali.objects.get()
+    assert (log.respon, log.oleh, log.alasan) == (respon, world.monev.user, "salah pilih unit")
+    again = services.kirim(periode, world.asn, {})
+    assert (again.status, again.total_1) == ("TERKIRIM", 20)
+
+
+def test_reopening_needs_a_reason_and_an_open_periode(world):
+    periode = buat_periode()
+    respon = services.kirim(periode, world.asn, jawaban())
+    with pytest.raises(ValidationError, match="Alasan wajib diisi"):
+        services.buka_kembali(respon, world.monev.user, "  ")
+    Periode.objects.filter(pk=periode.pk).update(status=S.DITUTUP)
+    with pytest.raises(ValidationError, match="Periode sudah tidak menerima jawaban"):
+        services.buka_kembali(respon, world.monev.user, "alasan")
+    assert Respon.objects.get().status == "TERKIRIM"
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_periode_list_query_count(client_as, world, django_assert_num_queries, rows):
+    """Same queries at 1 and 3 periodes: session, user, lingkup roles, lingkup pegawai, periodes with their
+    version and submitted count (one query), the home-menu needs none; session save (savepoint, update, release)."""
+    for i in range(rows):
+        buat_periode(f"P{i}")
+    client = client_as("monev")
+    with django_assert_num_queries(8):
+        response = client.get("/survei/periode/")
+    assert response.content.decode().count('data-testid="periode-P') == rows
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_asn_periode_list_query_count(client_as, world, django_assert_num_queries, rows):
+    """Same queries at 1 and 3 periodes: session, user, lingkup roles, lingkup pegawai, own responses,
+    periodes, the version of the first periode (links to the instrument); session save (3)."""
+    for i in range(rows):
+        buat_periode(f"P{i}")
+    client = client_as("asn")
+    with django_assert_num_queries(10):
+        response = client.get("/survei/")
+    assert response.content.decode().count("Isi formulir") == rows
