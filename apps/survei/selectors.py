@@ -69,6 +69,10 @@ class Baris:
     ada_sub_unit: bool = False
 
     @property
+    def anker(self) -> str:
+        return self.kunci.replace(":", "-")
+
+    @property
     def partisipasi(self) -> str:
         return f"{self.n_responden} / {self.n_asn}" if self.n_asn is not None else str(self.n_responden)
 
