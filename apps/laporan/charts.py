@@ -56,8 +56,8 @@ def _tren_titik(points, kode_index: int, bands) -> tuple[str, list[tuple[float, 
         if p.rata_rata.nilai is None:
             continue
         ts = p.rata_rata.nilai[kode_index].ts
-        y = round(10 + 100 * float((ts - low) / (high - low)), 1)
-        coords.append((round(20 + i * step * 0.9, 1), y, p.periode_kode, ts))
+        y = round(30 + 70 * float((ts - low) / (high - low)), 1)
+        coords.append((round(20 + i * step * 0.85, 1), y, p.periode_kode, ts))
     return " ".join(f"{x},{y}" for x, y, _, _ in coords), coords
 
 

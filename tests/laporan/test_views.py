@@ -74,7 +74,7 @@ def test_open_periode_shows_participation_only_and_no_download(world, client_as)
 def test_unit_head_sees_their_row_or_the_fewer_than_three_notice(laporan_world, client_as):
     w = laporan_world.w
     html = client_as("pimpinan").get(reverse("laporan:unit", args=["2025", w.unit_a.pk])).content.decode()
-    assert rows_of(html) == [["Bidang A", "12.00", "CUKUP BAIK", "6.50", "CUKUP BAIK", "25.00", "BAIK"]]
+    assert rows_of(html) == [["I", "12.00", "CUKUP BAIK"], ["II", "6.50", "CUKUP BAIK"], ["III", "25.00", "BAIK"]]
     html_b = client_as("kepala").get(reverse("laporan:unit", args=["2025", w.unit_b.pk])).content.decode()
     assert 'data-testid="kurang-3"' in html_b
     assert "<tbody>" not in html_b
