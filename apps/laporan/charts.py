@@ -11,6 +11,8 @@ from apps.survei.models import Periode
 from apps.survei.scoring import Kategori
 from apps.survei.selectors import BAGIAN, butir_terlemah, distribusi_kategori, laporan_konsolidasi, tren
 
+from .services import jumlah_asn
+
 WARNA = {
     Kategori.BAIK.value: "#1b7837",
     Kategori.CUKUP_BAIK.value: "#7fbf7b",
@@ -64,7 +66,7 @@ def _tren_titik(points, kode_index: int, bands) -> tuple[str, list[tuple[float, 
 def dasbor(periode: Periode) -> dict:
     """Everything the dashboard prints. Queries: the consolidated report (5), the distribution (1), the items
     (1), the periodes (1), the trend's bands and GROUP BY (2)."""
-    laporan = laporan_konsolidasi(periode)
+    laporan = laporan_konsolidasi(periode, asn=jumlah_asn(periode))
     partisipasi = [
         Batang(
             b.nama,

@@ -8,9 +8,16 @@ from django.utils import timezone
 
 from apps.organisasi.models import PerangkatDaerah, UnitKerja
 from apps.survei.models import Periode
-from apps.survei.selectors import Laporan, laporan_konsolidasi, laporan_perangkat_daerah
+from apps.survei.selectors import (
+    JumlahAsn,
+    Laporan,
+    agregat_tersedia,
+    jumlah_asn_sekarang,
+    laporan_konsolidasi,
+    laporan_perangkat_daerah,
+)
 
-from .models import CatatanLaporan, SnapshotLaporan
+from .models import AsnPeriode, CatatanLaporan, SnapshotLaporan
 
 try:  # the survey app owns the periode workflow (SPEC 8); see _set_periode_status_fallback
     from apps.survei.services import set_periode_status
@@ -23,11 +30,35 @@ def catatan_map(periode: Periode) -> dict[str, str]:
     return {c.kunci: c.teks for c in CatatanLaporan.objects.filter(periode=periode).exclude(teks="")}
 
 
+def jumlah_asn(periode: Periode) -> JumlahAsn | None:
+    """Active ASN per unit frozen for a closed periode (one query once frozen); None while it is open (live).
+
+    The first read after closing counts the registry and stores the counts (AsnPeriode); a race of two first
+    reads stores one set (unique constraint, conflicts ignored).
+    """
+    if not agregat_tersedia(periode):
+        return None
+    rows = AsnPeriode.objects.filter(periode=periode).values_list("unit_kerja_id", "perangkat_daerah_id", "jumlah")
+    frozen = {unit_id: (pd_id, n) for unit_id, pd_id, n in rows}
+    if frozen:
+        return JumlahAsn(frozen)
+    now = jumlah_asn_sekarang()
+    AsnPeriode.objects.bulk_create(
+        [
+            AsnPeriode(periode=periode, unit_kerja_id=unit_id, perangkat_daerah_id=pd_id, jumlah=n)
+            for unit_id, (pd_id, n) in now.per_unit.items()
+        ],
+        ignore_conflicts=True,
+    )
+    return now
+
+
 def laporan_live(periode: Periode, pd: PerangkatDaerah | None = None, induk: UnitKerja | None = None) -> Laporan:
     notes = catatan_map(periode)
+    asn = jumlah_asn(periode)
     if pd is None:
-        return laporan_konsolidasi(periode, catatan=notes)
-    return laporan_perangkat_daerah(periode, pd, induk=induk, catatan=notes)
+        return laporan_konsolidasi(periode, catatan=notes, asn=asn)
+    return laporan_perangkat_daerah(periode, pd, induk=induk, catatan=notes, asn=asn)
 
 
 def laporan_untuk(periode: Periode, pd: PerangkatDaerah | None = None) -> Laporan:

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from apps.akun.scope import Lingkup, lingkup
+from apps.common.pdf import PdfRenderTimeoutError
 from apps.organisasi.models import PerangkatDaerah, UnitKerja
 from apps.survei.models import Periode
 from apps.survei.selectors import agregat_tersedia, baris_unit
@@ -54,7 +55,11 @@ def _download(laporan, fmt: str, filename: str) -> HttpResponse:
     if not laporan.agregat:
         raise Http404("Agregat periode ini baru tersedia setelah periode ditutup.")
     if fmt == "pdf":
-        response = HttpResponse(laporan_render.pdf_bytes(laporan), content_type="application/pdf")
+        try:
+            data = laporan_render.pdf_bytes(laporan)
+        except PdfRenderTimeoutError:
+            return HttpResponse(_("PDF belum dapat dibuat (batas waktu terlampaui). Coba lagi."), status=503)
+        response = HttpResponse(data, content_type="application/pdf")
     else:
         response = HttpResponse(laporan_render.xlsx(laporan), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
@@ -109,7 +114,7 @@ def unit(request, kode: str, pk: int):
     """A unit head's page: their unit's row, or the "< 3 responden" notice (SPEC 2)."""
     unit = _get_unit_for_user(request, pk)
     periode = _get_periode(kode)
-    row, bands = baris_unit(periode, unit)
+    row, bands = baris_unit(periode, unit, asn=services.jumlah_asn(periode))
     return render(request, "laporan/unit.html", {"periode": periode, "unit": unit, "baris": row})
 
 

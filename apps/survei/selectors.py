@@ -8,9 +8,10 @@ AVG: the division and the half-up rounding happen in Decimal in `scoring.mean`, 
   enters RATA-RATA, but their respondents still count in the rows above (the "Seluruh PD" row);
 - aggregates of a periode exist only once it is closed (DITUTUP or FINAL); before that a report carries the
   participation counts only (live);
-- participation is "respondents / active ASN of the row". The active ASN are counted now: there is no snapshot of
-  the registry at the closing date, so for a closed (not yet final) periode the count is the current one; the
-  snapshot taken when Tim Monev finalises the periode freezes it (apps.laporan).
+- participation is "respondents / active ASN of the row". While a periode is open the ASN are counted now. For a
+  closed periode the reporting app passes the counts it froze the first time the periode's report was read after
+  closing (`JumlahAsn`; the registry keeps no history of `aktif`, so the closing date itself cannot be replayed);
+  the snapshot taken when Tim Monev finalises the periode freezes everything else.
 """
 
 import datetime
@@ -253,6 +254,35 @@ def baris_rata_rata(rows: Iterable[Baris], bands: Mapping[str, list[Band]]) -> B
     return total
 
 
+@dataclass(frozen=True)
+class JumlahAsn:
+    """Active ASN per unit kerja (unit id -> (PD id, count)): the denominator of participation.
+
+    The reporting app passes the counts it froze when the periode closed; without them the counts are read
+    from the registry now (one GROUP BY over the active pegawai).
+    """
+
+    per_unit: Mapping[int, tuple[int, int]]
+
+    def per_pd(self) -> dict[int, int]:
+        totals: dict[int, int] = {}
+        for pd_id, n in self.per_unit.values():
+            totals[pd_id] = totals.get(pd_id, 0) + n
+        return totals
+
+    def unit(self, unit_id: int) -> int:
+        return self.per_unit.get(unit_id, (0, 0))[1]
+
+
+def jumlah_asn_sekarang(pd: PerangkatDaerah | None = None) -> JumlahAsn:
+    """Active ASN per unit now, from the registry: one GROUP BY query (of one PD, or of the kabupaten)."""
+    qs = Pegawai.objects.filter(aktif=True)
+    if pd is not None:
+        qs = qs.filter(unit_kerja__perangkat_daerah=pd)
+    rows = qs.values_list("unit_kerja_id", "unit_kerja__perangkat_daerah_id").annotate(n=Count("pk")).order_by()
+    return JumlahAsn({unit_id: (pd_id, n) for unit_id, pd_id, n in rows})
+
+
 def _catatan_for(catatan: Mapping[str, str] | None, kunci: str) -> str:
     return (catatan or {}).get(kunci, "")
 
@@ -303,18 +333,15 @@ def penandatangan_pd(pd_id: int) -> Penandatangan | None:
 # Reports
 
 
-def laporan_konsolidasi(periode: Periode, catatan: Mapping[str, str] | None = None) -> Laporan:
+def laporan_konsolidasi(
+    periode: Periode, catatan: Mapping[str, str] | None = None, asn: JumlahAsn | None = None
+) -> Laporan:
     """Consolidated report: one row per PD (active, or with responses). Queries: bands, the GROUP BY per PD,
     the active ASN per PD, the PD list, the Sekda: 5, whatever the number of PDs."""
     agregat = agregat_tersedia(periode)
     bands = bands_for(periode)
     per_pd = _grouped(_terkirim(periode), "perangkat_daerah_id")
-    asn = dict(
-        Pegawai.objects.filter(aktif=True)
-        .values_list("unit_kerja__perangkat_daerah_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    asn_pd = (asn or jumlah_asn_sekarang()).per_pd()
     pds = PerangkatDaerah.objects.filter(Q(aktif=True) | Q(pk__in=[k for k in per_pd if k is not None])).values_list(
         "pk", "kode", "nama"
     )
@@ -324,7 +351,7 @@ def laporan_konsolidasi(periode: Periode, catatan: Mapping[str, str] | None = No
             bands,
             agregat,
             nama=nama,
-            n_asn=asn.get(pk, 0),
+            n_asn=asn_pd.get(pk, 0),
             kunci=f"pd:{pk}",
             ref_id=pk,
             ref_kode=kode,
@@ -348,7 +375,11 @@ def laporan_konsolidasi(periode: Periode, catatan: Mapping[str, str] | None = No
 
 
 def laporan_perangkat_daerah(
-    periode: Periode, pd: PerangkatDaerah, induk: UnitKerja | None = None, catatan: Mapping[str, str] | None = None
+    periode: Periode,
+    pd: PerangkatDaerah,
+    induk: UnitKerja | None = None,
+    catatan: Mapping[str, str] | None = None,
+    asn: JumlahAsn | None = None,
 ) -> Laporan:
     """Per-PD report: one row per top-level unit (its sub-units folded in), plus "Seluruh PD".
 
@@ -362,12 +393,7 @@ def laporan_perangkat_daerah(
     units = list(
         UnitKerja.objects.filter(perangkat_daerah=pd).values_list("pk", "kode", "nama", "path", "induk_id", "aktif")
     )
-    asn = dict(
-        Pegawai.objects.filter(aktif=True, unit_kerja__perangkat_daerah=pd)
-        .values_list("unit_kerja_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    asn = asn or jumlah_asn_sekarang(pd)
     per_unit = _grouped(_terkirim(periode).filter(perangkat_daerah=pd), "unit_kerja_id")
 
     depth = len(induk.path.strip("/").split("/")) if induk else 0
@@ -384,9 +410,9 @@ def laporan_perangkat_daerah(
         key = ids[depth] if len(ids) > depth else own_key
         jumlah = per_unit.get(pk, _Jumlah())
         groups.setdefault(key, _Jumlah()).tambah(jumlah)
-        group_asn[key] = group_asn.get(key, 0) + asn.get(pk, 0)
+        group_asn[key] = group_asn.get(key, 0) + asn.unit(pk)
         seluruh.tambah(jumlah)
-        seluruh_asn += asn.get(pk, 0)
+        seluruh_asn += asn.unit(pk)
     if induk is None:
         # Every response of the PD counts in Seluruh PD, even one whose unit has since left the PD's tree.
         seluruh = _Jumlah()
@@ -443,11 +469,15 @@ def laporan_perangkat_daerah(
     )
 
 
-def baris_unit(periode: Periode, unit: UnitKerja) -> tuple[Baris, dict[str, list[Band]]]:
+def baris_unit(periode: Periode, unit: UnitKerja, asn: JumlahAsn | None = None) -> tuple[Baris, dict[str, list[Band]]]:
     """The row of one unit and its sub-units, for its head (SPEC 2). Queries: bands, the SUM/COUNT, the ASN: 3."""
     bands = bands_for(periode)
     jumlah = _terkirim(periode).filter(unit_kerja__path__startswith=unit.path).aggregate(**_SUMS)
-    n_asn = Pegawai.objects.filter(aktif=True, unit_kerja__path__startswith=unit.path).count()
+    if asn is None:
+        n_asn = Pegawai.objects.filter(aktif=True, unit_kerja__path__startswith=unit.path).count()
+    else:
+        subtree = UnitKerja.objects.filter(path__startswith=unit.path).values_list("pk", flat=True)
+        n_asn = sum(asn.unit(pk) for pk in subtree)
     row = baris_dari(
         _Jumlah(jumlah["n"], jumlah["s1"] or 0, jumlah["s2"] or 0, jumlah["s3"] or 0),
         bands,

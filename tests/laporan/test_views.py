@@ -269,3 +269,22 @@ def test_dashboard_of_an_open_periode_shows_participation_only(world, client_as)
     html = client_as("monev").get(reverse("laporan:dasbor", args=["2026"])).content.decode()
     assert "Periode ini belum ditutup" in html
     assert html.count("<svg") == 1
+
+
+def test_a_pdf_past_its_time_limit_is_a_503_not_a_hung_worker(laporan_world, client_as, settings):
+    settings.PDF_RENDER_TIMEOUT = 0.001
+    response = client_as("sekda").get(reverse("laporan:konsolidasi_unduh", args=["2025", "pdf"]))
+    assert response.status_code == 503
+
+
+def test_participation_denominator_is_frozen_once_the_periode_is_closed(laporan_world, client_as):
+    from tests.factories import PegawaiFactory
+
+    client = client_as("sekda")
+    url = reverse("laporan:konsolidasi", args=["2025"])
+    assert rows_of(client.get(url).content.decode())[1][-1] == "Partisipasi 0 / 2"
+    PegawaiFactory(unit_kerja=laporan_world.w.unit_y)  # joins PD Y after the periode closed
+    assert rows_of(client.get(url).content.decode())[1][-1] == "Partisipasi 0 / 2"
+    open_periode = buat_periode("2026", Periode.Status.DIBUKA)
+    html = client.get(reverse("laporan:konsolidasi", args=[open_periode.kode])).content.decode()
+    assert rows_of(html)[1][-1] == "Partisipasi 0 / 3"
