@@ -8,7 +8,7 @@ from pypdf import PdfReader
 from apps.organisasi.models import PerangkatDaerah, UnitKerja
 from apps.survei.models import Periode, Respon
 
-from .conftest import DESKTOP, PHONE, login, screenshot
+from .conftest import ARTIFACTS, DESKTOP, PHONE, login, screenshot
 
 
 def periode_2025() -> Periode:
@@ -45,6 +45,8 @@ def test_sekda_opens_the_2025_report_and_downloads_the_pdf(demo_server, new_page
     download = info.value
     assert download.suggested_filename == "laporan-evaluasi-2025.pdf"
     data = open(download.path(), "rb").read()
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "laporan-2025-demo.pdf").write_bytes(data)
     response = page.request.get(f"{demo_server.url}/laporan/2025/laporan.pdf")
     assert response.headers["content-type"] == "application/pdf"
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)

@@ -189,3 +189,21 @@ def test_trend_is_the_rata_rata_of_each_closed_periode(laporan_world):
         ("2024", [(D("20.00"), K), (D("10.00"), K), (D("40.00"), C)]),
         ("2025", [(D("11.42"), B), (D("6.29"), B), (D("25.37"), B)]),
     ]
+
+
+def test_signer_carries_the_plt_prefix_and_golongan(laporan_world):
+    from apps.akun.models import Peran
+    from apps.organisasi.models import Golongan
+
+    w = laporan_world.w
+    Peran.objects.filter(user=w.sekda.user, jenis=Peran.Jenis.SEKDA).update(sebutan="Plt.")
+    w.sekda.golongan = Golongan.objects.get(jenis_asn="PNS", kode="IV/d")
+    w.sekda.jabatan = "Asisten Administrasi Umum"
+    w.sekda.save()
+    signer = laporan_konsolidasi(laporan_world.periode).penandatangan
+    assert (signer.nama_tampil, signer.jabatan, signer.pangkat_golongan, signer.nip) == (
+        "Plt. Sekretaris Daerah",
+        "Asisten Administrasi Umum",
+        "Pembina Utama Madya, IV/d",
+        w.sekda.nip,
+    )
