@@ -16,7 +16,7 @@ AVG: the division and the half-up rounding happen in Decimal in `scoring.mean`, 
 
 import datetime
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
@@ -118,7 +118,6 @@ class Laporan:
     induk_id: int | None = None
     induk_nama: str = ""
     versi: int | None = None  # the snapshot version of a FINAL periode's report
-    catatan_kunci: list[str] = field(default_factory=list)
 
     @property
     def jumlah_responden(self) -> int:
