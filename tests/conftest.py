@@ -23,11 +23,17 @@ def _static_is_stale(settings) -> bool:
 
 def pytest_sessionstart(session) -> None:
     """Templates use hashed static names (as in production): collect static files when they changed."""
+    import fcntl
+
     from django.conf import settings
     from django.core.management import call_command
 
-    if _static_is_stale(settings):
-        call_command("collectstatic", interactive=False, verbosity=0)
+    # pytest-xdist workers start together: one collects, the others wait for it.
+    Path(settings.STATIC_ROOT).parent.mkdir(parents=True, exist_ok=True)
+    with open(Path(settings.BASE_DIR) / ".collectstatic.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if _static_is_stale(settings):
+            call_command("collectstatic", interactive=False, verbosity=0)
 
 
 @pytest.fixture(autouse=True)

@@ -55,3 +55,17 @@ class AktivasiForm(forms.Form):
         if p1 and p2 and p1 != p2:
             self.add_error("password2", _("Kedua kata sandi tidak sama."))
         return cleaned
+
+
+class CetakKodeForm(forms.Form):
+    """Confirm before issuing codes: every earlier unused code of these pegawai is cancelled."""
+
+    hanya_belum_punya_akun = forms.BooleanField(
+        label=_("Hanya pegawai yang belum punya akun"),
+        required=False,
+        initial=True,
+        help_text=_("Kosongkan untuk mencetak kode juga bagi yang lupa kata sandi."),
+    )
+    konfirmasi = forms.BooleanField(
+        label=_("Saya mengerti: kode lama yang belum dipakai untuk pegawai ini dibatalkan."), required=True
+    )

@@ -113,3 +113,18 @@ def pegawai_for_user(user) -> QuerySet[Pegawai]:
     if scope.pegawai is not None:
         q |= Q(pk=scope.pegawai.pk)
     return qs.filter(q)
+
+
+def boleh_cetak_kode_aktivasi(user) -> bool:
+    """Admin (any unit) and Kepala PD (units of their PD) print activation code sheets (SPEC 3)."""
+    scope = lingkup(user)
+    return scope.admin or bool(scope.kepala_pd_ids)
+
+
+def unit_kerja_for_kode_aktivasi(user) -> QuerySet[UnitKerja]:
+    """Units whose activation codes the user may print: all for the admin, their own PD for a Kepala PD."""
+    scope = lingkup(user)
+    qs = UnitKerja.objects.select_related("perangkat_daerah").filter(aktif=True)
+    if scope.admin:
+        return qs
+    return qs.filter(perangkat_daerah_id__in=scope.kepala_pd_ids)

@@ -8,4 +8,6 @@ urlpatterns = [
     path("keluar/", views.LogoutView.as_view(), name="logout"),
     path("aktivasi/", views.aktivasi, name="aktivasi"),
     path("lupa-sandi/", views.lupa_sandi, name="lupa_sandi"),
+    path("kode-aktivasi/", views.kode_aktivasi_unit_list, name="kode_aktivasi_unit_list"),
+    path("kode-aktivasi/<int:pk>/", views.kode_aktivasi_cetak, name="kode_aktivasi_cetak"),
 ]

@@ -1,14 +1,18 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from apps.organisasi.models import Pegawai
+
 from . import services
-from .forms import AktivasiForm, LoginForm
+from .forms import AktivasiForm, CetakKodeForm, LoginForm
+from .scope import boleh_cetak_kode_aktivasi, unit_kerja_for_kode_aktivasi
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -46,3 +50,42 @@ def lupa_sandi(request):
 def beranda(request):
     """Home page: one card per role the user holds, with what that role can do."""
     return render(request, "beranda.html")
+
+
+def _get_unit_for_kode_aktivasi(request, pk: int):
+    """The unit, if the user may print its codes: 403 without the role, 404 outside their PD."""
+    if not boleh_cetak_kode_aktivasi(request.user):
+        raise PermissionDenied
+    return get_object_or_404(unit_kerja_for_kode_aktivasi(request.user), pk=pk)
+
+
+def kode_aktivasi_unit_list(request):
+    """Choose a unit whose activation code sheet to print."""
+    if not boleh_cetak_kode_aktivasi(request.user):
+        raise PermissionDenied
+    units = unit_kerja_for_kode_aktivasi(request.user).order_by("perangkat_daerah__kode", "path")
+    return render(request, "akun/kode_aktivasi_unit.html", {"units": units})
+
+
+@never_cache
+def kode_aktivasi_cetak(request, pk: int):
+    """GET: confirm; POST: issue one code per active pegawai of the unit and show the printable sheet.
+
+    The plain codes exist only in this response (the database keeps their HMAC), so the page is not cached.
+    """
+    unit = _get_unit_for_kode_aktivasi(request, pk)
+    form = CetakKodeForm(request.POST or None)
+    pegawai = Pegawai.objects.filter(unit_kerja=unit, aktif=True).order_by("nama", "pk")
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["hanya_belum_punya_akun"]:
+            pegawai = pegawai.filter(user__isnull=True)
+        lembar = services.buat_kode_aktivasi(list(pegawai), oleh=request.user)
+        context = {"unit": unit, "lembar": lembar, "berlaku_sampai": lembar[0][2].berlaku_sampai if lembar else None}
+        return render(request, "akun/kode_aktivasi_lembar.html", context)
+    context = {
+        "unit": unit,
+        "form": form,
+        "jumlah": pegawai.count(),
+        "jumlah_tanpa_akun": pegawai.filter(user__isnull=True).count(),
+    }
+    return render(request, "akun/kode_aktivasi_konfirmasi.html", context)

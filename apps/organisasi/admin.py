@@ -1,29 +1,127 @@
-from django.contrib import admin
+"""Registry admin (Bagian Organisasi): search, filters, imports with a dry-run preview, mutasi."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from import_export.admin import ImportExportMixin
+from import_export.forms import ImportForm
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Golongan, Pegawai, PerangkatDaerah, RiwayatUnit, SanksiDisiplin, UnitKerja
+from apps.common.import_formats import FORMATS
+from apps.common.uploads import MAX_UPLOAD_BYTES, periksa_unggahan
+
+from . import services
+from .models import (
+    Golongan,
+    Pegawai,
+    PerangkatDaerah,
+    PermintaanPerbaikan,
+    RiwayatUnit,
+    SanksiDisiplin,
+    UnitKerja,
+)
+from .resources import PegawaiResource, PerangkatDaerahResource, UnitKerjaResource, galat_baris, ringkasan
+
+
+class UnggahanForm(ImportForm):
+    """The admin's import form: the upload is checked (size, type, zip/XML bombs) before it is read."""
+
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise ValidationError(_("Berkas terlalu besar; paling besar %(max)s MB.") % {"max": 5})
+        periksa_unggahan(upload.name, b"".join(upload.chunks()))
+        return upload
+
+
+class ImporAdminMixin(ImportExportMixin):
+    """All-or-nothing imports with a preview (dry run) that lists every bad row by row, column and reason.
+
+    Import needs the model's `import_<model>` permission, export `export_<model>`
+    (IMPORT_EXPORT_IMPORT_PERMISSION_CODE / IMPORT_EXPORT_EXPORT_PERMISSION_CODE).
+    """
+
+    formats = FORMATS
+    import_form_class = UnggahanForm
+    import_template_name = "organisasi/admin/import.html"
+    skip_admin_log = True  # django-simple-history keeps the record of every imported change
+
+    def get_import_data_kwargs(self, **kwargs):
+        kwargs = super().get_import_data_kwargs(**kwargs)
+        kwargs["rollback_on_validation_errors"] = True
+        return kwargs
+
+    def add_data_read_fail_error_to_form(self, form, e) -> None:
+        if isinstance(e, ValidationError):
+            form.add_error("import_file", e.messages)
+        else:
+            super().add_data_read_fail_error_to_form(form, e)
+
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        result = getattr(response, "context_data", {}).get("result")
+        if result is not None:
+            response.context_data["galat"] = galat_baris(result)
+            response.context_data["ringkasan"] = ringkasan(result)
+            response.context_data["galat_berkas"] = [str(e.error) for e in result.base_errors]
+        return response
+
+    def process_result(self, result, request):
+        if result.has_errors() or result.has_validation_errors():
+            # The data changed between preview and confirmation: nothing was written (rolled back).
+            for row, column, reason in galat_baris(result)[:50]:
+                messages.error(
+                    request,
+                    _("Baris %(row)s, kolom %(col)s: %(reason)s") % {"row": row, "col": column, "reason": reason},
+                )
+            messages.error(request, _("Impor dibatalkan; tidak ada data yang disimpan."))
+            return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import"))
+        return super().process_result(result, request)
+
+    def add_success_message(self, result, request) -> None:
+        counts = ringkasan(result)
+        messages.success(
+            request,
+            _("Impor selesai: %(baru)s baru, %(diperbarui)s diperbarui, %(tidak_berubah)s tidak berubah.") % counts,
+        )
 
 
 @admin.register(Golongan)
 class GolonganAdmin(admin.ModelAdmin):
     list_display = ["kode", "pangkat", "jenis_asn", "urutan"]
     list_filter = ["jenis_asn"]
+    search_fields = ["kode", "pangkat"]
 
 
 @admin.register(PerangkatDaerah)
-class PerangkatDaerahAdmin(SimpleHistoryAdmin):
+class PerangkatDaerahAdmin(ImporAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [PerangkatDaerahResource]
     list_display = ["kode", "nama", "singkatan", "jenis", "aktif"]
     list_filter = ["jenis", "aktif"]
     search_fields = ["kode", "nama", "singkatan"]
 
 
 @admin.register(UnitKerja)
-class UnitKerjaAdmin(SimpleHistoryAdmin):
-    list_display = ["kode", "nama", "perangkat_daerah", "induk", "aktif"]
+class UnitKerjaAdmin(ImporAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [UnitKerjaResource]
+    list_display = ["kode", "nama_bertingkat", "perangkat_daerah", "induk", "aktif"]
     list_filter = ["perangkat_daerah", "aktif"]
     search_fields = ["kode", "nama"]
     autocomplete_fields = ["induk"]
     list_select_related = ["perangkat_daerah", "induk"]
+    ordering = ["perangkat_daerah__kode", "path"]
+
+    @admin.display(description=gettext_lazy("nama (pohon unit)"), ordering="path")
+    def nama_bertingkat(self, obj: UnitKerja) -> str:
+        depth = max(obj.path.count("/") - 2, 0)
+        return format_html("{}{}", "— " * depth, obj.nama)
 
 
 class SanksiInline(admin.TabularInline):
@@ -42,14 +140,60 @@ class RiwayatUnitInline(admin.TabularInline):
         return False
 
 
+class MutasiForm(forms.Form):
+    unit_kerja = forms.ModelChoiceField(
+        label=gettext_lazy("Unit kerja baru"),
+        queryset=UnitKerja.objects.filter(aktif=True).select_related("perangkat_daerah"),
+    )
+    mulai = forms.DateField(label=gettext_lazy("Mulai tanggal"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
 @admin.register(Pegawai)
-class PegawaiAdmin(SimpleHistoryAdmin):
+class PegawaiAdmin(ImporAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [PegawaiResource]
     list_display = ["nip", "nama", "jenis_asn", "golongan", "jabatan", "unit_kerja", "aktif"]
-    list_filter = ["jenis_asn", "aktif", "unit_kerja__perangkat_daerah"]
+    list_filter = ["jenis_asn", "aktif", "unit_kerja__perangkat_daerah", "golongan"]
     search_fields = ["nip", "nama", "jabatan"]
-    autocomplete_fields = ["unit_kerja", "user"]
+    autocomplete_fields = ["user"]
     list_select_related = ["golongan", "unit_kerja"]
     inlines = [SanksiInline, RiwayatUnitInline]
+    change_form_template = "organisasi/admin/pegawai_change_form.html"
+
+    def get_readonly_fields(self, request, obj=None) -> list[str]:
+        # A pegawai changes unit only through mutasi (kept in RiwayatUnit).
+        return ["unit_kerja"] if obj is not None else []
+
+    def get_autocomplete_fields(self, request) -> list[str]:
+        return ["user", "unit_kerja"]
+
+    def get_urls(self):
+        return [
+            path("<int:pk>/mutasi/", self.admin_site.admin_view(self.mutasi_view), name="organisasi_pegawai_mutasi"),
+            *super().get_urls(),
+        ]
+
+    def mutasi_view(self, request, pk: int):
+        """Move a pegawai to another unit from a date, through services.mutasi (history kept)."""
+        pegawai = get_object_or_404(Pegawai, pk=pk)
+        if not self.has_change_permission(request, pegawai):
+            raise PermissionDenied
+        form = MutasiForm(request.POST or None, initial={"mulai": timezone.localdate()})
+        if request.method == "POST" and form.is_valid():
+            services.mutasi(pegawai, form.cleaned_data["unit_kerja"], form.cleaned_data["mulai"], oleh=request.user)
+            messages.success(
+                request,
+                _("Mutasi %(nama)s ke %(unit)s tercatat.")
+                % {"nama": pegawai.nama, "unit": form.cleaned_data["unit_kerja"]},
+            )
+            return redirect(reverse("admin:organisasi_pegawai_change", args=[pegawai.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": pegawai,
+            "form": form,
+            "title": _("Mutasi pegawai"),
+        }
+        return TemplateResponse(request, "organisasi/admin/mutasi.html", context)
 
 
 @admin.register(SanksiDisiplin)
@@ -58,3 +202,43 @@ class SanksiDisiplinAdmin(SimpleHistoryAdmin):
     list_filter = ["tingkat"]
     search_fields = ["pegawai__nip", "pegawai__nama"]
     autocomplete_fields = ["pegawai"]
+    date_hierarchy = "mulai"
+
+
+@admin.register(PermintaanPerbaikan)
+class PermintaanPerbaikanAdmin(SimpleHistoryAdmin):
+    """Correction requests of ASN (SPEC 2): the admin corrects the record, then marks the request."""
+
+    list_display = ["pegawai", "data", "nilai_usulan", "status", "diajukan_pada", "diputus_oleh"]
+    list_filter = ["status", "data"]
+    search_fields = ["pegawai__nip", "pegawai__nama"]
+    readonly_fields = ["pegawai", "data", "nilai_usulan", "catatan", "diajukan_pada", "diputus_oleh", "diputus_pada"]
+    fields = [*readonly_fields[:5], "status", "catatan_admin", "diputus_oleh", "diputus_pada"]
+    actions = ["tandai_selesai", "tandai_ditolak"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def save_model(self, request, obj, form, change) -> None:
+        if "status" in form.changed_data:
+            obj.diputus_oleh = request.user
+            obj.diputus_pada = timezone.now()
+        super().save_model(request, obj, form, change)
+
+    def _putus(self, request, queryset, status: str) -> None:
+        count = 0
+        for permintaan in queryset.filter(status=PermintaanPerbaikan.Status.DIAJUKAN):
+            permintaan.status = status
+            permintaan.diputus_oleh = request.user
+            permintaan.diputus_pada = timezone.now()
+            permintaan.save(update_fields=["status", "diputus_oleh", "diputus_pada"])
+            count += 1
+        messages.success(request, _("%(count)s permintaan diperbarui.") % {"count": count})
+
+    @admin.action(description=gettext_lazy("Tandai selesai (data sudah diperbaiki)"))
+    def tandai_selesai(self, request, queryset) -> None:
+        self._putus(request, queryset, PermintaanPerbaikan.Status.SELESAI)
+
+    @admin.action(description=gettext_lazy("Tandai ditolak"))
+    def tandai_ditolak(self, request, queryset) -> None:
+        self._putus(request, queryset, PermintaanPerbaikan.Status.DITOLAK)

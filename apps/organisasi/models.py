@@ -55,6 +55,10 @@ class PerangkatDaerah(models.Model):
     class Meta:
         verbose_name = _("perangkat daerah")
         verbose_name_plural = _("perangkat daerah")
+        permissions = [
+            ("import_perangkatdaerah", _("Dapat mengimpor perangkat daerah")),
+            ("export_perangkatdaerah", _("Dapat mengekspor perangkat daerah")),
+        ]
         ordering = ["kode"]
 
     def __str__(self) -> str:
@@ -79,6 +83,10 @@ class UnitKerja(models.Model):
     class Meta:
         verbose_name = _("unit kerja")
         verbose_name_plural = _("unit kerja")
+        permissions = [
+            ("import_unitkerja", _("Dapat mengimpor unit kerja")),
+            ("export_unitkerja", _("Dapat mengekspor unit kerja")),
+        ]
         ordering = ["perangkat_daerah__kode", "path"]
 
     def __str__(self) -> str:
@@ -143,6 +151,10 @@ class Pegawai(models.Model):
     class Meta:
         verbose_name = _("pegawai")
         verbose_name_plural = _("pegawai")
+        permissions = [
+            ("import_pegawai", _("Dapat mengimpor pegawai")),
+            ("export_pegawai", _("Dapat mengekspor pegawai")),
+        ]
         ordering = ["nama"]
 
     def __str__(self) -> str:
@@ -214,3 +226,51 @@ class SanksiDisiplin(models.Model):
 
     def __str__(self) -> str:
         return f"{self.jenis} ({self.mulai:%d-%m-%Y})"
+
+
+class PermintaanPerbaikan(models.Model):
+    """An ASN's request to correct their own registry data (SPEC 2; UU 27/2022: the right to correct).
+
+    The ASN proposes; the admin corrects the record in the admin and marks the request done or refused.
+    """
+
+    class Data(models.TextChoices):
+        NAMA = "nama", _("Nama")
+        GELAR = "gelar", _("Gelar depan/belakang")
+        GOLONGAN = "golongan", _("Pangkat/golongan")
+        JABATAN = "jabatan", _("Jabatan")
+        UNIT_KERJA = "unit_kerja", _("Unit kerja")
+        EMAIL = "email", _("Email")
+        TELEPON = "telepon", _("Telepon")
+        LAINNYA = "lainnya", _("Lainnya")
+
+    class Status(models.TextChoices):
+        DIAJUKAN = "DIAJUKAN", _("Diajukan")
+        SELESAI = "SELESAI", _("Selesai diperbaiki")
+        DITOLAK = "DITOLAK", _("Ditolak")
+
+    pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="permintaan_perbaikan")
+    data = models.CharField(_("data yang salah"), max_length=12, choices=Data.choices)
+    nilai_usulan = models.CharField(_("seharusnya"), max_length=200)
+    catatan = models.TextField(_("catatan"), max_length=1000, blank=True)
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.DIAJUKAN)
+    catatan_admin = models.TextField(_("catatan admin"), max_length=1000, blank=True)
+    diajukan_pada = models.DateTimeField(_("diajukan pada"), auto_now_add=True)
+    diputus_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diputus oleh"),
+    )
+    diputus_pada = models.DateTimeField(_("diputus pada"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("permintaan perbaikan data")
+        verbose_name_plural = _("permintaan perbaikan data")
+        ordering = ["-diajukan_pada"]
+
+    def __str__(self) -> str:
+        return f"{self.pegawai.nama}: {self.get_data_display()}"

@@ -1,9 +1,18 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from apps.akun.scope import lingkup, pegawai_for_user
+
+from .forms import PermintaanPerbaikanForm
+from .models import UnitKerja
+from .template_impor import template_pegawai
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _get_pegawai_for_user(request, pk: int):
@@ -11,18 +20,29 @@ def _get_pegawai_for_user(request, pk: int):
 
 
 def profil(request):
-    """The logged-in ASN's own registry record."""
+    """The logged-in ASN's own registry record, and their requests to correct it (SPEC 2)."""
     pegawai = lingkup(request.user).pegawai
     if pegawai is None:
         raise Http404
-    return render(request, "organisasi/pegawai_detail.html", {"pegawai": pegawai, "milik_sendiri": True})
+    form = PermintaanPerbaikanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        permintaan = form.save(commit=False)
+        permintaan.pegawai = pegawai
+        permintaan.save()
+        messages.success(request, _("Permintaan perbaikan terkirim ke admin Bagian Organisasi."))
+        return redirect("organisasi:profil")
+    context = {
+        "pegawai": pegawai,
+        "milik_sendiri": True,
+        "form": form,
+        "permintaan": pegawai.permintaan_perbaikan.order_by("-diajukan_pada", "-pk"),
+    }
+    return render(request, "organisasi/pegawai_detail.html", context)
 
 
 def pegawai_list(request):
     scope = lingkup(request.user)
     if not (scope.kabupaten or scope.pd_ids or scope.pimpinan_unit_ids):
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied
     qs = pegawai_for_user(request.user).order_by("nama", "pk")
     q = request.GET.get("q", "").strip()[:100]
@@ -35,3 +55,13 @@ def pegawai_list(request):
 def pegawai_detail(request, pk: int):
     pegawai = _get_pegawai_for_user(request, pk)
     return render(request, "organisasi/pegawai_detail.html", {"pegawai": pegawai, "milik_sendiri": False})
+
+
+def impor_template(request):
+    """The pegawai import template (XLSX) for those who may import pegawai."""
+    if not request.user.has_perm("organisasi.import_pegawai"):
+        raise PermissionDenied
+    unit = UnitKerja.objects.order_by("perangkat_daerah__kode", "path").first()
+    response = HttpResponse(template_pegawai(unit.kode if unit else "KODE.UNIT"), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="templat-impor-pegawai.xlsx"'
+    return response

@@ -6,4 +6,19 @@ CASES = [
     Case("akun:aktivasi", everyone(200, anonim=200)),
     Case("akun:lupa_sandi", everyone(200, anonim=200)),
     Case("beranda", everyone(200)),
+    Case("akun:kode_aktivasi_unit_list", everyone(403, kepala=200, admin=200, outsider=200)),
+    Case(
+        "akun:kode_aktivasi_cetak",
+        everyone(403, kepala=200, admin=200, outsider=404),
+        kwargs=lambda w: {"pk": w.unit_a.pk},
+        id="akun:kode_aktivasi_cetak[unit A of PD X]",
+    ),
+    Case(
+        "akun:kode_aktivasi_cetak",
+        everyone(403, kepala=200, admin=200, outsider=404),
+        kwargs=lambda w: {"pk": w.unit_a.pk},
+        method="post",
+        data=lambda w: {"konfirmasi": "on", "hanya_belum_punya_akun": "on"},
+        id="akun:kode_aktivasi_cetak[post, unit A of PD X]",
+    ),
 ]
