@@ -102,8 +102,8 @@ def perangkat_daerah_unduh(request, kode: str, pd_kode: str, fmt: str):
 
 def rincian_unit(request, kode: str, pk: int):
     """Tim Monev (and the other kabupaten roles) open a unit's sub-units with the same rules (SPEC 9)."""
-    _scope(request, lambda s: s.kabupaten)
     unit = _get_unit_for_user(request, pk)
+    _scope(request, lambda s: s.kabupaten)
     periode = _get_periode(kode)
     laporan = services.laporan_live(periode, unit.perangkat_daerah, induk=unit)
     context = {**laporan_render.konteks(laporan), "periode": periode, "pd": unit.perangkat_daerah, "induk": unit}
@@ -129,16 +129,16 @@ def _catatan(request, periode: Periode, instance: CatatanLaporan | None, back: s
 
 
 def catatan_pd(request, kode: str, pd_kode: str):
+    pd = _get_pd_for_user(request, pd_kode)  # out of scope: 404 before the role check (SECURITY)
     _scope(request, lambda s: s.monev)
-    pd = get_object_or_404(PerangkatDaerah, kode=pd_kode)
     periode = _get_periode(kode)
     instance = CatatanLaporan.objects.filter(periode=periode, perangkat_daerah=pd).first()
     return _catatan(request, periode, instance, f"{periode_url(periode)}#pd-{pd.pk}", pd=pd)
 
 
 def catatan_unit(request, kode: str, pk: int):
+    unit = _get_unit_for_user(request, pk)  # out of scope: 404 before the role check (SECURITY)
     _scope(request, lambda s: s.monev)
-    unit = get_object_or_404(UnitKerja.objects.select_related("perangkat_daerah", "induk"), pk=pk)
     periode = _get_periode(kode)
     instance = CatatanLaporan.objects.filter(periode=periode, unit_kerja=unit).first()
     back = f"{periode_url(periode, unit.perangkat_daerah)}#unit-{unit.pk}"

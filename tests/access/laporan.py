@@ -1,5 +1,9 @@
 """Access matrix of the Laporan Evaluasi (SPEC 2): kabupaten roles see everything, Kepala PD and KBK their PD
-(another PD 404, the consolidated report 403), a unit head their unit (another unit 404), a plain ASN nothing."""
+(another PD 404, the consolidated report 403), a unit head their unit (another unit 404), a plain ASN nothing.
+
+A URL naming a PD or a unit looks the object up in the user's scope first, so the outsider gets 404 there even
+on pages their role lacks. The periode-level pages (consolidated report, its downloads, the dashboard,
+finalising) name no object of PD X: a Kepala PD lacks them, inside PD X or outside it, so 403 for both."""
 
 from .matrix import Case, everyone
 
@@ -78,10 +82,15 @@ CASES = [
         setup=periode_2025,
         id="laporan:pd_unduh[xlsx]",
     ),
-    Case("laporan:catatan_pd", everyone(403, monev=200), kwargs=kode(pd_kode="PDX"), setup=periode_2025),
     Case(
         "laporan:catatan_pd",
-        everyone(403, monev=302),
+        everyone(403, monev=200, outsider=404),
+        kwargs=kode(pd_kode="PDX"),
+        setup=periode_2025,
+    ),
+    Case(
+        "laporan:catatan_pd",
+        everyone(403, monev=302, outsider=404),
         kwargs=kode(pd_kode="PDX"),
         setup=periode_2025,
         method="post",
@@ -89,7 +98,7 @@ CASES = [
     ),
     Case(
         "laporan:catatan_unit",
-        everyone(403, monev=200),
+        everyone(403, monev=200, outsider=404),
         kwargs=kode(pk=lambda w: w.unit_a.pk),
         setup=periode_2025,
     ),
@@ -109,7 +118,7 @@ CASES = [
     ),
     Case(
         "laporan:rincian",
-        everyone(403, **KABUPATEN),
+        everyone(403, outsider=404, **KABUPATEN),
         kwargs=kode(pk=lambda w: w.unit_a.pk),
         setup=periode_2025,
     ),
