@@ -242,14 +242,28 @@ def test_only_login_activation_and_help_pages_are_open_to_anonymous():
     assert open_pages == {"akun:login", "akun:aktivasi", "akun:lupa_sandi"}
 
 
-# Pages whose only URL kwarg is a periode code: they name no object of PD X; the Kepala PD role lacks them, so
-# the Kepala of PD X and the outsider both get 403 (SPEC 2: "a page the role lacks -> 403"; tests/access/laporan.py).
-PERIODE_PAGES = {"laporan:konsolidasi", "laporan:konsolidasi_unduh", "laporan:dasbor", "laporan:finalisasi"}
+# Object URLs whose object is not of a PD (a periode, the instrument): the kabupaten's, open by role.
+KABUPATEN_OBJECT_URLS = {
+    "laporan:konsolidasi",
+    "laporan:konsolidasi_unduh",
+    "laporan:dasbor",
+    "laporan:finalisasi",
+    "laporan:catatan_pd",
+    "laporan:catatan_unit",
+    "laporan:rincian",
+    "survei:formulir",
+    "survei:buka_kembali",
+    "survei:instrumen",
+    "survei:cetak",
+    "survei:partisipasi",
+    "survei:periode_status",
+    "survei:ekspor",
+}
 
 
 def test_outsider_gets_404_on_every_object_url_of_pd_x():
-    """Every case with URL kwargs names an object of PD X (tests/access): the Kepala PD, KBK member and
-    head of unit of PD Y must not learn that it exists."""
-    object_cases = [case for case in CASES if case.kwargs is not None and case.url_name not in PERIODE_PAGES]
+    """Every other case with URL kwargs names an object of PD X (tests/access): the Kepala PD, KBK member
+    and head of unit of PD Y must not learn that it exists."""
+    object_cases = [case for case in CASES if case.kwargs is not None and case.url_name not in KABUPATEN_OBJECT_URLS]
     assert len(object_cases) >= 4
     assert [case.id for case in object_cases if case.expect["outsider"] != 404] == []
