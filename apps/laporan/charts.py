@@ -1,0 +1,97 @@
+"""Dashboard data and the geometry of its server-side SVG charts (SPEC 9).
+
+The charts are drawn by templates with presentation attributes only (no style attributes: the CSP forbids
+them), need no JavaScript and no CDN, and each has its numbers in a table beside it.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from apps.survei.models import Periode
+from apps.survei.scoring import Kategori
+from apps.survei.selectors import BAGIAN, butir_terlemah, distribusi_kategori, laporan_konsolidasi, tren
+
+from .services import jumlah_asn
+
+WARNA = {
+    Kategori.BAIK.value: "#1b7837",
+    Kategori.CUKUP_BAIK.value: "#7fbf7b",
+    Kategori.KURANG_BAIK.value: "#e08214",
+    Kategori.BURUK.value: "#b2182b",
+}
+LEBAR = 600  # drawing width of a bar, in SVG units
+
+
+@dataclass(frozen=True)
+class Segmen:
+    x: float
+    lebar: float
+    warna: str
+    label: str
+    jumlah: int
+
+
+@dataclass(frozen=True)
+class Batang:
+    label: str
+    y: int
+    lebar: float
+    teks: str
+
+
+def _segmen(jumlah: dict[str, int]) -> list[Segmen]:
+    total = sum(jumlah.values())
+    x, out = 0.0, []
+    for kategori, n in jumlah.items():
+        width = round(LEBAR * n / total, 1) if total else 0.0
+        out.append(Segmen(x, width, WARNA[kategori], Kategori(kategori).label, n))
+        x = round(x + width, 1)
+    return out
+
+
+def _tren_titik(points, kode_index: int, bands) -> tuple[str, list[tuple[float, float, str, Decimal]]]:
+    """A polyline over the periodes for one section, y scaled over the section's score range (top = best)."""
+    low, high = bands[0].skor_min, bands[-1].skor_max
+    coords = []
+    step = LEBAR / max(len(points) - 1, 1)
+    for i, p in enumerate(points):
+        if p.rata_rata.nilai is None:
+            continue
+        ts = p.rata_rata.nilai[kode_index].ts
+        y = round(30 + 70 * float((ts - low) / (high - low)), 1)
+        coords.append((round(20 + i * step * 0.85, 1), y, p.periode_kode, ts))
+    return " ".join(f"{x},{y}" for x, y, _, _ in coords), coords
+
+
+def dasbor(periode: Periode) -> dict:
+    """Everything the dashboard prints. Queries: the consolidated report (5), the distribution (1), the items
+    (1), the periodes (1), the trend's bands and GROUP BY (2)."""
+    laporan = laporan_konsolidasi(periode, asn=jumlah_asn(periode))
+    partisipasi = [
+        Batang(
+            b.nama,
+            i * 22,
+            round(LEBAR * b.n_responden / b.n_asn, 1) if b.n_asn else 0.0,
+            f"{b.n_responden} / {b.n_asn}",
+        )
+        for i, b in enumerate(laporan.baris)
+    ]
+    context = {"laporan": laporan, "partisipasi": partisipasi, "tinggi_partisipasi": len(partisipasi) * 22 + 4}
+    if not laporan.agregat:
+        return context
+    distribusi = distribusi_kategori(periode, laporan.bands)
+    lemah = butir_terlemah(periode)
+    points = tren(Periode.objects.exclude(status=Periode.Status.DRAFT).select_related(None))
+    context.update(
+        distribusi=[(d, _segmen(d.jumlah), i * 34) for i, d in enumerate(distribusi)],
+        tinggi_distribusi=len(distribusi) * 34 + 4,
+        kategori_warna=[(Kategori(k).label, w) for k, w in WARNA.items()],
+        lemah=[
+            (b, Batang(f"{b.nomor}", i * 22, round(LEBAR * float(b.rata_rata) / 4, 1), str(b.rata_rata)))
+            for i, b in enumerate(lemah)
+        ],
+        tinggi_lemah=len(lemah) * 22 + 4,
+        tren=points,
+        tren_garis=[(kode, *_tren_titik(points, i, laporan.bands[kode])) for i, kode in enumerate(BAGIAN)],
+    )
+    return context

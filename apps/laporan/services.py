@@ -1,0 +1,158 @@
+"""Writes of the reporting app: Tim Monev's notes, finalising a periode, and the snapshots of final reports."""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from apps.organisasi.models import PerangkatDaerah, UnitKerja
+from apps.survei.models import Periode
+from apps.survei.selectors import (
+    JumlahAsn,
+    Laporan,
+    agregat_tersedia,
+    jumlah_asn_sekarang,
+    laporan_konsolidasi,
+    laporan_perangkat_daerah,
+)
+
+from .models import AsnPeriode, CatatanLaporan, SnapshotLaporan
+
+try:  # the survey app owns the periode workflow (SPEC 8); see _set_periode_status_fallback
+    from apps.survei.services import set_periode_status
+except ImportError:  # pragma: no cover - until apps.survei.services lands on main
+    set_periode_status = None
+
+
+def catatan_map(periode: Periode) -> dict[str, str]:
+    """Tim Monev's notes of a periode keyed as the report rows are ("pd:<id>", "unit:<id>"). One query."""
+    return {c.kunci: c.teks for c in CatatanLaporan.objects.filter(periode=periode).exclude(teks="")}
+
+
+def jumlah_asn(periode: Periode) -> JumlahAsn | None:
+    """Active ASN per unit frozen for a closed periode (one query once frozen); None while it is open (live).
+
+    The first read after closing counts the registry and stores the counts (AsnPeriode); a race of two first
+    reads stores one set (unique constraint, conflicts ignored).
+    """
+    if not agregat_tersedia(periode):
+        return None
+    rows = AsnPeriode.objects.filter(periode=periode).values_list("unit_kerja_id", "perangkat_daerah_id", "jumlah")
+    frozen = {unit_id: (pd_id, n) for unit_id, pd_id, n in rows}
+    if frozen:
+        return JumlahAsn(frozen)
+    now = jumlah_asn_sekarang()
+    AsnPeriode.objects.bulk_create(
+        [
+            AsnPeriode(periode=periode, unit_kerja_id=unit_id, perangkat_daerah_id=pd_id, jumlah=n)
+            for unit_id, (pd_id, n) in now.per_unit.items()
+        ],
+        ignore_conflicts=True,
+    )
+    return now
+
+
+def laporan_live(periode: Periode, pd: PerangkatDaerah | None = None, induk: UnitKerja | None = None) -> Laporan:
+    notes = catatan_map(periode)
+    asn = jumlah_asn(periode)
+    if pd is None:
+        return laporan_konsolidasi(periode, catatan=notes, asn=asn)
+    return laporan_perangkat_daerah(periode, pd, induk=induk, catatan=notes, asn=asn)
+
+
+def laporan_untuk(periode: Periode, pd: PerangkatDaerah | None = None) -> Laporan:
+    """The report to show: of a FINAL periode the latest snapshot (SPEC 9), otherwise computed now."""
+    if periode.status == Periode.Status.FINAL:
+        snapshot = SnapshotLaporan.objects.filter(periode=periode, perangkat_daerah=pd).order_by("-versi").first()
+        if snapshot is not None:
+            laporan = Laporan.from_json(snapshot.data)
+            laporan.versi = snapshot.versi
+            return laporan
+    return laporan_live(periode, pd)
+
+
+def _snapshot(periode: Periode, pd: PerangkatDaerah | None, actor, alasan: str) -> SnapshotLaporan:
+    laporan = laporan_live(periode, pd)
+    versi = (
+        SnapshotLaporan.objects.filter(periode=periode, perangkat_daerah=pd).aggregate(v=Max("versi"))["v"] or 0
+    ) + 1
+    signer = laporan.penandatangan
+    return SnapshotLaporan.objects.create(
+        periode=periode,
+        perangkat_daerah=pd,
+        versi=versi,
+        data=laporan.to_json(),
+        tanggal=laporan.tanggal,
+        penanda_tangan_nama=signer.nama_tampil if signer else "",
+        penanda_tangan_nip=signer.nip if signer else "",
+        penanda_tangan_jabatan=signer.jabatan if signer else "",
+        penanda_tangan_golongan=signer.pangkat_golongan if signer else "",
+        alasan=alasan,
+        dibuat_oleh=actor,
+    )
+
+
+def finalisasi(periode: Periode, actor) -> list[SnapshotLaporan]:
+    """Tim Monev finalises a closed periode (SPEC 9).
+
+    Side effects: the periode's status becomes FINAL through the survey app's one state function; the
+    consolidated report and every PD's report are kept as version-1 snapshots (numbers, date, signer), all in
+    one transaction.
+    """
+    with transaction.atomic():
+        (set_periode_status or _set_periode_status_fallback)(periode, Periode.Status.FINAL, actor)
+        pds = PerangkatDaerah.objects.filter(aktif=True).order_by("kode")
+        return [_snapshot(periode, pd, actor, "Finalisasi") for pd in [None, *pds]]
+
+
+def simpan_catatan(
+    periode: Periode, actor, teks: str, pd: PerangkatDaerah | None = None, unit: UnitKerja | None = None
+) -> None:
+    """Save Tim Monev's note of one row. Of a FINAL periode, the reports that print the row get a new version."""
+    with transaction.atomic():
+        CatatanLaporan.objects.update_or_create(
+            periode=periode,
+            perangkat_daerah=pd,
+            unit_kerja=unit,
+            defaults={"teks": teks, "diubah_oleh": actor},
+        )
+        if periode.status == Periode.Status.FINAL:
+            alasan = "Catatan diubah"
+            if pd is not None:
+                _snapshot(periode, None, actor, alasan)
+                _snapshot(periode, pd, actor, alasan)
+            elif unit.induk_id is None:
+                _snapshot(periode, unit.perangkat_daerah, actor, alasan)
+
+
+def _set_periode_status_fallback(periode: Periode, status: str, actor) -> None:
+    """Used only until `apps.survei.services.set_periode_status` exists: DITUTUP -> FINAL, row locked."""
+    locked = Periode.objects.select_for_update().get(pk=periode.pk)
+    if not (locked.status == Periode.Status.DITUTUP and status == Periode.Status.FINAL):
+        raise ValueError(f"Periode {locked.kode}: {locked.status} -> {status} is not allowed here")
+    locked.status = status
+    locked.save(update_fields=["status"])
+    periode.status = status
+
+
+def tanggal_indonesia(tanggal: datetime.date | None = None) -> str:
+    """28 November 2026: the date line of the report, with Indonesian month names."""
+    tanggal = tanggal or timezone.localdate()
+    return f"{tanggal.day} {BULAN[tanggal.month - 1]} {tanggal.year}"
+
+
+BULAN = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]

@@ -1,0 +1,178 @@
+"""Laporan Evaluasi pages, downloads and the dashboard (SPEC 2 and 9). Views only look up and render.
+
+Who sees what (SPEC 2): Sekda, Tim Monev and admin the consolidated report and every PD; a Kepala PD and the
+PD's KBK their PD's report (another PD is a 404, the consolidated report a 403); a unit head their unit's row
+(another unit is a 404); a plain ASN nothing (403). Only Tim Monev writes notes and finalises.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from apps.akun.scope import Lingkup, lingkup
+from apps.common.pdf import PdfRenderTimeoutError
+from apps.organisasi.models import PerangkatDaerah, UnitKerja
+from apps.survei.models import Periode
+from apps.survei.selectors import agregat_tersedia, baris_unit
+
+from . import charts, services
+from . import render as laporan_render
+from .forms import CatatanForm, FinalisasiForm
+from .models import CatatanLaporan
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _scope(request, allowed) -> Lingkup:
+    scope = lingkup(request.user)
+    if not allowed(scope):
+        raise PermissionDenied
+    return scope
+
+
+def _get_periode(kode: str) -> Periode:
+    return get_object_or_404(Periode.objects.exclude(status=Periode.Status.DRAFT), kode=kode)
+
+
+def _get_pd_for_user(request, pd_kode: str) -> PerangkatDaerah:
+    scope = _scope(request, lambda s: s.kabupaten or s.pd_ids)
+    qs = PerangkatDaerah.objects.all() if scope.kabupaten else PerangkatDaerah.objects.filter(pk__in=scope.pd_ids)
+    return get_object_or_404(qs, kode=pd_kode)
+
+
+def _get_unit_for_user(request, pk: int) -> UnitKerja:
+    scope = _scope(request, lambda s: s.kabupaten or s.pd_ids or s.pimpinan_unit_ids)
+    qs = UnitKerja.objects.select_related("perangkat_daerah")
+    if not scope.kabupaten:
+        qs = qs.filter(Q(perangkat_daerah_id__in=scope.pd_ids) | scope.unit_q())
+    return get_object_or_404(qs, pk=pk)
+
+
+def _download(laporan, fmt: str, filename: str) -> HttpResponse:
+    if not laporan.agregat:
+        raise Http404("Agregat periode ini baru tersedia setelah periode ditutup.")
+    if fmt == "pdf":
+        try:
+            data = laporan_render.pdf_bytes(laporan)
+        except PdfRenderTimeoutError:
+            return HttpResponse(_("PDF belum dapat dibuat (batas waktu terlampaui). Coba lagi."), status=503)
+        response = HttpResponse(data, content_type="application/pdf")
+    else:
+        response = HttpResponse(laporan_render.xlsx(laporan), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+
+def index(request):
+    scope = _scope(request, lambda s: s.kabupaten or s.pd_ids or s.pimpinan_unit_ids)
+    periodes = Periode.objects.exclude(status=Periode.Status.DRAFT).order_by("-tanggal_buka")
+    pds = PerangkatDaerah.objects.filter(pk__in=scope.pd_ids).order_by("kode")
+    units = UnitKerja.objects.filter(pk__in=scope.pimpinan_unit_ids).order_by("kode")
+    return render(request, "laporan/index.html", {"periodes": periodes, "pds": pds, "units": units})
+
+
+def konsolidasi(request, kode: str):
+    _scope(request, lambda s: s.kabupaten)
+    periode = _get_periode(kode)
+    laporan = services.laporan_untuk(periode)
+    return render(request, "laporan/laporan.html", {**laporan_render.konteks(laporan), "periode": periode})
+
+
+def konsolidasi_unduh(request, kode: str, fmt: str):
+    _scope(request, lambda s: s.kabupaten)
+    periode = _get_periode(kode)
+    return _download(services.laporan_untuk(periode), fmt, f"laporan-evaluasi-{periode.kode}")
+
+
+def perangkat_daerah(request, kode: str, pd_kode: str):
+    pd = _get_pd_for_user(request, pd_kode)
+    periode = _get_periode(kode)
+    laporan = services.laporan_untuk(periode, pd)
+    return render(request, "laporan/laporan.html", {**laporan_render.konteks(laporan), "periode": periode, "pd": pd})
+
+
+def perangkat_daerah_unduh(request, kode: str, pd_kode: str, fmt: str):
+    pd = _get_pd_for_user(request, pd_kode)
+    periode = _get_periode(kode)
+    return _download(services.laporan_untuk(periode, pd), fmt, f"laporan-evaluasi-{periode.kode}-{pd.kode}")
+
+
+def rincian_unit(request, kode: str, pk: int):
+    """Tim Monev (and the other kabupaten roles) open a unit's sub-units with the same rules (SPEC 9)."""
+    unit = _get_unit_for_user(request, pk)
+    _scope(request, lambda s: s.kabupaten)
+    periode = _get_periode(kode)
+    laporan = services.laporan_live(periode, unit.perangkat_daerah, induk=unit)
+    context = {**laporan_render.konteks(laporan), "periode": periode, "pd": unit.perangkat_daerah, "induk": unit}
+    return render(request, "laporan/laporan.html", context)
+
+
+def unit(request, kode: str, pk: int):
+    """A unit head's page: their unit's row, or the "< 3 responden" notice (SPEC 2)."""
+    unit = _get_unit_for_user(request, pk)
+    periode = _get_periode(kode)
+    row, bands = baris_unit(periode, unit, asn=services.jumlah_asn(periode))
+    return render(request, "laporan/unit.html", {"periode": periode, "unit": unit, "baris": row})
+
+
+def _catatan(request, periode: Periode, instance: CatatanLaporan | None, back: str, **target):
+    form = CatatanForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        services.simpan_catatan(periode, request.user, form.cleaned_data["teks"], **target)
+        messages.success(request, _("Catatan disimpan."))
+        return redirect(back)
+    nama = target.get("pd") or target.get("unit")
+    return render(request, "laporan/catatan.html", {"form": form, "periode": periode, "nama": nama, "back": back})
+
+
+def catatan_pd(request, kode: str, pd_kode: str):
+    pd = _get_pd_for_user(request, pd_kode)  # out of scope: 404 before the role check (SECURITY)
+    _scope(request, lambda s: s.monev)
+    periode = _get_periode(kode)
+    instance = CatatanLaporan.objects.filter(periode=periode, perangkat_daerah=pd).first()
+    return _catatan(request, periode, instance, f"{periode_url(periode)}#pd-{pd.pk}", pd=pd)
+
+
+def catatan_unit(request, kode: str, pk: int):
+    unit = _get_unit_for_user(request, pk)  # out of scope: 404 before the role check (SECURITY)
+    _scope(request, lambda s: s.monev)
+    periode = _get_periode(kode)
+    instance = CatatanLaporan.objects.filter(periode=periode, unit_kerja=unit).first()
+    back = f"{periode_url(periode, unit.perangkat_daerah)}#unit-{unit.pk}"
+    return _catatan(request, periode, instance, back, unit=unit)
+
+
+def periode_url(periode: Periode, pd: PerangkatDaerah | None = None) -> str:
+    from django.urls import reverse
+
+    if pd is None:
+        return reverse("laporan:konsolidasi", args=[periode.kode])
+    return reverse("laporan:pd", args=[periode.kode, pd.kode])
+
+
+def finalisasi(request, kode: str):
+    """Tim Monev finalises a closed periode after a confirmation step; the reports become snapshots."""
+    _scope(request, lambda s: s.monev)
+    periode = _get_periode(kode)
+    form = FinalisasiForm(request.POST or None)
+    bisa = periode.status == Periode.Status.DITUTUP
+    if request.method == "POST" and bisa and form.is_valid():
+        snapshots = services.finalisasi(periode, request.user)
+        messages.success(
+            request,
+            _("Periode %(kode)s final: %(n)d laporan disimpan sebagai versi 1.")
+            % {"kode": periode.kode, "n": len(snapshots)},
+        )
+        return redirect("laporan:konsolidasi", kode=periode.kode)
+    return render(request, "laporan/finalisasi.html", {"periode": periode, "form": form, "bisa": bisa})
+
+
+def dasbor(request, kode: str):
+    _scope(request, lambda s: s.kabupaten)
+    periode = _get_periode(kode)
+    context = {"periode": periode, "agregat": agregat_tersedia(periode)}
+    context.update(charts.dasbor(periode))
+    return render(request, "laporan/dasbor.html", context)
