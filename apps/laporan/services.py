@@ -16,13 +16,9 @@ from apps.survei.selectors import (
     laporan_konsolidasi,
     laporan_perangkat_daerah,
 )
+from apps.survei.services import set_periode_status
 
 from .models import AsnPeriode, CatatanLaporan, SnapshotLaporan
-
-try:  # the survey app owns the periode workflow (SPEC 8); see _set_periode_status_fallback
-    from apps.survei.services import set_periode_status
-except ImportError:  # pragma: no cover - until apps.survei.services lands on main
-    set_periode_status = None
 
 
 def catatan_map(periode: Periode) -> dict[str, str]:
@@ -30,11 +26,21 @@ def catatan_map(periode: Periode) -> dict[str, str]:
     return {c.kunci: c.teks for c in CatatanLaporan.objects.filter(periode=periode).exclude(teks="")}
 
 
+def on_periode_status_changed(sender, periode: Periode, old_status: str, new_status: str, **kwargs) -> None:
+    """Freeze the active ASN per unit when a periode closes (SPEC 9: "ASN active in the row when the periode
+    closed"); forget them when it is reopened, so the next close counts again."""
+    if new_status == Periode.Status.DITUTUP:
+        AsnPeriode.objects.filter(periode=periode).delete()
+        jumlah_asn(periode)
+    elif new_status == Periode.Status.DIBUKA:
+        AsnPeriode.objects.filter(periode=periode).delete()
+
+
 def jumlah_asn(periode: Periode) -> JumlahAsn | None:
     """Active ASN per unit frozen for a closed periode (one query once frozen); None while it is open (live).
 
-    The first read after closing counts the registry and stores the counts (AsnPeriode); a race of two first
-    reads stores one set (unique constraint, conflicts ignored).
+    Counted when the periode closes (on_periode_status_changed); a periode closed some other way is counted at
+    the first read. A race of two first reads stores one set (unique constraint, conflicts ignored).
     """
     if not agregat_tersedia(periode):
         return None
@@ -101,7 +107,7 @@ def finalisasi(periode: Periode, actor) -> list[SnapshotLaporan]:
     one transaction.
     """
     with transaction.atomic():
-        (set_periode_status or _set_periode_status_fallback)(periode, Periode.Status.FINAL, actor)
+        set_periode_status(periode, Periode.Status.FINAL, actor, note="Finalisasi laporan")
         pds = PerangkatDaerah.objects.filter(aktif=True).order_by("kode")
         return [_snapshot(periode, pd, actor, "Finalisasi") for pd in [None, *pds]]
 
@@ -124,16 +130,6 @@ def simpan_catatan(
                 _snapshot(periode, pd, actor, alasan)
             elif unit.induk_id is None:
                 _snapshot(periode, unit.perangkat_daerah, actor, alasan)
-
-
-def _set_periode_status_fallback(periode: Periode, status: str, actor) -> None:
-    """Used only until `apps.survei.services.set_periode_status` exists: DITUTUP -> FINAL, row locked."""
-    locked = Periode.objects.select_for_update().get(pk=periode.pk)
-    if not (locked.status == Periode.Status.DITUTUP and status == Periode.Status.FINAL):
-        raise ValueError(f"Periode {locked.kode}: {locked.status} -> {status} is not allowed here")
-    locked.status = status
-    locked.save(update_fields=["status"])
-    periode.status = status
 
 
 def tanggal_indonesia(tanggal: datetime.date | None = None) -> str:

@@ -6,7 +6,7 @@ PD's KBK their PD's report (another PD is a 404, the consolidated report a 403);
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -160,7 +160,11 @@ def finalisasi(request, kode: str):
     form = FinalisasiForm(request.POST or None)
     bisa = periode.status == Periode.Status.DITUTUP
     if request.method == "POST" and bisa and form.is_valid():
-        snapshots = services.finalisasi(periode, request.user)
+        try:
+            snapshots = services.finalisasi(periode, request.user)
+        except ValidationError as exc:  # finalised meanwhile by someone else
+            messages.error(request, " ".join(exc.messages))
+            return redirect("laporan:konsolidasi", kode=periode.kode)
         messages.success(
             request,
             _("Periode %(kode)s final: %(n)d laporan disimpan sebagai versi 1.")

@@ -16,6 +16,7 @@ from apps.organisasi.models import Pegawai
 
 from . import scoring
 from .models import Butir, Jawaban, PembukaanKembali, Periode, Respon, RiwayatPeriode
+from .signals import periode_status_changed
 
 S = Periode.Status
 # Allowed periode transitions. DITUTUP -> DIBUKA reopens a periode closed early (or to extend it after the
@@ -34,7 +35,8 @@ def set_periode_status(periode: Periode, new_status: str, actor, note: str = "")
     Side effects: locks the periode row; checks the transition against TRANSISI_PERIODE; reopening
     (DITUTUP -> DIBUKA) is allowed only while today is not after tanggal_tutup (move the date first);
     sets `ditutup_pada` when closing (clears it when reopening); saves with update_fields; writes one
-    RiwayatPeriode row (who, from, to, note). Raises PermissionDenied or ValidationError.
+    RiwayatPeriode row (who, from, to, note); sends `periode_status_changed` (the reports freeze the
+    number of active ASN per unit when a periode closes). Raises PermissionDenied or ValidationError.
     """
     scope = lingkup(actor)
     if not (scope.monev or scope.admin):
@@ -56,6 +58,7 @@ def set_periode_status(periode: Periode, new_status: str, actor, note: str = "")
             locked.ditutup_pada = None
         locked.save(update_fields=["status", "ditutup_pada"])
         RiwayatPeriode.objects.create(periode=locked, dari=old, ke=new_status, oleh=actor, catatan=note)
+        periode_status_changed.send(sender=Periode, periode=locked, old_status=old, new_status=new_status, actor=actor)
     periode.status, periode.ditutup_pada = locked.status, locked.ditutup_pada
     return periode
 

@@ -25,13 +25,18 @@ def periode_2025() -> Periode:
     return periode
 
 
+def periode_section(page, kode: str):
+    """The card of one periode on the report index (the open periode 2026 is listed first)."""
+    return page.locator("main section").filter(has_text=f"({kode})")
+
+
 @pytest.mark.browser
 def test_sekda_opens_the_2025_report_and_downloads_the_pdf(demo_server, new_page):
     periode_2025()
     page = new_page(DESKTOP)
     login(page, demo_server, "sekda")
     page.get_by_role("link", name="Laporan", exact=True).first.click()
-    page.get_by_role("link", name="Laporan konsolidasi (per perangkat daerah)").first.click()
+    periode_section(page, "2025").get_by_role("link", name="Laporan konsolidasi (per perangkat daerah)").click()
     assert page.url == f"{demo_server.url}/laporan/2025/"
     table = page.locator("table.tabel-laporan")
     assert table.locator("thead th").all_inner_texts()[:1] == ["Satuan/Unit Kerja"]
@@ -70,7 +75,9 @@ def test_kepala_sees_only_their_pd(demo_server, new_page):
     page.goto(f"{demo_server.url}/laporan/")
     links = page.locator("main a").all_inner_texts()
     assert "Laporan konsolidasi (per perangkat daerah)" not in links
-    page.get_by_role("link", name="Laporan Badan Kepegawaian dan Pengembangan Sumber Daya Manusia").first.click()
+    periode_section(page, "2025").get_by_role(
+        "link", name="Laporan Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
+    ).click()
     assert page.url == f"{demo_server.url}/laporan/2025/pd/BKPSDM/"
     assert "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia" in page.locator("dl.identitas").inner_text()
     assert page.locator("tfoot th").all_inner_texts()[-1] == "Seluruh PD"
@@ -86,7 +93,7 @@ def test_unit_head_sees_their_row_or_the_notice(demo_server, new_page):
     page = new_page(PHONE)
     login(page, demo_server, "unit")
     page.goto(f"{demo_server.url}/laporan/")
-    page.get_by_role("link", name="Hasil Bidang Pengembangan Sumber Daya Manusia").first.click()
+    periode_section(page, "2025").get_by_role("link", name="Hasil Bidang Pengembangan Sumber Daya Manusia").click()
     assert page.get_by_role("heading", name="Bidang Pengembangan Sumber Daya Manusia").count() == 1
     has_row = page.locator("table.tabel-laporan tbody th").all_inner_texts() == ["I", "II", "III"]
     has_notice = page.get_by_test_id("kurang-3").count() == 1

@@ -1,5 +1,6 @@
 """The numbers of the Laporan Evaluasi (SPEC 9), worked out by hand on the data of conftest.isi_2025."""
 
+import datetime
 from decimal import Decimal
 
 from apps.survei.models import Periode
@@ -207,3 +208,25 @@ def test_signer_carries_the_plt_prefix_and_golongan(laporan_world):
         "Pembina Utama Madya, IV/d",
         w.sekda.nip,
     )
+
+
+def test_closing_a_periode_freezes_the_number_of_active_asn(world):
+    """SPEC 9: participation of a closed periode divides by the ASN active when it closed, not today."""
+    from apps.laporan.models import AsnPeriode
+    from apps.laporan.services import jumlah_asn
+    from apps.survei.services import set_periode_status
+    from tests.factories import PegawaiFactory
+
+    periode = buat_periode("2026", Periode.Status.DIBUKA, tahun=2026)
+    set_periode_status(periode, Periode.Status.DITUTUP, world.monev.user)
+    frozen = AsnPeriode.objects.get(periode=periode, unit_kerja=world.unit_a).jumlah
+    assert frozen == 2  # asn and pimpinan
+
+    PegawaiFactory(unit_kerja=world.unit_a)  # joins after the close
+    assert AsnPeriode.objects.get(periode=periode, unit_kerja=world.unit_a).jumlah == 2
+    assert jumlah_asn(periode).per_unit[world.unit_a.pk] == (world.pd_x.pk, 2)
+
+    Periode.objects.filter(pk=periode.pk).update(tanggal_tutup=datetime.date(2099, 12, 31))
+    periode.refresh_from_db()
+    set_periode_status(periode, Periode.Status.DIBUKA, world.monev.user, note="perpanjangan")
+    assert AsnPeriode.objects.filter(periode=periode).count() == 0
