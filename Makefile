@@ -25,7 +25,7 @@ run: syscheck
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: syscheck
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -11,11 +11,14 @@ from apps.organisasi.models import Golongan, Pegawai, PerangkatDaerah, UnitKerja
 _seq = itertools.count(1)
 
 
-def valid_nip(jenis: str = "PNS", n: int | None = None) -> str:
-    """A valid NIP; `n` (1-999) picks the sequence digits so each call differs."""
+def valid_nip(jenis: str = "PNS", n: int | None = None, tahun: int = 2005) -> str:
+    """A valid NIP, distinct for every n below 10,950 (the birth date is 1960-01-01 + n days).
+
+    `tahun` is the appointment year: each source of test pegawai uses its own, so their NIPs never meet.
+    """
     n = n or next(_seq)
-    born = datetime.date(1980, 1, 1) + datetime.timedelta(days=n % 3000)
-    middle = f"2005{(n % 12) + 1:02d}" if jenis == "PNS" else f"2022{2}{(n % 9) + 1}"
+    born = datetime.date(1960, 1, 1) + datetime.timedelta(days=n % 10950)
+    middle = f"{tahun}{(n % 12) + 1:02d}" if jenis == "PNS" else f"{max(tahun, 2019)}2{(n % 9) + 1}"
     return f"{born:%Y%m%d}{middle}{(n % 2) + 1}{(n % 999) + 1:03d}"
 
 
@@ -51,7 +54,7 @@ class PegawaiFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Pegawai
 
-    nip = factory.Sequence(lambda n: valid_nip("PNS", n + 1))
+    nip = factory.Sequence(lambda n: valid_nip("PNS", n + 1, tahun=2006))
     nama = factory.Sequence(lambda n: f"Pegawai Uji {n}")
     jenis_asn = "PNS"
     golongan = factory.LazyFunction(lambda: Golongan.objects.get(jenis_asn="PNS", kode="III/a"))

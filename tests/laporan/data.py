@@ -68,7 +68,7 @@ def isi_respon(
     pegawai = Pegawai.objects.bulk_create(
         [
             Pegawai(
-                nip=valid_nip("PNS", next(_nip)),
+                nip=valid_nip("PNS", next(_nip), tahun=2010),
                 nama=f"Responden {i}",
                 jenis_asn="PNS",
                 golongan=golongan,
