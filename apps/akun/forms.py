@@ -61,7 +61,7 @@ class CetakKodeForm(forms.Form):
     """Confirm before issuing codes: every earlier unused code of these pegawai is cancelled."""
 
     hanya_belum_punya_akun = forms.BooleanField(
-        label=_("Hanya pegawai yang belum punya akun"),
+        label=_("Hanya pegawai yang belum mengaktifkan akun"),
         required=False,
         initial=True,
         help_text=_("Kosongkan untuk mencetak kode juga bagi yang lupa kata sandi."),

@@ -1,7 +1,9 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -52,6 +54,10 @@ def beranda(request):
     return render(request, "beranda.html")
 
 
+# Not yet activated: no account, or an account without a usable password (its hash starts with "!").
+BELUM_AKTIF = Q(user__isnull=True) | Q(user__password__startswith=UNUSABLE_PASSWORD_PREFIX)
+
+
 def _get_unit_for_kode_aktivasi(request, pk: int):
     """The unit, if the user may print its codes: 403 without the role, 404 outside their PD."""
     if not boleh_cetak_kode_aktivasi(request.user):
@@ -78,7 +84,7 @@ def kode_aktivasi_cetak(request, pk: int):
     pegawai = Pegawai.objects.filter(unit_kerja=unit, aktif=True).order_by("nama", "pk")
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["hanya_belum_punya_akun"]:
-            pegawai = pegawai.filter(user__isnull=True)
+            pegawai = pegawai.filter(BELUM_AKTIF)
         lembar = services.buat_kode_aktivasi(list(pegawai), oleh=request.user)
         context = {"unit": unit, "lembar": lembar, "berlaku_sampai": lembar[0][2].berlaku_sampai if lembar else None}
         return render(request, "akun/kode_aktivasi_lembar.html", context)
@@ -86,6 +92,6 @@ def kode_aktivasi_cetak(request, pk: int):
         "unit": unit,
         "form": form,
         "jumlah": pegawai.count(),
-        "jumlah_tanpa_akun": pegawai.filter(user__isnull=True).count(),
+        "jumlah_tanpa_akun": pegawai.filter(BELUM_AKTIF).count(),
     }
     return render(request, "akun/kode_aktivasi_konfirmasi.html", context)

@@ -142,3 +142,12 @@ def test_unit_list_query_count_does_not_grow_with_units(db, client, django_asser
         response = client.get(reverse("akun:kode_aktivasi_unit_list"))
     assert response.status_code == 200
     assert len(response.context["units"]) == units
+
+
+def test_sheet_for_new_pegawai_includes_accounts_without_a_usable_password(world, baru, client_as):
+    """A nominee's account made by the workflow has no password yet: they still need a code."""
+    world.asn.user.set_unusable_password()
+    world.asn.user.save()
+    page = _print_sheet(client_as("admin"), world.unit_a, only_new=True)
+    # Sorted by name: "Asn Unit A", "Pegawai Baru"; pimpinan has a usable password and is left out.
+    assert re.findall(r'<td class="font-monospace">(\d{18})</td>', page) == [world.asn.nip, baru.nip]
