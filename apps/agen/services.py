@@ -74,7 +74,7 @@ def pelaku(nominasi: Nominasi, user) -> set[str]:
     pd_id = nominasi.putaran.perangkat_daerah_id
     if pd_id in scope.kbk_pd_ids and not pengusul and not calon and not _unit_sendiri(scope.pegawai, nominasi):
         roles.add(Pelaku.PENELAAH)
-    if pd_id in scope.kepala_pd_ids and not calon:
+    if pd_id in scope.kepala_pd_ids and not calon and not pengusul:  # never decide on one's own nomination
         roles.add(Pelaku.KEPALA_PD)
     return roles
 

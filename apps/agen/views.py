@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.akun.scope import lingkup
-from apps.common.pdf import render_pdf
+from apps.common.pdf import PdfRenderTimeoutError, render_pdf
 from apps.organisasi.models import Pegawai
 
 from . import selectors, services
@@ -402,7 +402,10 @@ def sk_detail(request, pk: int):
 def sk_pdf(request, pk: int):
     """The SK as a PDF in the form of a Keputusan Kepala PD (WeasyPrint, static-only fetcher, time limit)."""
     sk = _get_sk_for_user(request, pk)
-    pdf = render_pdf("agen/pdf/sk.html", _sk_context(sk))
+    try:
+        pdf = render_pdf("agen/pdf/sk.html", _sk_context(sk))
+    except PdfRenderTimeoutError:
+        return HttpResponse(_("PDF belum dapat dibuat (batas waktu terlampaui). Coba lagi."), status=503)
     response = HttpResponse(pdf, content_type="application/pdf")
     safe = "".join(ch if ch.isalnum() else "-" for ch in sk.nomor)[:60]
     response["Content-Disposition"] = f'attachment; filename="sk-agen-perubahan-{safe}.pdf"'

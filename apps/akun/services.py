@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from apps.organisasi.models import Pegawai
 
-from .models import ACTIVATION_MAX_FAILURES, ACTIVATION_VALIDITY, KodeAktivasi, User
+from .models import ACTIVATION_MAX_FAILURES, ACTIVATION_VALIDITY, KodeAktivasi, Peran, User
 
 
 @transaction.atomic
@@ -31,6 +31,23 @@ def buat_kode_aktivasi(pegawai_list: list[Pegawai], oleh: User) -> list[tuple[Pe
         result.append((pegawai, code, record))
     KodeAktivasi.objects.bulk_create(records)
     return result
+
+
+def _berhak_tinggi(user: User) -> bool:
+    """Accounts with kabupaten-level rights: staff, superuser, or an active Tim Monev, Sekda or admin role."""
+    if user.pk is None:
+        return False
+    return (
+        user.is_staff
+        or user.is_superuser
+        or Peran.objects.aktif().filter(user=user, jenis__in=Peran.KABUPATEN_SCOPED).exists()
+    )
+
+
+def _admin(user: User | None) -> bool:
+    return user is not None and (
+        user.is_superuser or Peran.objects.aktif().filter(user=user, jenis=Peran.Jenis.ADMIN).exists()
+    )
 
 
 GENERIC_ERROR = _("NIP atau kode aktivasi tidak cocok, sudah dipakai, atau sudah kedaluwarsa.")
@@ -64,9 +81,13 @@ def aktivasi(nip: str, code: str, password: str) -> User:
         if match is None:
             raise ValidationError(GENERIC_ERROR)
         user = pegawai.user or User(username=pegawai.nip, email=pegawai.email)
+        if user.pk is not None and not user.is_active:
+            raise ValidationError(_("Akun ini dinonaktifkan. Hubungi admin Bagian Organisasi."))
+        if _berhak_tinggi(user) and not _admin(match.dibuat_oleh):
+            # A Kepala PD may reset the passwords of their PD, never of a kabupaten-level account.
+            raise ValidationError(_("Kata sandi akun ini hanya dapat diatur ulang dengan kode dari admin."))
         password_validation.validate_password(password, user)
         user.set_password(password)
-        user.is_active = True
         user.save()
         if pegawai.user_id is None:
             pegawai.user = user

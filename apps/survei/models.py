@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -169,7 +170,17 @@ class Periode(models.Model):
         DITUTUP = "DITUTUP", _("Ditutup")
         FINAL = "FINAL", _("Final")
 
-    kode = models.CharField(_("kode"), max_length=20, unique=True)
+    kode = models.CharField(
+        _("kode"),
+        max_length=20,
+        unique=True,
+        validators=[
+            RegexValidator(
+                r"^[A-Za-z0-9._-]+$", _("Kode hanya boleh huruf, angka, titik, garis bawah dan tanda minus.")
+            )
+        ],
+        help_text=_("Dipakai di alamat halaman, misalnya 2026 atau 2026-II."),
+    )
     nama = models.CharField(_("nama"), max_length=200)
     instrumen = models.ForeignKey(InstrumenVersi, on_delete=models.PROTECT, verbose_name=_("versi instrumen"))
     tanggal_buka = models.DateField(_("tanggal buka"))

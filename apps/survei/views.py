@@ -16,6 +16,7 @@ from apps.common.export import xlsx_bytes
 from . import ekspor, partisipasi, scoring, services
 from .forms import BukaKembaliForm, FormulirForm, PeriodeForm, StatusPeriodeForm, nama_field
 from .models import Bagian, Butir, InstrumenVersi, Jawaban, Periode, Respon
+from .selectors import agregat_tersedia
 
 S = Periode.Status
 
@@ -149,7 +150,11 @@ def _formulir_post(request, periode: Periode, pegawai):
         return redirect("survei:respon", pk=done.respon.pk)
     except ValidationError as exc:
         if exc.code == "kurang":
-            respon = services.simpan_draf(periode, pegawai, answers, butir=butir)
+            try:
+                respon = services.simpan_draf(periode, pegawai, answers, butir=butir)
+            except services.SudahTerkirim as done:  # another tab submitted meanwhile
+                messages.info(request, _("Formulir Anda untuk periode ini sudah terkirim."))
+                return redirect("survei:respon", pk=done.respon.pk)
             bagian = _bagian(periode.instrumen_id)
             form = FormulirForm(_butir(bagian), request.POST)
             form.is_valid()
@@ -296,7 +301,12 @@ def ekspor_xlsx(request, kode: str):
     """The raw answers of a periode as XLSX (SPEC 10), formula-looking cells neutralised."""
     _require_monev(request)
     periode = get_object_or_404(Periode, kode=kode)
-    data = xlsx_bytes([(f"Jawaban {periode.kode}", ekspor.header(periode), ekspor.rows(periode))])
+    if not agregat_tersedia(periode):
+        # SPEC 2: nothing of an open periode's answers leaves the system (diffing two downloads would
+        # reveal one named respondent's answers).
+        messages.error(request, _("Jawaban baru dapat diekspor setelah periode ditutup."))
+        return redirect("survei:periode_list")
+    data = xlsx_bytes([("Jawaban", ekspor.header(periode), ekspor.rows(periode))])
     response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="jawaban-{periode.pk}.xlsx"'
     return response

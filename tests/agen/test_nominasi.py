@@ -140,3 +140,20 @@ def test_term_state_is_computed_from_the_date(world):
     assert penetapan.status_pada(sk.masa_selesai) == "AKTIF"
     assert penetapan.status_pada(sk.masa_selesai + datetime.timedelta(days=1)) == "BERAKHIR"
     assert penetapan.status_pada(sk.masa_mulai - datetime.timedelta(days=1)) == "BELUM_MULAI"
+
+
+def test_a_kepala_pd_who_nominated_cannot_appoint_their_own_nominee(world):
+    """SECURITY "Access control": the nominator never decides on their own nomination."""
+    from apps.agen.workflow import Pelaku
+    from apps.akun.models import Peran
+
+    Peran.objects.create(
+        user=world.kepala.user,
+        jenis=Peran.Jenis.PIMPINAN_UNIT,
+        unit_kerja=world.unit_a,
+        mulai=datetime.date(2024, 1, 1),
+    )
+    n = helpers.nominasi(world, status=Status.DIREKOMENDASIKAN, pengusul=world.kepala.user)
+    assert services.pelaku(n, world.kepala.user) == {Pelaku.PENGUSUL}
+    other = helpers.nominasi(world, status=Status.DIREKOMENDASIKAN, pegawai=world.asn_a1)
+    assert services.pelaku(other, world.kepala.user) == {Pelaku.KEPALA_PD}

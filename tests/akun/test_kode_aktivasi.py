@@ -151,3 +151,47 @@ def test_sheet_for_new_pegawai_includes_accounts_without_a_usable_password(world
     page = _print_sheet(client_as("admin"), world.unit_a, only_new=True)
     # Sorted by name: "Asn Unit A", "Pegawai Baru"; pimpinan has a usable password and is left out.
     assert re.findall(r'<td class="font-monospace">(\d{18})</td>', page) == [world.asn.nip, baru.nip]
+
+
+def test_a_kepala_pd_code_cannot_take_over_a_kabupaten_level_account(world, client_as):
+    """A Kepala PD may print codes for their PD, but an account with kabupaten rights is reset by the admin only."""
+    from apps.akun.models import Peran
+
+    Peran.objects.create(user=world.asn.user, jenis=Peran.Jenis.TIM_MONEV, mulai=datetime.date(2024, 1, 1))
+    old_hash = User.objects.get(pk=world.asn.user.pk).password
+    page = _print_sheet(client_as("kepala"), world.unit_a, only_new=False)
+    code = dict(
+        re.findall(
+            r'<td class="font-monospace">(\d{18})</td><td>[^<]*</td><td class="font-monospace kode">([A-Z0-9-]+)</td>',
+            page,
+        )
+    )[world.asn.nip]
+    response = _activate(client_as("anonim"), world.asn.nip, code)
+    assert response.status_code == 200
+    assert "hanya dapat diatur ulang dengan kode dari admin" in response.content.decode()
+    assert User.objects.get(pk=world.asn.user.pk).password == old_hash
+
+    page = _print_sheet(client_as("admin"), world.unit_a, only_new=False)
+    code = dict(
+        re.findall(
+            r'<td class="font-monospace">(\d{18})</td><td>[^<]*</td><td class="font-monospace kode">([A-Z0-9-]+)</td>',
+            page,
+        )
+    )[world.asn.nip]
+    assert _activate(client_as("anonim"), world.asn.nip, code).status_code == 302
+    assert User.objects.get(pk=world.asn.user.pk).check_password(PASSWORD)
+
+
+def test_a_deactivated_account_stays_deactivated(world, client_as):
+    world.asn.user.is_active = False
+    world.asn.user.save()
+    page = _print_sheet(client_as("admin"), world.unit_a, only_new=False)
+    code = dict(
+        re.findall(
+            r'<td class="font-monospace">(\d{18})</td><td>[^<]*</td><td class="font-monospace kode">([A-Z0-9-]+)</td>',
+            page,
+        )
+    )[world.asn.nip]
+    response = _activate(client_as("anonim"), world.asn.nip, code)
+    assert "dinonaktifkan" in response.content.decode()
+    assert User.objects.get(pk=world.asn.user.pk).is_active is False

@@ -4,10 +4,11 @@ import csv
 import io
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
 from apps.survei import ekspor, services
+from apps.survei.models import Periode
 from tests.factories import PegawaiFactory
 
 from .helpers import buat_periode, jawaban
@@ -23,6 +24,7 @@ def _isi(world, periode):
     services.kirim(periode, world.asn_y, jawaban(2, 2, 2))
     services.kirim(periode, world.outsider, jawaban(2, 2, 2))
     services.simpan_draf(periode, world.kbk, {1: 1})
+    services.set_periode_status(periode, Periode.Status.DITUTUP, world.monev.user)
 
 
 def test_rows_merge_small_units_and_pds(world):
@@ -65,3 +67,33 @@ def test_xlsx_for_monev_neutralises_formula_looking_names(client_as, world):
     assert values[0][:3] == ["perangkat_daerah", "unit_kerja", "p1"]
     assert values[4][:3] == ["'=HYPERLINK(1)", "Bidang A", 1]
     assert len(values) == 7
+
+
+def test_answers_of_an_open_periode_are_not_exported(client_as, world, tmp_path):
+    """SPEC 2: two downloads of an open periode, before and after one person submits, would show their answers."""
+    periode = buat_periode()
+    services.kirim(periode, world.asn, jawaban(1, 2, 3))
+    response = client_as("monev").get(f"/survei/periode/{periode.kode}/ekspor.xlsx")
+    assert response.status_code == 302
+    assert response["Location"] == "/survei/periode/"
+    with pytest.raises(CommandError, match="belum ditutup"):
+        call_command("ekspor_jawaban", periode=periode.kode, output=str(tmp_path / "x.csv"), stdout=io.StringIO())
+    assert not (tmp_path / "x.csv").exists()
+
+
+@pytest.mark.parametrize("kode", ["2026/I", "2026:I", "2026 I", "<b>"])
+def test_a_periode_code_must_be_usable_in_urls_and_sheet_names(kode):
+    from apps.survei.forms import PeriodeForm
+    from apps.survei.models import InstrumenVersi
+
+    form = PeriodeForm(
+        data={
+            "kode": kode,
+            "nama": "Periode uji",
+            "instrumen": InstrumenVersi.objects.first().pk,
+            "tanggal_buka": "2026-12-01",
+            "tanggal_tutup": "2026-12-31",
+        }
+    )
+    assert form.is_valid() is False
+    assert form.errors["kode"] == ["Kode hanya boleh huruf, angka, titik, garis bawah dan tanda minus."]

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from apps.common.export import csv_text
 from apps.survei import ekspor
 from apps.survei.models import Periode
+from apps.survei.selectors import agregat_tersedia
 
 
 class Command(BaseCommand):
@@ -18,6 +19,8 @@ class Command(BaseCommand):
         periode = Periode.objects.filter(kode=options["periode"]).first()
         if periode is None:
             raise CommandError(f"Periode {options['periode']!r} tidak ditemukan.")
+        if not agregat_tersedia(periode):
+            raise CommandError(f"Periode {periode.kode} belum ditutup: jawabannya belum dapat diekspor (SPEC 2).")
         rows = ekspor.rows(periode)
         Path(options["output"]).write_text(csv_text(ekspor.header(periode), rows), encoding="utf-8")
         self.stdout.write(f"{len(rows)} baris ditulis ke {options['output']}")
