@@ -23,6 +23,10 @@ def _terkirim_asn(world) -> None:
     world.respon = services.kirim(world.periode, world.asn, jawaban())
 
 
+def _periode_ditutup(world) -> None:
+    world.periode = buat_periode("UJI", status=Periode.Status.DITUTUP)
+
+
 def _periode_draft(world) -> None:
     world.periode = buat_periode("BARU", status=Periode.Status.DRAFT)
 
@@ -75,5 +79,12 @@ CASES = [
         kwargs=lambda w: {"kode": "BARU", "ke": "DIBUKA"},
         setup=_periode_draft,
     ),
-    Case("survei:ekspor", MONEV_ONLY, kwargs=lambda w: {"kode": "UJI"}, setup=_periode),
+    Case("survei:ekspor", MONEV_ONLY, kwargs=lambda w: {"kode": "UJI"}, setup=_periode_ditutup),
+    Case(
+        "survei:ekspor",
+        everyone(403, monev=302, admin=302),
+        kwargs=lambda w: {"kode": "UJI"},
+        setup=_periode,
+        id="survei:ekspor[open periode: refused with a message]",
+    ),
 ]
