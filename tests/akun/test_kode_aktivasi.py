@@ -27,6 +27,15 @@ def _print_sheet(client, unit, only_new: bool = True) -> str:
     return response.content.decode()
 
 
+SHEET_ROW_RE = re.compile(
+    r'<td class="font-monospace">(\d{18})</td><td>[^<]*</td><td class="font-monospace kode">([A-Z0-9-]+)</td>'
+)
+
+
+def _codes_by_nip(page: str) -> dict[str, str]:
+    return dict(SHEET_ROW_RE.findall(page))
+
+
 def _activate(client, nip: str, code: str, password: str = PASSWORD):
     return client.post(
         reverse("akun:aktivasi"), {"nip": nip, "kode": code, "password1": password, "password2": password}
@@ -160,24 +169,14 @@ def test_a_kepala_pd_code_cannot_take_over_a_kabupaten_level_account(world, clie
     Peran.objects.create(user=world.asn.user, jenis=Peran.Jenis.TIM_MONEV, mulai=datetime.date(2024, 1, 1))
     old_hash = User.objects.get(pk=world.asn.user.pk).password
     page = _print_sheet(client_as("kepala"), world.unit_a, only_new=False)
-    code = dict(
-        re.findall(
-            r'<td class="font-monospace">(\d{18})</td><td>[^<]*</td><td class="font-monospace kode">([A-Z0-9-]+)</td>',
-            page,
-        )
-    )[world.asn.nip]
+    code = _codes_by_nip(page)[world.asn.nip]
     response = _activate(client_as("anonim"), world.asn.nip, code)
     assert response.status_code == 200
     assert "hanya dapat diatur ulang dengan kode dari admin" in response.content.decode()
     assert User.objects.get(pk=world.asn.user.pk).password == old_hash
 
     page = _print_sheet(client_as("admin"), world.unit_a, only_new=False)
-    code = dict(
-        re.findall(
-            r'<td class="font-monospace">(\d{18})</td><td>[^<]*</td><td class="font-monospace kode">([A-Z0-9-]+)</td>',
-            page,
-        )
-    )[world.asn.nip]
+    code = _codes_by_nip(page)[world.asn.nip]
     assert _activate(client_as("anonim"), world.asn.nip, code).status_code == 302
     assert User.objects.get(pk=world.asn.user.pk).check_password(PASSWORD)
 
@@ -186,12 +185,7 @@ def test_a_deactivated_account_stays_deactivated(world, client_as):
     world.asn.user.is_active = False
     world.asn.user.save()
     page = _print_sheet(client_as("admin"), world.unit_a, only_new=False)
-    code = dict(
-        re.findall(
-            r'<td class="font-monospace">(\d{18})</td><td>[^<]*</td><td class="font-monospace kode">([A-Z0-9-]+)</td>',
-            page,
-        )
-    )[world.asn.nip]
+    code = _codes_by_nip(page)[world.asn.nip]
     response = _activate(client_as("anonim"), world.asn.nip, code)
     assert "dinonaktifkan" in response.content.decode()
     assert User.objects.get(pk=world.asn.user.pk).is_active is False
