@@ -71,28 +71,18 @@ def pelaku(nominasi: Nominasi, user) -> set[str]:
         roles.add(Pelaku.PENGUSUL)
     if calon:
         roles.add(Pelaku.CALON)
-    pd_id = nominasi.putaran.perangkat_daerah_id
-    if pd_id in scope.kbk_pd_ids and not pengusul and not calon and not _unit_sendiri(scope.pegawai, nominasi):
+    if scope.boleh_telaah_nominasi(nominasi):
         roles.add(Pelaku.PENELAAH)
-    if pd_id in scope.kepala_pd_ids and not calon and not pengusul:  # never decide on one's own nomination
+    if scope.boleh_tetapkan_nominasi(nominasi):
         roles.add(Pelaku.KEPALA_PD)
     return roles
-
-
-def _unit_sendiri(pegawai: Pegawai | None, nominasi: Nominasi) -> bool:
-    """True when the reviewer works in the nominee's unit, or in a unit above or below it."""
-    if pegawai is None:
-        return False
-    mine, theirs = pegawai.unit_kerja.path, nominasi.unit_kerja.path
-    return mine.startswith(theirs) or theirs.startswith(mine)
 
 
 def buka_putaran(
     perangkat_daerah: PerangkatDaerah, tahun: int, dibuka: datetime.date, ditutup: datetime.date, aktor
 ) -> PutaranRekrutmen:
     """Open the PD's annual recruitment round (BAB III 3.3). Kepala PD of that PD or admin only."""
-    scope = lingkup(aktor)
-    if not (scope.admin or perangkat_daerah.pk in scope.kepala_pd_ids):
+    if not lingkup(aktor).boleh_buka_putaran(perangkat_daerah.pk):
         raise PermissionDenied
     putaran = PutaranRekrutmen(perangkat_daerah=perangkat_daerah, tahun=tahun, dibuka=dibuka, ditutup=ditutup)
     putaran.dibuat_oleh = aktor
@@ -107,8 +97,7 @@ def usulkan(putaran: PutaranRekrutmen, pegawai: Pegawai, pengusul, mekanisme: st
     Checks criteria (a) and (b) from the registry; (c)-(f) come with a justification each (`alasan` keys
     "c".."f"). Creates the nomination in MENUNGGU_KOMITMEN and its first history row.
     """
-    scope = lingkup(pengusul)
-    if not Pegawai.objects.filter(scope.unit_q("unit_kerja__"), pk=pegawai.pk).exists():
+    if not lingkup(pengusul).boleh_usulkan_agen(pegawai):
         raise PermissionDenied
     errors = []
     if pegawai.user_id is not None and pegawai.user_id == pengusul.pk:
@@ -154,7 +143,7 @@ def buat_surat_keputusan(
 ) -> SuratKeputusan:
     """A Keputusan Kepala PD (2.2.2 3)), signed by the acting Kepala PD; agents are added by `transition`."""
     scope = lingkup(aktor)
-    if perangkat_daerah.pk not in scope.kepala_pd_ids or scope.pegawai is None:
+    if not scope.boleh_buat_sk(perangkat_daerah.pk):
         raise PermissionDenied
     if masa_selesai <= masa_mulai:
         raise ValidationError({"masa_selesai": _("Masa tugas harus berakhir sesudah mulai.")})

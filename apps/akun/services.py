@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 
 from apps.organisasi.models import Pegawai
 
-from .models import ACTIVATION_MAX_FAILURES, ACTIVATION_VALIDITY, KodeAktivasi, Peran, User
+from .models import ACTIVATION_MAX_FAILURES, ACTIVATION_VALIDITY, KodeAktivasi, User
+from .scope import lingkup
 
 
 @transaction.atomic
@@ -33,21 +34,9 @@ def buat_kode_aktivasi(pegawai_list: list[Pegawai], oleh: User) -> list[tuple[Pe
     return result
 
 
-def _berhak_tinggi(user: User) -> bool:
-    """Accounts with kabupaten-level rights: staff, superuser, or an active Tim Monev, Sekda or admin role."""
-    if user.pk is None:
-        return False
-    return (
-        user.is_staff
-        or user.is_superuser
-        or Peran.objects.aktif().filter(user=user, jenis__in=Peran.KABUPATEN_SCOPED).exists()
-    )
-
-
-def _admin(user: User | None) -> bool:
-    return user is not None and (
-        user.is_superuser or Peran.objects.aktif().filter(user=user, jenis=Peran.Jenis.ADMIN).exists()
-    )
+def _akun_kabupaten(user: User) -> bool:
+    """Accounts with kabupaten-level rights (Lingkup.akun_kabupaten); a new, unsaved account has none."""
+    return user.pk is not None and lingkup(user).akun_kabupaten
 
 
 GENERIC_ERROR = _("NIP atau kode aktivasi tidak cocok, sudah dipakai, atau sudah kedaluwarsa.")
@@ -83,7 +72,7 @@ def aktivasi(nip: str, code: str, password: str) -> User:
         user = pegawai.user or User(username=pegawai.nip, email=pegawai.email)
         if user.pk is not None and not user.is_active:
             raise ValidationError(_("Akun ini dinonaktifkan. Hubungi admin Bagian Organisasi."))
-        if _berhak_tinggi(user) and not _admin(match.dibuat_oleh):
+        if _akun_kabupaten(user) and not lingkup(match.dibuat_oleh).boleh_terbitkan_kode_akun_kabupaten:
             # A Kepala PD may reset the passwords of their PD, never of a kabupaten-level account.
             raise ValidationError(_("Kata sandi akun ini hanya dapat diatur ulang dengan kode dari admin."))
         password_validation.validate_password(password, user)

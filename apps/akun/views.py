@@ -14,7 +14,7 @@ from apps.organisasi.models import Pegawai
 
 from . import services
 from .forms import AktivasiForm, CetakKodeForm, LoginForm
-from .scope import boleh_cetak_kode_aktivasi, unit_kerja_for_kode_aktivasi
+from .scope import lingkup, unit_kerja_for_kode_aktivasi
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -60,14 +60,14 @@ BELUM_AKTIF = Q(user__isnull=True) | Q(user__password__startswith=UNUSABLE_PASSW
 
 def _get_unit_for_kode_aktivasi(request, pk: int):
     """The unit, if the user may print its codes: 403 without the role, 404 outside their PD."""
-    if not boleh_cetak_kode_aktivasi(request.user):
+    if not lingkup(request.user).boleh_cetak_kode_aktivasi_apa_pun:
         raise PermissionDenied
     return get_object_or_404(unit_kerja_for_kode_aktivasi(request.user), pk=pk)
 
 
 def kode_aktivasi_unit_list(request):
     """Choose a unit whose activation code sheet to print."""
-    if not boleh_cetak_kode_aktivasi(request.user):
+    if not lingkup(request.user).boleh_cetak_kode_aktivasi_apa_pun:
         raise PermissionDenied
     units = unit_kerja_for_kode_aktivasi(request.user).order_by("perangkat_daerah__kode", "path")
     return render(request, "akun/kode_aktivasi_unit.html", {"units": units})

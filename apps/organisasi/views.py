@@ -41,8 +41,7 @@ def profil(request):
 
 
 def pegawai_list(request):
-    scope = lingkup(request.user)
-    if not (scope.kabupaten or scope.pd_ids or scope.pimpinan_unit_ids):
+    if not lingkup(request.user).boleh_lihat_pegawai_apa_pun:
         raise PermissionDenied
     qs = pegawai_for_user(request.user).order_by("nama", "pk")
     q = request.GET.get("q", "").strip()[:100]

@@ -38,8 +38,7 @@ def set_periode_status(periode: Periode, new_status: str, actor, note: str = "")
     RiwayatPeriode row (who, from, to, note); sends `periode_status_changed` (the reports freeze the
     number of active ASN per unit when a periode closes). Raises PermissionDenied or ValidationError.
     """
-    scope = lingkup(actor)
-    if not (scope.monev or scope.admin):
+    if not lingkup(actor).boleh_kelola_periode:
         raise PermissionDenied
     with transaction.atomic():
         locked = Periode.objects.select_for_update().get(pk=periode.pk)
@@ -227,8 +226,7 @@ def buka_kembali(respon: Respon, actor, alasan: str) -> Respon:
     Side effects: locks the row; sets status back to DRAF and clears the totals, unit and submission time
     (the answers stay, so the ASN only corrects); writes one PembukaanKembali row (who, when, why).
     """
-    scope = lingkup(actor)
-    if not (scope.monev or scope.admin):
+    if not lingkup(actor).boleh_buka_kembali_respon:
         raise PermissionDenied
     if not alasan.strip():
         raise ValidationError(_("Alasan wajib diisi."))

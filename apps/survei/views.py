@@ -31,9 +31,8 @@ def _pegawai_or_403(request):
     return pegawai
 
 
-def _require_monev(request) -> None:
-    scope = lingkup(request.user)
-    if not (scope.monev or scope.admin):
+def _require_kelola_periode(request) -> None:
+    if not lingkup(request.user).boleh_kelola_periode:
         raise PermissionDenied
 
 
@@ -212,13 +211,13 @@ def cetak(request, pk: int):
 
 def partisipasi_view(request, kode: str):
     """Who has submitted and who has not, in the viewer's scope; never answers or scores (SPEC 2)."""
-    if not partisipasi.boleh_lihat_partisipasi(request.user):
+    scope = lingkup(request.user)
+    if not scope.boleh_lihat_partisipasi:
         raise PermissionDenied
     periode = _get_periode_terbit(kode)
     qs = partisipasi.daftar_partisipasi(request.user, periode).select_related("unit_kerja__perangkat_daerah")
-    scope = lingkup(request.user)
     pd_pilihan, pd_dipilih = [], None
-    if scope.kabupaten or len(scope.pd_ids) > 1:
+    if scope.banyak_pd:
         pd_pilihan = list(perangkat_daerah_for_user(request.user).only("pk", "nama"))
         pd_dipilih = next((pd.pk for pd in pd_pilihan if str(pd.pk) == request.GET.get("pd")), None)
         if pd_dipilih is not None:
@@ -230,7 +229,7 @@ def partisipasi_view(request, kode: str):
         "pd_pilihan": pd_pilihan,
         "pd_dipilih": pd_dipilih,
         "ringkasan": partisipasi.ringkasan(qs),
-        "boleh_buka_kembali": (scope.monev or scope.admin) and periode.menerima_kiriman(),
+        "boleh_buka_kembali": scope.boleh_buka_kembali_respon and periode.menerima_kiriman(),
     }
     return render(request, "survei/partisipasi.html", context)
 
@@ -239,7 +238,7 @@ def partisipasi_view(request, kode: str):
 
 
 def periode_list(request):
-    _require_monev(request)
+    _require_kelola_periode(request)
     periode = Periode.objects.select_related("instrumen").annotate(
         terkirim=Count("respon", filter=Q(respon__status=Respon.Status.TERKIRIM))
     )
@@ -249,7 +248,7 @@ def periode_list(request):
 
 @require_http_methods(["GET", "POST"])
 def periode_tambah(request):
-    _require_monev(request)
+    _require_kelola_periode(request)
     form = PeriodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         periode = form.save()
@@ -261,7 +260,7 @@ def periode_tambah(request):
 @require_http_methods(["GET", "POST"])
 def periode_status(request, kode: str, ke: str):
     """Confirm, then open, close, reopen or finalise a periode through services.set_periode_status."""
-    _require_monev(request)
+    _require_kelola_periode(request)
     periode = get_object_or_404(Periode, kode=kode)
     if ke not in S.values or ke not in services.TRANSISI_PERIODE[periode.status]:
         raise Http404
@@ -281,8 +280,7 @@ def periode_status(request, kode: str, ke: str):
 def buka_kembali(request, pk: int):
     """Tim Monev reopens one submitted response, with the reason (SPEC 8). A response is nobody else's
     business: for other roles it does not exist (404)."""
-    scope = lingkup(request.user)
-    if not (scope.monev or scope.admin):
+    if not lingkup(request.user).boleh_buka_kembali_respon:
         raise Http404
     obj = get_object_or_404(Respon.objects.select_related("periode", "pegawai"), pk=pk, status=Respon.Status.TERKIRIM)
     form = BukaKembaliForm(request.POST or None)
@@ -299,7 +297,8 @@ def buka_kembali(request, pk: int):
 
 def ekspor_xlsx(request, kode: str):
     """The raw answers of a periode as XLSX (SPEC 10), formula-looking cells neutralised."""
-    _require_monev(request)
+    if not lingkup(request.user).boleh_ekspor_jawaban:
+        raise PermissionDenied
     periode = get_object_or_404(Periode, kode=kode)
     if not agregat_tersedia(periode):
         # SPEC 2: nothing of an open periode's answers leaves the system (diffing two downloads would
