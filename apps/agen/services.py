@@ -21,7 +21,7 @@ from .models import (
     SkorPenilaian,
     SuratKeputusan,
 )
-from .workflow import CATATAN_WAJIB, TRANSITIONS, USULAN, Aksi, Pelaku, Status, pelaku_untuk
+from .workflow import TRANSITIONS, USULAN, Aksi, Pelaku, Status, aksi_dari, catatan_wajib, pelaku_untuk
 
 
 class TransisiDitolak(PermissionDenied):
@@ -76,6 +76,12 @@ def pelaku(nominasi: Nominasi, user) -> set[str]:
     if scope.boleh_tetapkan_nominasi(nominasi):
         roles.add(Pelaku.KEPALA_PD)
     return roles
+
+
+def aksi_tersedia(nominasi: Nominasi, user) -> list[str]:
+    """The actions `user` may take on `nominasi` now (workflow.TRANSITIONS and the parts they play)."""
+    roles = pelaku(nominasi, user)
+    return [a for a in aksi_dari(nominasi.status) if roles & TRANSITIONS[(nominasi.status, a)][1]]
 
 
 def buka_putaran(
@@ -196,7 +202,7 @@ def transition(nominasi: Nominasi, aksi: str, aktor, catatan: str = "", **data) 
         ke, boleh = entry
         if not roles & boleh:
             raise TransisiDitolak
-        if aksi in CATATAN_WAJIB and not catatan:
+        if catatan_wajib(aksi) and not catatan:
             raise ValidationError({"catatan": _("Catatan wajib diisi untuk langkah ini.")})
         efek = _EFEK.get(aksi)
         if efek is not None:

@@ -29,7 +29,7 @@ from .forms import (
     SuratKeputusanForm,
 )
 from .models import Nominasi, PeranAgen, PutaranRekrutmen
-from .workflow import KEPUTUSAN, TRANSITIONS, Aksi, Pelaku, Status, aksi_dari, pelaku_untuk
+from .workflow import AKSI_CALON, KEPUTUSAN, KLARIFIKASI, MENGAKHIRI, Aksi, Pelaku, Status, catatan_wajib, pelaku_untuk
 
 PER_PAGE = 25
 # Steps taken from the nomination page with a note only (assessment and appointment have their own pages).
@@ -42,7 +42,6 @@ AKSI_DENGAN_CATATAN = {
     Aksi.LANJUTKAN: _("Catatan penelaahan (opsional)"),
     Aksi.CABUT: _("Alasan pencabutan"),
 }
-AKSI_CALON = {Aksi.KONFIRMASI, Aksi.TOLAK_KOMITMEN, Aksi.JAWAB_KLARIFIKASI}
 
 
 def _get_nominasi_for_user(request, pk: int) -> Nominasi:
@@ -69,15 +68,10 @@ def _form_untuk(aksi: str, data=None) -> CatatanForm:
     return CatatanForm(
         data,
         prefix=aksi,
-        wajib=aksi not in (Aksi.LANJUTKAN, Aksi.KONFIRMASI, Aksi.TOLAK_KOMITMEN),
+        wajib=catatan_wajib(aksi),
         konfirmasi=aksi in KEPUTUSAN,
         label=AKSI_DENGAN_CATATAN.get(aksi),
     )
-
-
-def _aksi_tersedia(nominasi: Nominasi, user) -> list[str]:
-    roles = services.pelaku(nominasi, user)
-    return [a for a in aksi_dari(nominasi.status) if roles & TRANSITIONS[(nominasi.status, a)][1]]
 
 
 def _jalankan(request, nominasi: Nominasi, aksi: str, catatan: str = "", **data) -> bool:
@@ -186,8 +180,12 @@ def nominasi_tambah(request):
 def nominasi_detail(request, pk: int):
     nominasi = _get_nominasi_for_user(request, pk)
     scope = lingkup(request.user)
-    tersedia = _aksi_tersedia(nominasi, request.user)
-    forms = [(a, Aksi(a).label, _form_untuk(a), a not in KEPUTUSAN) for a in tersedia if a in AKSI_DENGAN_CATATAN]
+    tersedia = services.aksi_tersedia(nominasi, request.user)
+    forms = [
+        (a, Aksi(a).label, _form_untuk(a), a not in KEPUTUSAN, a in MENGAKHIRI)
+        for a in tersedia
+        if a in AKSI_DENGAN_CATATAN
+    ]
     riwayat = nominasi.riwayat.select_related("oleh__pegawai")
     context = {
         "nominasi": nominasi,
@@ -197,7 +195,7 @@ def nominasi_detail(request, pk: int):
         "bisa_menetapkan": Aksi.TETAPKAN in tersedia,
         "penilaian": getattr(nominasi, "penilaian", None),
         "penetapan": getattr(nominasi, "penetapan", None),
-        "pertanyaan": riwayat.last() if nominasi.status.startswith("KLARIFIKASI") else None,
+        "pertanyaan": riwayat.last() if nominasi.status in KLARIFIKASI else None,
         "bukan_penelaah": scope.boleh_telaah_nominasi_di(nominasi.putaran.perangkat_daerah_id)
         and not scope.boleh_telaah_nominasi(nominasi),
     }
@@ -272,7 +270,7 @@ def nominasi_tetapkan(request, pk: int):
 def komitmen(request, pk: int):
     """The nominee's page: confirm commitment or decline; answer a clarification asked of them."""
     nominasi = _get_nominasi_calon(request, pk)
-    tersedia = [a for a in _aksi_tersedia(nominasi, request.user) if a in AKSI_CALON]
+    tersedia = [a for a in services.aksi_tersedia(nominasi, request.user) if a in AKSI_CALON]
     if request.method == "POST":
         aksi = request.POST.get("aksi", "")
         if aksi not in tersedia:
@@ -285,7 +283,7 @@ def komitmen(request, pk: int):
                 messages.error(request, _("Lengkapi isian sebelum mengirim."))
         return redirect("agen:komitmen", pk=pk)
     pertanyaan = nominasi.riwayat.last() if nominasi.status == Status.KLARIFIKASI_CALON else None
-    forms = [(a, Aksi(a).label, _form_untuk(a)) for a in tersedia]
+    forms = [(a, Aksi(a).label, _form_untuk(a), a in MENGAKHIRI) for a in tersedia]
     riwayat = nominasi.riwayat.select_related("oleh__pegawai")
     context = {"nominasi": nominasi, "forms": forms, "pertanyaan": pertanyaan, "riwayat": riwayat}
     return render(request, "agen/komitmen.html", context)
@@ -397,7 +395,7 @@ def agen_detail(request, pk: int):
     penetapan = _get_penetapan_for_user(request, pk)
     boleh_catat = lingkup(request.user).boleh_catat_pembinaan_agen(penetapan.surat_keputusan.perangkat_daerah_id)
     cabut = None
-    if Aksi.CABUT in _aksi_tersedia(penetapan.nominasi, request.user):
+    if Aksi.CABUT in services.aksi_tersedia(penetapan.nominasi, request.user):
         cabut = _form_untuk(Aksi.CABUT)
     context = {
         "agen": penetapan,

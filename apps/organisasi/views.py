@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from apps.akun.scope import lingkup, pegawai_for_user
 
+from . import services
 from .forms import PermintaanPerbaikanForm
 from .models import UnitKerja
 from .template_impor import template_pegawai
@@ -26,9 +27,7 @@ def profil(request):
         raise Http404
     form = PermintaanPerbaikanForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        permintaan = form.save(commit=False)
-        permintaan.pegawai = pegawai
-        permintaan.save()
+        services.permintaan_perbaikan_ajukan(pegawai, **form.cleaned_data, aktor=request.user)
         messages.success(request, _("Permintaan perbaikan terkirim ke admin Bagian Organisasi."))
         return redirect("organisasi:profil")
     context = {
