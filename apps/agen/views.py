@@ -1,5 +1,5 @@
 """Views of the agen perubahan app. Each object comes through a scoped helper (404 outside scope); a page
-the role lacks is a 403; workflow steps go through services.transition."""
+the role lacks is a 403; workflow steps go through services.nominasi_transisi."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -77,7 +77,7 @@ def _form_untuk(aksi: str, data=None) -> CatatanForm:
 def _jalankan(request, nominasi: Nominasi, aksi: str, catatan: str = "", **data) -> bool:
     """Run a transition; report a stale decision or invalid data as a message. True when it went through."""
     try:
-        services.transition(nominasi, aksi, request.user, catatan, **data)
+        services.nominasi_transisi(nominasi, aksi=aksi, aktor=request.user, catatan=catatan, **data)
     except services.SudahDiputuskanError as exc:
         messages.warning(request, str(exc))
     except ValidationError as exc:
@@ -165,8 +165,12 @@ def nominasi_tambah(request):
             form.add_error(None, _("Belum ada putaran rekrutmen di perangkat daerah ini."))
         else:
             try:
-                nominasi = services.usulkan(
-                    putaran, pegawai, request.user, form.cleaned_data["mekanisme"], form.alasan()
+                nominasi = services.nominasi_usulkan(
+                    putaran,
+                    pegawai=pegawai,
+                    aktor=request.user,
+                    mekanisme=form.cleaned_data["mekanisme"],
+                    alasan=form.alasan(),
                 )
             except ValidationError as exc:
                 for message in exc.messages:
@@ -180,7 +184,7 @@ def nominasi_tambah(request):
 def nominasi_detail(request, pk: int):
     nominasi = _get_nominasi_for_user(request, pk)
     scope = lingkup(request.user)
-    tersedia = services.aksi_tersedia(nominasi, request.user)
+    tersedia = services.nominasi_aksi_tersedia(nominasi, aktor=request.user)
     forms = [
         (a, Aksi(a).label, _form_untuk(a), a not in KEPUTUSAN, a in MENGAKHIRI)
         for a in tersedia
@@ -207,7 +211,7 @@ def nominasi_aksi(request, pk: int, aksi: str):
     if aksi not in AKSI_DENGAN_CATATAN:
         raise Http404
     nominasi = _get_nominasi_for_user(request, pk)
-    if not services.pelaku(nominasi, request.user) & pelaku_untuk(aksi):
+    if not services.nominasi_pelaku(nominasi, aktor=request.user) & pelaku_untuk(aksi):
         raise PermissionDenied
     form = _form_untuk(aksi, request.POST)
     if form.is_valid():
@@ -220,7 +224,7 @@ def nominasi_aksi(request, pk: int, aksi: str):
 def nominasi_nilai(request, pk: int):
     """Assessment by a KBK reviewer: rubric scores, recommendation, notes."""
     nominasi = _get_nominasi_for_user(request, pk)
-    if Pelaku.PENELAAH not in services.pelaku(nominasi, request.user):
+    if Pelaku.PENELAAH not in services.nominasi_pelaku(nominasi, aktor=request.user):
         raise PermissionDenied
     if nominasi.status != Status.ASSESSMENT:
         messages.warning(request, _("Usulan ini tidak sedang menunggu assessment."))
@@ -236,7 +240,7 @@ def nominasi_nilai(request, pk: int):
 def nominasi_tetapkan(request, pk: int):
     """Penetapan formal by the Kepala PD: pick the SK, the roles and the tasks."""
     nominasi = _get_nominasi_for_user(request, pk)
-    if Pelaku.KEPALA_PD not in services.pelaku(nominasi, request.user):
+    if Pelaku.KEPALA_PD not in services.nominasi_pelaku(nominasi, aktor=request.user):
         raise PermissionDenied
     if nominasi.status != Status.DIREKOMENDASIKAN:
         messages.warning(request, _("Usulan ini tidak sedang menunggu penetapan."))
@@ -270,7 +274,7 @@ def nominasi_tetapkan(request, pk: int):
 def komitmen(request, pk: int):
     """The nominee's page: confirm commitment or decline; answer a clarification asked of them."""
     nominasi = _get_nominasi_calon(request, pk)
-    tersedia = [a for a in services.aksi_tersedia(nominasi, request.user) if a in AKSI_CALON]
+    tersedia = [a for a in services.nominasi_aksi_tersedia(nominasi, aktor=request.user) if a in AKSI_CALON]
     if request.method == "POST":
         aksi = request.POST.get("aksi", "")
         if aksi not in tersedia:
@@ -314,7 +318,7 @@ def putaran_tambah(request):
     if form.is_valid():
         pd = PerangkatDaerah.objects.get(pk=pd_id)
         try:
-            services.buka_putaran(pd, **form.cleaned_data, aktor=request.user)
+            services.putaran_buka(pd, **form.cleaned_data, aktor=request.user)
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)
@@ -348,7 +352,7 @@ def sk_tambah(request):
     if form.is_valid():
         pd = PerangkatDaerah.objects.get(pk=pd_id)
         try:
-            sk = services.buat_surat_keputusan(pd, **form.cleaned_data, aktor=request.user)
+            sk = services.surat_keputusan_buat(pd, **form.cleaned_data, aktor=request.user)
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)
@@ -395,7 +399,7 @@ def agen_detail(request, pk: int):
     penetapan = _get_penetapan_for_user(request, pk)
     boleh_catat = lingkup(request.user).boleh_catat_pembinaan_agen(penetapan.surat_keputusan.perangkat_daerah_id)
     cabut = None
-    if Aksi.CABUT in services.aksi_tersedia(penetapan.nominasi, request.user):
+    if Aksi.CABUT in services.nominasi_aksi_tersedia(penetapan.nominasi, aktor=request.user):
         cabut = _form_untuk(Aksi.CABUT)
     context = {
         "agen": penetapan,

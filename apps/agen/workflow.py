@@ -40,7 +40,7 @@ class Aksi(models.TextChoices):
 
 
 class Pelaku(models.TextChoices):
-    """The part an actor plays on one nomination (computed per nomination, see services.pelaku)."""
+    """The part an actor plays on one nomination (computed per nomination, see services.nominasi_pelaku)."""
 
     PENGUSUL = "PENGUSUL", _("Pengusul")
     CALON = "CALON", _("Calon")

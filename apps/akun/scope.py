@@ -197,6 +197,17 @@ class Lingkup:
         """The acting Kepala PD signs the SK, so they need a registry record."""
         return perangkat_daerah_id in self.kepala_pd_ids and self.pegawai is not None
 
+    def sebutan_kepala_pd(self, perangkat_daerah_id: int) -> str:
+        """The title under which this user heads the PD ("Plt.", "Pj." or "" when definitive), for signatures."""
+        return next(
+            (
+                p.sebutan
+                for p in self.peran
+                if p.jenis == Peran.Jenis.KEPALA_PD and p.perangkat_daerah_id == perangkat_daerah_id
+            ),
+            "",
+        )
+
     def boleh_catat_pembinaan_agen(self, perangkat_daerah_id: int) -> bool:
         """Kepala PD and KBK of the agent's PD record coaching and awards."""
         return perangkat_daerah_id in self.pd_ids

@@ -13,7 +13,7 @@ from .scope import lingkup
 
 
 @transaction.atomic
-def buat_kode_aktivasi(pegawai_list: list[Pegawai], oleh: User) -> list[tuple[Pegawai, str, KodeAktivasi]]:
+def kode_aktivasi_buat(pegawai_list: list[Pegawai], *, aktor: User) -> list[tuple[Pegawai, str, KodeAktivasi]]:
     """Issue one new code per pegawai, valid 7 days; earlier unused codes of these pegawai are cancelled.
 
     Returns (pegawai, plain code, record) so the caller can print the sheet; the plain code is not stored.
@@ -26,7 +26,7 @@ def buat_kode_aktivasi(pegawai_list: list[Pegawai], oleh: User) -> list[tuple[Pe
     for pegawai in pegawai_list:
         code = KodeAktivasi.generate_code()
         record = KodeAktivasi(
-            pegawai=pegawai, kode_hash=KodeAktivasi.hash_code(code), dibuat_oleh=oleh, berlaku_sampai=berlaku_sampai
+            pegawai=pegawai, kode_hash=KodeAktivasi.hash_code(code), dibuat_oleh=aktor, berlaku_sampai=berlaku_sampai
         )
         records.append(record)
         result.append((pegawai, code, record))
@@ -42,8 +42,8 @@ def _akun_kabupaten(user: User) -> bool:
 GENERIC_ERROR = _("NIP atau kode aktivasi tidak cocok, sudah dipakai, atau sudah kedaluwarsa.")
 
 
-def aktivasi(nip: str, code: str, password: str) -> User:
-    """Check `code` for the pegawai with `nip` and set `password` on their account (created if missing).
+def akun_aktifkan(nip: str, *, kode: str, password: str) -> User:
+    """Check `kode` for the pegawai with `nip` and set `password` on their account (created if missing).
 
     Side effects: marks the code used; counts a failed try on each open code of that NIP and cancels
     them after 5 failures (the count is committed even though the call fails); creates the User
@@ -57,7 +57,7 @@ def aktivasi(nip: str, code: str, password: str) -> User:
             match = None
         else:
             codes = list(KodeAktivasi.objects.select_for_update().berlaku().filter(pegawai=pegawai))
-            match = next((c for c in codes if c.matches(code)), None)
+            match = next((c for c in codes if c.matches(kode)), None)
             if match is None:
                 for c in codes:
                     c.percobaan_gagal += 1

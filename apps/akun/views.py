@@ -35,7 +35,9 @@ def aktivasi(request):
     form = AktivasiForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.aktivasi(form.cleaned_data["nip"], form.cleaned_data["kode"], form.cleaned_data["password1"])
+            services.akun_aktifkan(
+                form.cleaned_data["nip"], kode=form.cleaned_data["kode"], password=form.cleaned_data["password1"]
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -85,7 +87,7 @@ def kode_aktivasi_cetak(request, pk: int):
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["hanya_belum_punya_akun"]:
             pegawai = pegawai.filter(BELUM_AKTIF)
-        lembar = services.buat_kode_aktivasi(list(pegawai), oleh=request.user)
+        lembar = services.kode_aktivasi_buat(list(pegawai), aktor=request.user)
         context = {"unit": unit, "lembar": lembar, "berlaku_sampai": lembar[0][2].berlaku_sampai if lembar else None}
         return render(request, "akun/kode_aktivasi_lembar.html", context)
     context = {

@@ -24,8 +24,8 @@ def kbk_untuk(perangkat_daerah: PerangkatDaerah) -> KelompokBudayaKerja:
 
 
 @transaction.atomic
-def tambah_anggota(
-    perangkat_daerah: PerangkatDaerah, pegawai: Pegawai, peran: PeranKBK, aktor, mulai: datetime.date | None = None
+def anggota_kbk_tambah(
+    perangkat_daerah: PerangkatDaerah, *, pegawai: Pegawai, peran: PeranKBK, aktor, mulai: datetime.date | None = None
 ) -> AnggotaKBK:
     """Add a member with a Tabel 3.1 role; a reviewing role also gets a Peran ANGGOTA_KBK for the PD."""
     if not lingkup(aktor).boleh_ubah_kbk(perangkat_daerah.pk):
@@ -57,7 +57,7 @@ def tambah_anggota(
 
 
 @transaction.atomic
-def akhiri_anggota(anggota: AnggotaKBK, aktor) -> AnggotaKBK:
+def anggota_kbk_akhiri(anggota: AnggotaKBK, *, aktor) -> AnggotaKBK:
     """End a membership today; its Peran ends too unless another active membership still uses it."""
     if not lingkup(aktor).boleh_ubah_kbk(anggota.kbk.perangkat_daerah_id):
         raise PermissionDenied

@@ -72,7 +72,9 @@ def anggota_tambah(request, pk: int):
     form = AnggotaForm(request.POST, pegawai_qs=Pegawai.objects.filter(unit_kerja__perangkat_daerah=pd, aktif=True))
     if form.is_valid():
         try:
-            services.tambah_anggota(pd, form.cleaned_data["pegawai"], form.cleaned_data["peran"], request.user)
+            services.anggota_kbk_tambah(
+                pd, pegawai=form.cleaned_data["pegawai"], peran=form.cleaned_data["peran"], aktor=request.user
+            )
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)
@@ -88,7 +90,7 @@ def anggota_akhiri(request, pk: int):
     anggota = _get_anggota_for_user(request, pk)
     if not lingkup(request.user).boleh_ubah_kbk(anggota.kbk.perangkat_daerah_id):
         raise PermissionDenied
-    services.akhiri_anggota(anggota, request.user)
+    services.anggota_kbk_akhiri(anggota, aktor=request.user)
     messages.success(request, _("Keanggotaan diakhiri."))
     return redirect("kbk:detail", pk=anggota.kbk.perangkat_daerah_id)
 

@@ -173,13 +173,18 @@ class PegawaiAdmin(ImporAdminMixin, SimpleHistoryAdmin):
         ]
 
     def mutasi_view(self, request, pk: int):
-        """Move a pegawai to another unit from a date, through services.mutasi (history kept)."""
+        """Move a pegawai to another unit from a date, through services.pegawai_mutasi (history kept)."""
         pegawai = get_object_or_404(Pegawai, pk=pk)
         if not self.has_change_permission(request, pegawai):
             raise PermissionDenied
         form = MutasiForm(request.POST or None, initial={"mulai": timezone.localdate()})
         if request.method == "POST" and form.is_valid():
-            services.mutasi(pegawai, form.cleaned_data["unit_kerja"], form.cleaned_data["mulai"], oleh=request.user)
+            services.pegawai_mutasi(
+                pegawai,
+                unit_kerja=form.cleaned_data["unit_kerja"],
+                mulai=form.cleaned_data["mulai"],
+                aktor=request.user,
+            )
             messages.success(
                 request,
                 _("Mutasi %(nama)s ke %(unit)s tercatat.")

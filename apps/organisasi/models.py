@@ -183,7 +183,7 @@ class Pegawai(models.Model):
 
 
 class RiwayatUnit(models.Model):
-    """Mutasi: the unit a pegawai belonged to from a date. Written by services.mutasi only."""
+    """Mutasi: the unit a pegawai belonged to from a date. Written by services.pegawai_mutasi only."""
 
     pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="riwayat_unit")
     unit_kerja = models.ForeignKey(UnitKerja, on_delete=models.PROTECT, related_name="+")

@@ -14,7 +14,7 @@ from .models import Pegawai, PermintaanPerbaikan, RiwayatUnit, UnitKerja
 
 
 @transaction.atomic
-def mutasi(pegawai: Pegawai, unit_kerja: UnitKerja, mulai: datetime.date, oleh=None) -> RiwayatUnit:
+def pegawai_mutasi(pegawai: Pegawai, *, unit_kerja: UnitKerja, mulai: datetime.date, aktor=None) -> RiwayatUnit:
     """Move `pegawai` to `unit_kerja` from `mulai`.
 
     Side effects: closes the open RiwayatUnit row the day before `mulai`, opens a new one, and updates
@@ -22,7 +22,7 @@ def mutasi(pegawai: Pegawai, unit_kerja: UnitKerja, mulai: datetime.date, oleh=N
     """
     pegawai = Pegawai.objects.select_for_update().get(pk=pegawai.pk)
     RiwayatUnit.objects.filter(pegawai=pegawai, sampai__isnull=True).update(sampai=mulai - datetime.timedelta(days=1))
-    riwayat = RiwayatUnit.objects.create(pegawai=pegawai, unit_kerja=unit_kerja, mulai=mulai, dicatat_oleh=oleh)
+    riwayat = RiwayatUnit.objects.create(pegawai=pegawai, unit_kerja=unit_kerja, mulai=mulai, dicatat_oleh=aktor)
     pegawai.unit_kerja = unit_kerja
     pegawai.save(update_fields=["unit_kerja"])
     return riwayat

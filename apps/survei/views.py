@@ -138,10 +138,10 @@ def _formulir_post(request, periode: Periode, pegawai):
     aksi = request.POST.get("aksi", "")
     try:
         if aksi == "kirim":
-            respon = services.kirim(periode, pegawai, answers, butir=butir)
+            respon = services.respon_kirim(periode, pegawai=pegawai, answers=answers, butir=butir)
             messages.success(request, _("Terima kasih. Formulir 1 Anda sudah terkirim."))
             return redirect("survei:respon", pk=respon.pk)
-        respon = services.simpan_draf(periode, pegawai, answers, butir=butir)
+        respon = services.respon_simpan_draf(periode, pegawai=pegawai, answers=answers, butir=butir)
     except services.SudahTerkirim as done:
         if autosave:
             return JsonResponse({"ok": False, "pesan": _("Formulir ini sudah terkirim.")}, status=409)
@@ -150,7 +150,7 @@ def _formulir_post(request, periode: Periode, pegawai):
     except ValidationError as exc:
         if exc.code == "kurang":
             try:
-                respon = services.simpan_draf(periode, pegawai, answers, butir=butir)
+                respon = services.respon_simpan_draf(periode, pegawai=pegawai, answers=answers, butir=butir)
             except services.SudahTerkirim as done:  # another tab submitted meanwhile
                 messages.info(request, _("Formulir Anda untuk periode ini sudah terkirim."))
                 return redirect("survei:respon", pk=done.respon.pk)
@@ -286,7 +286,7 @@ def buka_kembali(request, pk: int):
     form = BukaKembaliForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.buka_kembali(obj, request.user, form.cleaned_data["alasan"])
+            services.respon_buka_kembali(obj, aktor=request.user, alasan=form.cleaned_data["alasan"])
         except ValidationError as exc:
             messages.error(request, exc.messages[0])
         else:
