@@ -42,14 +42,21 @@ class Forum:
 
 
 def forum_pd_ids_for_user(user) -> frozenset[int] | None:
-    """The PDs whose forum the user reads; None means every PD (kabupaten roles)."""
+    """The PDs whose forum the user reads; None means every PD (kabupaten roles). Cached on the user object
+    for the request, like `lingkup`."""
+    if hasattr(user, "_forum_pd_ids"):
+        return user._forum_pd_ids
     scope = lingkup(user)
     if scope.kabupaten:
-        return None
-    ids = set(perangkat_daerah_for_user(user).values_list("pk", flat=True)) | set(scope.agen_aktif_pd_ids)
-    if scope.pegawai is not None and scope.pegawai.unit_kerja_id is not None:
-        ids.add(scope.pegawai.unit_kerja.perangkat_daerah_id)
-    return frozenset(ids)
+        ids = None
+    else:
+        ids = set(perangkat_daerah_for_user(user).values_list("pk", flat=True)) | set(scope.agen_aktif_pd_ids)
+        if scope.pegawai is not None and scope.pegawai.unit_kerja_id is not None:
+            ids.add(scope.pegawai.unit_kerja.perangkat_daerah_id)
+        ids = frozenset(ids)
+    if user.is_authenticated:
+        user._forum_pd_ids = ids
+    return ids
 
 
 def _forum_q(user, prefix: str = "") -> Q:

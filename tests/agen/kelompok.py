@@ -8,7 +8,9 @@ from . import helpers
 
 
 def agen_aktif(world, pegawai) -> Penetapan:
-    return helpers.nominasi(world, Status.DITETAPKAN, pegawai=pegawai).penetapan
+    """`pegawai` as an active agent of their PD (the same appointment when called again)."""
+    ada = Penetapan.objects.filter(pegawai=pegawai).first()
+    return ada or helpers.nominasi(world, Status.DITETAPKAN, pegawai=pegawai).penetapan
 
 
 def kelompok(world, nama="Kelompok Pelayanan Prima") -> KelompokAgen:

@@ -45,8 +45,7 @@ def pertemuan(world, pd="x", dengan_lampiran: bool = True) -> Pertemuan:
 
 
 def praktik(world, judul="Layanan tanpa antre", kode_nilai=("MELAYANI",)) -> PraktikBaik:
-    kontak = world.__dict__.get("_agen_b") or agen_aktif(world, world.asn_b)
-    world.__dict__["_agen_b"] = kontak
+    kontak = agen_aktif(world, world.asn_b)
     p = PraktikBaik.objects.create(
         perangkat_daerah=world.pd_x,
         judul=judul,
