@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -526,7 +526,7 @@ def kelompok_list(request):
     qs = (
         selectors.kelompok_agen_for_user(request.user)
         .prefetch_related("anggota__pegawai")
-        .order_by("dibubarkan_pada", "perangkat_daerah__kode", "nama", "pk")
+        .order_by(F("dibubarkan_pada").asc(nulls_first=True), "perangkat_daerah__kode", "nama", "pk")
     )
     return render(request, "agen/kelompok_list.html", {"page": _page(request, qs)})
 
