@@ -315,7 +315,7 @@ class KelompokAgenQuerySet(models.QuerySet):
 
 
 class KelompokAgen(models.Model):
-    """A named group of agents of one PD ("individu/kelompok", Lampiran BAB III 2.2.4-2.2.5; docs/glosarium.md).
+    """A named group of agents of one PD ("individu/kelompok", Lampiran BAB III 2.2.4-2.2.5).
 
     Formed, edited and disbanded by the Kepala PD or the PD's KBK only through `apps.agen.services`
     (`kelompok_agen_bentuk`, `kelompok_agen_ubah`, `kelompok_agen_bubarkan`), each writing one row of

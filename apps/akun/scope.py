@@ -56,7 +56,8 @@ class Lingkup:
 
     # --- agen: kelompok ---
     def boleh_kelola_kelompok_agen(self, pd_id: int) -> bool:
-        """The Kepala PD or the PD's KBK forms, edits and disbands the PD's Kelompok Agen (SPEC 6)."""
+        """The Kepala PD or the PD's KBK forms, edits and disbands the PD's Kelompok Agen
+        (Lampiran BAB III 2.2.4-2.2.5: agents work as individuals or groups)."""
         return pd_id in self.kepala_pd_ids or pd_id in self.kbk_pd_ids
 
     @property

@@ -1,4 +1,4 @@
-"""Scoped reads of the forum (SPEC 2, Lampiran BAB III 2.2.4 2b, 3a-d).
+"""Scoped reads of the forum (Lampiran BAB III 2.2.4 2b, 3a-d).
 
 Who reads: the kabupaten forum and every praktik baik entry, every logged-in user; a PD's forum meetings (and
 their files), the PD's ASN, unit heads, KBK, Kepala PD and agents, and the kabupaten roles. Outside that scope

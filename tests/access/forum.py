@@ -1,4 +1,4 @@
-"""Access matrix of the Forum Agen Perubahan (SPEC 2; Lampiran BAB III 2.2.4 2b, 3a-d): a meeting of PD X's forum
+"""Access matrix of the Forum Agen Perubahan (Lampiran BAB III 2.2.4 2b, 3a-d): a meeting of PD X's forum
 with a file, a meeting of the kabupaten forum, a praktik baik of PD X. PD X's forum is read by its people and
 the kabupaten roles (the outsider of PD Y gets 404, files included); praktik baik by everyone; PD X's forum is
 written by its KBK, Kepala PD and active agents, the kabupaten forum by the Tim Monev."""

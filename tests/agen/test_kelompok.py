@@ -1,4 +1,4 @@
-"""Kelompok Agen in the app (SPEC 6): formed, edited and disbanded by the Kepala PD or the PD's KBK, from the
+"""Kelompok Agen in the app (Lampiran BAB III 2.2.4-2.2.5): formed, edited and disbanded by the Kepala PD or the PD's KBK, from the
 PD's active agents, with a history of who changed what; an SK may list a group in its appendix."""
 
 import datetime

@@ -1,5 +1,5 @@
 """The Kepala PD and a KBK member disband the same group at once: one disbands it, the other is told it already
-was; one history row (SECURITY "Data integrity and concurrency"). PostgreSQL only (SQLite ignores FOR UPDATE)."""
+was; one history row. PostgreSQL only (SQLite ignores FOR UPDATE)."""
 
 import threading
 
