@@ -154,7 +154,7 @@ def baca_tabel(name: str, data: bytes) -> tablib.Dataset:
 
 
 # Evidence files (bukti) --------------------------------------------------------------------------------------
-# PDF, JPEG and PNG up to 5 MB : the type is read from the first bytes, never from
+# PDF, JPEG and PNG up to 5 MB (Lampiran BAB III 2.2.4 1c: evidence of progress): the type is read from the first bytes, never from
 # the name or the browser's Content-Type; the name must agree with it. Files go to a private storage under
 # MEDIA_ROOT, which no URL serves, under random names; a view that checks scope serves them
 # (`respons_berkas`). Used by the forum's meeting files and reusable for the rencana's evidence.
