@@ -154,8 +154,8 @@ def test_a_group_listed_in_an_sk_is_in_the_sk_page_and_its_pdf_appendix(world, c
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages).split())
     assert "KELOMPOK AGEN PERUBAHAN" in text
     assert "Kelompok Pelayanan Prima" in text
-    assert f"Asn Seksi A1 (NIP {world.asn_a1.nip})" in text
-    assert f"Asn Unit B (NIP {world.asn_b.nip})" in text
+    assert f"Asn Seksi A1, NIP {world.asn_a1.nip}" in text
+    assert f"Asn Unit B, NIP {world.asn_b.nip}" in text
 
 
 def test_kelompok_list_query_count_is_the_same_for_one_and_three_groups(world, client_as, django_assert_num_queries):
