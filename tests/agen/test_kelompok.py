@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
@@ -172,3 +173,17 @@ def test_kelompok_list_query_count_is_the_same_for_one_and_three_groups(world, c
         services.kelompok_agen_bentuk(world.pd_x, nama=nama, anggota=anggota, aktor=world.kepala.user)
     with django_assert_num_queries(len(one.captured_queries)):
         client.get(url)
+
+
+def test_a_member_sees_their_group_and_the_home_page_links_it(world):
+    grup = kelompok(world)
+    client = Client()
+    client.force_login(world.asn_a1.user)
+    assert client.get(reverse("agen:kelompok_detail", kwargs={"pk": grup.pk})).status_code == 200
+    assert list(client.get(reverse("agen:kelompok_list")).context["page"]) == [grup]
+    assert reverse("agen:kelompok_list") in client.get(reverse("beranda")).content.decode()
+    assert client.get(reverse("agen:kelompok_ubah", kwargs={"pk": grup.pk})).status_code == 403
+    other = Client()
+    other.force_login(world.asn.user)
+    assert list(other.get(reverse("agen:kelompok_list")).context["page"]) == []
+    assert reverse("agen:kelompok_list") not in other.get(reverse("beranda")).content.decode()
