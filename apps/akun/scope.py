@@ -9,6 +9,7 @@ Adding a role: a value in `Peran.Jenis`, one fact in `lingkup()`, and the predic
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Q, QuerySet
 
@@ -277,6 +278,52 @@ class Lingkup:
     @property
     def boleh_finalkan_periode(self) -> bool:
         return self.monev
+    # --- agen: kelompok ---
+    def boleh_kelola_kelompok_agen(self, pd_id: int) -> bool:
+        """The Kepala PD or the PD's KBK forms, edits and disbands the PD's Kelompok Agen
+        (Lampiran BAB III 2.2.4-2.2.5: agents work as individuals or groups)."""
+        return pd_id in self.kepala_pd_ids or pd_id in self.kbk_pd_ids
+
+    @property
+    def boleh_kelola_kelompok_agen_apa_pun(self) -> bool:
+        return bool(self.kepala_pd_ids or self.kbk_pd_ids)
+
+    def boleh_cantumkan_kelompok_dalam_sk(self, pd_id: int) -> bool:
+        """Only the Kepala PD, who signs the SK (Lampiran BAB III 2.2.2 3)), lists a group in it."""
+        return pd_id in self.kepala_pd_ids
+
+    # --- forum ---
+    @cached_property
+    def agen_aktif_pd_ids(self) -> frozenset[int]:
+        """PDs of which this user is an active agent today (a Penetapan whose term covers today)."""
+        if self.pegawai is None:
+            return frozenset()
+        from apps.agen.models import Penetapan
+
+        return frozenset(
+            Penetapan.objects.aktif()
+            .filter(pegawai=self.pegawai)
+            .values_list("surat_keputusan__perangkat_daerah_id", flat=True)
+        )
+
+    def _penulis_forum(self, pd_id: int | None) -> bool:
+        """Lampiran BAB III 2.2.4 2b, 3: the PD forum is its agents', KBK's and Kepala PD's; the kabupaten
+        forum is kept by the Tim Monev."""
+        if pd_id is None:
+            return self.monev
+        return pd_id in self.pd_ids or pd_id in self.agen_aktif_pd_ids
+
+    def boleh_catat_pertemuan_forum(self, pd_id: int | None) -> bool:
+        """Record or edit a meeting (and its files) of the forum of PD `pd_id` (None: the kabupaten forum)."""
+        return self._penulis_forum(pd_id)
+
+    def boleh_tulis_praktik_baik(self, pd_id: int | None) -> bool:
+        """Post or edit a praktik baik entry of the forum of PD `pd_id` (None: the kabupaten forum)."""
+        return self._penulis_forum(pd_id)
+
+    @property
+    def boleh_tulis_forum_apa_pun(self) -> bool:
+        return self.monev or bool(self.pd_ids) or bool(self.agen_aktif_pd_ids)
 
 
 ANONIM = Lingkup(user_id=None)

@@ -95,6 +95,15 @@ TABLE: list[tuple[str, Ask, set[str]]] = [
     ("boleh_lihat_laporan_pd", lambda s, w: s.boleh_lihat_laporan_pd(w.pd_x.pk), KABUPATEN | {"kbk", "kepala"}),
     ("boleh_catat_laporan", None, {"monev"}),
     ("boleh_finalkan_periode", None, {"monev"}),
+    # agen: kelompok
+    ("boleh_kelola_kelompok_agen", lambda s, w: s.boleh_kelola_kelompok_agen(w.pd_x.pk), {"kbk", "kepala"}),
+    ("boleh_kelola_kelompok_agen_apa_pun", None, PD_ROLES),
+    ("boleh_cantumkan_kelompok_dalam_sk", lambda s, w: s.boleh_cantumkan_kelompok_dalam_sk(w.pd_x.pk), {"kepala"}),
+    # forum (the world has no agents: an active agent of PD X writes there too)
+    ("boleh_catat_pertemuan_forum", lambda s, w: s.boleh_catat_pertemuan_forum(w.pd_x.pk), {"kbk", "kepala"}),
+    ("boleh_catat_pertemuan_forum (kabupaten)", lambda s, w: s.boleh_catat_pertemuan_forum(None), {"monev"}),
+    ("boleh_tulis_praktik_baik", lambda s, w: s.boleh_tulis_praktik_baik(w.pd_x.pk), {"kbk", "kepala"}),
+    ("boleh_tulis_forum_apa_pun", None, {"monev"} | PD_ROLES),
 ]
 
 
