@@ -278,6 +278,7 @@ class Lingkup:
     @property
     def boleh_finalkan_periode(self) -> bool:
         return self.monev
+
     # --- agen: kelompok ---
     def boleh_kelola_kelompok_agen(self, pd_id: int) -> bool:
         """The Kepala PD or the PD's KBK forms, edits and disbands the PD's Kelompok Agen
