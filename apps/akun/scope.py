@@ -46,6 +46,33 @@ class Lingkup:
         """PDs of which this user sees the whole (Kepala PD, KBK member)."""
         return self.kepala_pd_ids | self.kbk_pd_ids
 
+    # --- tindaklanjut ---
+    @property
+    def boleh_lihat_tindak_lanjut_semua(self) -> bool:
+        """Every PD's follow-ups (Tim Monev, Sekda, admin)."""
+        return self.kabupaten
+
+    @property
+    def pd_tindak_lanjut_ids(self) -> frozenset[int]:
+        """PDs whose follow-ups the user reads: their own (Kepala PD, KBK)."""
+        return self.pd_ids
+
+    @property
+    def boleh_lihat_tindak_lanjut_apa_pun(self) -> bool:
+        return self.boleh_lihat_tindak_lanjut_semua or bool(self.pd_tindak_lanjut_ids)
+
+    def boleh_lihat_tindak_lanjut(self, tl) -> bool:
+        return self.boleh_lihat_tindak_lanjut_semua or tl.perangkat_daerah_id in self.pd_tindak_lanjut_ids
+
+    def boleh_laporkan_tindak_lanjut(self, tl) -> bool:
+        """The Kepala PD is responsible for the PD's follow-ups (Lampiran BAB IV.2)."""
+        return tl.perangkat_daerah_id in self.kepala_pd_ids
+
+    @property
+    def boleh_periksa_tindak_lanjut(self) -> bool:
+        """Tim Monev sets due dates and accepts or returns reports (Pasal 9)."""
+        return self.monev
+
     def unit_q(self, prefix: str = "") -> Q:
         """A Q on a UnitKerja (reached through `prefix`) for the units in this user's pimpinan subtrees."""
         q = Q(pk__in=[])

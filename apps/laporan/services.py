@@ -17,6 +17,7 @@ from apps.survei.selectors import (
     laporan_perangkat_daerah,
 )
 from apps.survei.services import set_periode_status
+from apps.tindaklanjut.services import tindak_lanjut_buat
 
 from .models import AsnPeriode, CatatanLaporan, SnapshotLaporan
 
@@ -104,12 +105,16 @@ def finalisasi(periode: Periode, actor) -> list[SnapshotLaporan]:
 
     Side effects: the periode's status becomes FINAL through the survey app's one state function; the
     consolidated report and every PD's report are kept as version-1 snapshots (numbers, date, signer), all in
-    one transaction.
+    one transaction; every printed PD or unit row in KURANG BAIK or BURUK gets its follow-up record
+    (apps.tindaklanjut.services.tindak_lanjut_buat).
     """
     with transaction.atomic():
         set_periode_status(periode, Periode.Status.FINAL, actor, note="Finalisasi laporan")
         pds = PerangkatDaerah.objects.filter(aktif=True).order_by("kode")
-        return [_snapshot(periode, pd, actor, "Finalisasi") for pd in [None, *pds]]
+        snapshots = [_snapshot(periode, pd, actor, "Finalisasi") for pd in [None, *pds]]
+        periode.refresh_from_db(fields=["status"])
+        tindak_lanjut_buat(periode, laporan=[Laporan.from_json(s.data) for s in snapshots])
+        return snapshots
 
 
 def simpan_catatan(
