@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "apps.kbk",
     "apps.agen",
     "apps.tindaklanjut",
+    "apps.internalisasi",
 ]
 
 MIDDLEWARE = [

@@ -16,5 +16,6 @@ urlpatterns = [
     path("kbk/", include("apps.kbk.urls")),
     path("agen/", include("apps.agen.urls")),
     path("tindak-lanjut/", include("apps.tindaklanjut.urls")),
+    path("internalisasi/", include("apps.internalisasi.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -46,6 +46,19 @@ class Lingkup:
         """PDs of which this user sees the whole (Kepala PD, KBK member)."""
         return self.kepala_pd_ids | self.kbk_pd_ids
 
+    # --- internalisasi ---
+    def boleh_lihat_internalisasi(self, pd_id: int) -> bool:
+        """A PD's declarations and activities: the kabupaten roles, the PD's Kepala and KBK."""
+        return self.kabupaten or pd_id in self.pd_ids
+
+    @property
+    def boleh_lihat_internalisasi_apa_pun(self) -> bool:
+        return self.kabupaten or bool(self.pd_ids)
+
+    def boleh_catat_internalisasi(self, pd_id: int) -> bool:
+        """Pasal 7: the Kepala PD answers for internalisation; the PD's KBK records it with them."""
+        return pd_id in self.pd_ids
+
     # --- tindaklanjut ---
     @property
     def boleh_lihat_tindak_lanjut_semua(self) -> bool:
