@@ -8,17 +8,17 @@ from django.utils import timezone
 
 from apps.organisasi.models import PerangkatDaerah, UnitKerja
 from apps.survei.models import Periode
-from apps.survei.selectors import (
+from apps.survei.selectors import agregat_tersedia
+from apps.survei.services import set_periode_status
+
+from .models import AsnPeriode, CatatanLaporan, SnapshotLaporan
+from .selectors import (
     JumlahAsn,
     Laporan,
-    agregat_tersedia,
     jumlah_asn_sekarang,
     laporan_konsolidasi,
     laporan_perangkat_daerah,
 )
-from apps.survei.services import set_periode_status
-
-from .models import AsnPeriode, CatatanLaporan, SnapshotLaporan
 
 
 def catatan_map(periode: Periode) -> dict[str, str]:
