@@ -9,8 +9,8 @@ from decimal import Decimal
 
 from apps.survei.models import Periode
 from apps.survei.scoring import Kategori
-from apps.survei.selectors import BAGIAN, butir_terlemah, distribusi_kategori, laporan_konsolidasi, tren
 
+from .selectors import BAGIAN, butir_terlemah, distribusi_kategori, laporan_konsolidasi, tren
 from .services import jumlah_asn
 
 WARNA = {

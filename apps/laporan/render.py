@@ -1,10 +1,10 @@
 """The Laporan Evaluasi as HTML context, PDF and XLSX (Lampiran BAB IV.2; SPEC 9). Presentation only:
-every number comes from `apps.survei.selectors` as it is printed."""
+every number comes from `apps.laporan.selectors` as it is printed."""
 
 from apps.common.export import xlsx_bytes
 from apps.common.pdf import render_pdf
-from apps.survei.selectors import BAGIAN, Baris, Laporan
 
+from .selectors import BAGIAN, Baris, Laporan
 from .services import tanggal_indonesia
 
 JUDUL = "Laporan Evaluasi Budaya Kerja Pada Pemerintah Kabupaten Kupang"

@@ -8,18 +8,18 @@ from django.utils import timezone
 
 from apps.organisasi.models import PerangkatDaerah, UnitKerja
 from apps.survei.models import Periode
-from apps.survei.selectors import (
-    JumlahAsn,
-    Laporan,
-    agregat_tersedia,
-    jumlah_asn_sekarang,
-    laporan_konsolidasi,
-    laporan_perangkat_daerah,
-)
+from apps.survei.selectors import agregat_tersedia
 from apps.survei.services import set_periode_status
 from apps.tindaklanjut.services import tindak_lanjut_buat
 
 from .models import AsnPeriode, CatatanLaporan, SnapshotLaporan
+from .selectors import (
+    JumlahAsn,
+    Laporan,
+    jumlah_asn_sekarang,
+    laporan_konsolidasi,
+    laporan_perangkat_daerah,
+)
 
 
 def catatan_map(periode: Periode) -> dict[str, str]:

@@ -13,15 +13,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from apps.akun.scope import Lingkup, lingkup
+from apps.common.export import xlsx_bytes
 from apps.common.pdf import PdfRenderTimeoutError
 from apps.organisasi.models import PerangkatDaerah, UnitKerja
 from apps.survei.models import Periode
-from apps.survei.selectors import agregat_tersedia, baris_unit
+from apps.survei.selectors import agregat_tersedia
 
-from . import charts, services
+from . import charts, ekspor, services
 from . import render as laporan_render
 from .forms import CatatanForm, FinalisasiForm
 from .models import CatatanLaporan
+from .selectors import baris_unit
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -180,3 +182,18 @@ def dasbor(request, kode: str):
     context = {"periode": periode, "agregat": agregat_tersedia(periode)}
     context.update(charts.dasbor(periode))
     return render(request, "laporan/dasbor.html", context)
+
+
+def ekspor_jawaban(request, kode: str):
+    """The raw answers of a closed periode as XLSX (Tim Monev, admin), formula-looking cells neutralised."""
+    _scope(request, lambda s: s.monev or s.admin)
+    periode = get_object_or_404(Periode, kode=kode)
+    if not agregat_tersedia(periode):
+        # Nothing of an open periode's answers leaves the system: diffing two downloads would reveal one named
+        # respondent's answers (docs/keputusan.md, kerahasiaan).
+        messages.error(request, _("Jawaban baru dapat diekspor setelah periode ditutup."))
+        return redirect("survei:periode_list")
+    data = xlsx_bytes([("Jawaban", ekspor.header(periode), ekspor.rows(periode))])
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="jawaban-{periode.pk}.xlsx"'
+    return response
