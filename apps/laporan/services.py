@@ -20,6 +20,9 @@ from .selectors import (
     laporan_konsolidasi,
     laporan_perangkat_daerah,
 )
+from .selectors.pelaksanaan import pelaksanaan_per_pd
+from .selectors.penandatangan import ketua_tim_monev
+from .selectors.ringkasan import periode_sebelumnya
 
 
 def catatan_map(periode: Periode) -> dict[str, str]:
@@ -157,3 +160,20 @@ BULAN = [
     "November",
     "Desember",
 ]
+
+
+def laporan_lengkap(periode: Periode, pd: PerangkatDaerah | None = None) -> dict:
+    """The report to show with what goes around it (the arguments of `render.konteks`): the previous closed
+    periode's report at the same level for the change column, and for the consolidated report the implementation
+    per PD and the covering letter's signer (the Ketua Tim Monev: Pasal 9(3))."""
+    laporan = laporan_untuk(periode, pd)
+    lalu = periode_sebelumnya(periode)
+    hasil = {
+        "laporan": laporan,
+        "sebelumnya": laporan_untuk(lalu, pd) if lalu and laporan.agregat else None,
+        "draf": periode.status != Periode.Status.FINAL,
+    }
+    if pd is None and laporan.agregat:
+        hasil["pelaksanaan"] = pelaksanaan_per_pd(periode, lalu)
+        hasil["surat"] = ketua_tim_monev()
+    return hasil
