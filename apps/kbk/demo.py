@@ -41,7 +41,7 @@ def seed(ctx: DemoContext) -> None:
         defaults={"tanggal_keputusan": datetime.date(2025, 1, 15)},
     )
     J = AnggotaTimMonev.Jabatan
-    for urutan, (username, jabatan) in enumerate([("sekda", J.PENGARAH), ("monev", J.SEKRETARIS)], start=1):
+    for urutan, (username, jabatan) in enumerate([("sekda", J.PENGARAH), ("monev", J.KETUA)], start=1):
         AnggotaTimMonev.objects.get_or_create(
             tim=tim, pegawai=ctx.refs[f"pegawai:{username}"], defaults={"jabatan": jabatan, "urutan": urutan}
         )

@@ -129,7 +129,7 @@ def test_letter_page_headline_and_draf_until_final(laporan_world, client_as):
         "Bupati Kupang",
         "melalui Sekretaris Daerah Kabupaten Kupang",
         "Perihal",
-        "Laporan Evaluasi Budaya Kerja Periode 2025",
+        "Laporan Evaluasi Budaya Kerja — Periode 2025",
         "Partisipasi: 205 dari 215 ASN aktif (95,3 %)",
         "Bagian I TS 11,42 BAIK",
         "Ketua Tim Monitoring, Evaluasi dan Pelaporan",

@@ -32,6 +32,14 @@ class Sorotan:
         return self.baris.nama
 
     @property
+    def per_kategori(self) -> list[tuple[Kategori, str]]:
+        """[(BURUK, "II"), (KURANG BAIK, "I, III")]: the weak sections grouped by category, worst first."""
+        groups: dict[Kategori, list[str]] = {}
+        for kode, n in self.lemah:
+            groups.setdefault(n.ka, []).append(kode)
+        return [(ka, ", ".join(sorted(kodes, key=BAGIAN.index))) for ka, kodes in groups.items()]
+
+    @property
     def alasan(self) -> str:
         return "; ".join(f"Bagian {kode} {n.ka.label} (TS {_fmt(n.ts)})" for kode, n in self.lemah)
 
