@@ -46,6 +46,12 @@ class Lingkup:
         """PDs of which this user sees the whole (Kepala PD, KBK member)."""
         return self.kepala_pd_ids | self.kbk_pd_ids
 
+    # --- laporan: hasil untuk ASN ---
+    @property
+    def boleh_lihat_hasil_sendiri(self) -> bool:
+        """Every ASN sees their own results beside the printed rows of their unit, PD and the kabupaten."""
+        return self.pegawai is not None
+
     # --- internalisasi ---
     def boleh_lihat_internalisasi(self, pd_id: int) -> bool:
         """A PD's declarations and activities: the kabupaten roles, the PD's Kepala and KBK."""

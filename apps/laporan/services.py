@@ -7,9 +7,10 @@ from django.db.models import Max
 from django.utils import timezone
 
 from apps.organisasi.models import PerangkatDaerah, UnitKerja
-from apps.survei.models import Periode
+from apps.survei.models import Periode, Respon
 from apps.survei.selectors import agregat_tersedia
 from apps.survei.services import set_periode_status
+from apps.tindaklanjut.models import TindakLanjut
 from apps.tindaklanjut.services import tindak_lanjut_buat
 
 from .models import AsnPeriode, CatatanLaporan, SnapshotLaporan
@@ -20,6 +21,7 @@ from .selectors import (
     laporan_konsolidasi,
     laporan_perangkat_daerah,
 )
+from .selectors.hasil_asn import butir_terlemah_pd, nilai_sendiri, pembanding
 from .selectors.pelaksanaan import pelaksanaan_per_pd
 from .selectors.penandatangan import ketua_tim_monev
 from .selectors.ringkasan import periode_sebelumnya
@@ -177,3 +179,26 @@ def laporan_lengkap(periode: Periode, pd: PerangkatDaerah | None = None) -> dict
         hasil["pelaksanaan"] = pelaksanaan_per_pd(periode, lalu)
         hasil["surat"] = ketua_tim_monev()
     return hasil
+
+
+def hasil_asn(periode: Periode, pegawai) -> dict:
+    """What an ASN sees of a FINAL periode (apps/laporan/selectors/hasil_asn.py): own scores (when they
+    responded), the printed rows of their unit, PD and the kabupaten, the PD's three weakest items when the PD's
+    row is printed, and the PD's follow-ups. Before FINAL: only `final=False`."""
+    if periode.status != Periode.Status.FINAL:
+        return {"final": False}
+    respon = Respon.objects.filter(periode=periode, pegawai=pegawai, status=Respon.Status.TERKIRIM).first()
+    pd = respon.perangkat_daerah if respon else pegawai.unit_kerja.perangkat_daerah
+    unit = respon.unit_kerja if respon else pegawai.unit_kerja
+    laporan_pd = laporan_untuk(periode, pd)
+    konsolidasi = laporan_untuk(periode)
+    sendiri = nilai_sendiri(respon, laporan_pd.bands) if respon else None
+    pd_tercetak = bool(laporan_pd.seluruh and laporan_pd.seluruh.nilai)
+    return {
+        "final": True,
+        "sendiri": sendiri,
+        "pembanding": pembanding(laporan_pd, konsolidasi, unit.path),
+        "butir_lemah": butir_terlemah_pd(periode, pd.pk) if pd_tercetak else [],
+        "tindak_lanjut": TindakLanjut.objects.filter(periode=periode, perangkat_daerah=pd, unit_kerja=None),
+        "pd": pd,
+    }

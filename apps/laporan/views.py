@@ -198,3 +198,11 @@ def ekspor_jawaban(request, kode: str):
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="jawaban-{periode.pk}.xlsx"'
     return response
+
+
+def hasil_saya(request, kode: str):
+    """An ASN's results of a FINAL periode beside their unit, PD and the kabupaten (Lampiran BAB III.2)."""
+    scope = _scope(request, lambda s: s.boleh_lihat_hasil_sendiri)
+    periode = _get_periode(kode)
+    context = {**services.hasil_asn(periode, scope.pegawai), "periode": periode}
+    return render(request, "laporan/hasil_saya.html", context)
