@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.akun.scope import lingkup
+from apps.akun.scope import lingkup, perangkat_daerah_utuh_for_user
 from apps.organisasi.models import PerangkatDaerah
 
 from . import services
@@ -29,11 +29,9 @@ def index(request):
     scope = lingkup(request.user)
     if not scope.boleh_lihat_internalisasi_apa_pun:
         raise PermissionDenied
-    pds = PerangkatDaerah.objects.filter(aktif=True).order_by("kode")
-    if not scope.kabupaten:
-        pds = pds.filter(pk__in=scope.pd_ids)
-        if len(scope.pd_ids) == 1:
-            return redirect("internalisasi:pd", kode=pds.get().kode)
+    if scope.pd_tunggal is not None:
+        return redirect("internalisasi:pd", kode=PerangkatDaerah.objects.get(pk=scope.pd_tunggal).kode)
+    pds = perangkat_daerah_utuh_for_user(request.user).filter(aktif=True).order_by("kode")
     pds = pds.annotate(
         deklarasi_terakhir=Max("deklarasi_nilai__tanggal"),
         jumlah_kegiatan=Count("kegiatan_internalisasi", distinct=True),
