@@ -248,10 +248,12 @@ def test_dashboard_prints_every_chart_with_its_numbers(laporan_world, client_as)
     response = client_as("sekda").get(reverse("laporan:dasbor", args=["2025"]))
     html = response.content.decode()
     assert response.status_code == 200
-    assert html.count("<svg") == 6
+    # Three bar charts (categories, weakest items, participation) and a trend line per section, each with its table.
+    assert html.count('data-testid="grafik-') == 3 and html.count('class="grafik-tren"') == 3
+    assert "<text" not in html  # every label is HTML beside the shape
     assert " style=" not in html
     assert '<tr><th scope="row">II</th><td class="text-end">103</td><td class="text-end">100</td>' in html
-    assert '<td>7</td><td>I</td><td>Butir uji 7</td><td class="text-end">4.00</td>' in html
+    assert '<td>7</td><td>I</td><td>Butir uji 7</td><td class="text-end">4,00</td>' in html
     assert '<td>Dinas Uji X</td><td class="text-end">202 / 208</td>' in html
     assert rows_of(html.split('id="judul-tren"')[1])[-1] == [
         "Periode 2025",
@@ -268,7 +270,8 @@ def test_dashboard_of_an_open_periode_shows_participation_only(world, client_as)
     buat_periode("2026", Periode.Status.DIBUKA)
     html = client_as("monev").get(reverse("laporan:dasbor", args=["2026"])).content.decode()
     assert "Periode ini belum ditutup" in html
-    assert html.count("<svg") == 1
+    assert 'data-testid="grafik-partisipasi"' in html
+    assert 'data-testid="grafik-sebaran"' not in html and 'data-testid="grafik-lemah"' not in html
 
 
 def test_a_pdf_past_its_time_limit_is_a_503_not_a_hung_worker(laporan_world, client_as, settings):
