@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "apps.kbk",
     "apps.agen",
     "apps.forum",
+    "apps.tindaklanjut",
+    "apps.internalisasi",
 ]
 
 MIDDLEWARE = [

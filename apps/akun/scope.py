@@ -54,6 +54,52 @@ class Lingkup:
         """PDs of which this user sees the whole (Kepala PD, KBK member)."""
         return self.kepala_pd_ids | self.kbk_pd_ids
 
+    # --- laporan: hasil untuk ASN ---
+    @property
+    def boleh_lihat_hasil_sendiri(self) -> bool:
+        """Every ASN sees their own results beside the printed rows of their unit, PD and the kabupaten."""
+        return self.pegawai is not None
+
+    # --- internalisasi ---
+    def boleh_lihat_internalisasi(self, pd_id: int) -> bool:
+        """A PD's declarations and activities: the kabupaten roles, the PD's Kepala and KBK."""
+        return self.kabupaten or pd_id in self.pd_ids
+
+    @property
+    def boleh_lihat_internalisasi_apa_pun(self) -> bool:
+        return self.kabupaten or bool(self.pd_ids)
+
+    def boleh_catat_internalisasi(self, pd_id: int) -> bool:
+        """Pasal 7: the Kepala PD answers for internalisation; the PD's KBK records it with them."""
+        return pd_id in self.pd_ids
+
+    # --- tindaklanjut ---
+    @property
+    def boleh_lihat_tindak_lanjut_semua(self) -> bool:
+        """Every PD's follow-ups (Tim Monev, Sekda, admin)."""
+        return self.kabupaten
+
+    @property
+    def pd_tindak_lanjut_ids(self) -> frozenset[int]:
+        """PDs whose follow-ups the user reads: their own (Kepala PD, KBK)."""
+        return self.pd_ids
+
+    @property
+    def boleh_lihat_tindak_lanjut_apa_pun(self) -> bool:
+        return self.boleh_lihat_tindak_lanjut_semua or bool(self.pd_tindak_lanjut_ids)
+
+    def boleh_lihat_tindak_lanjut(self, tl) -> bool:
+        return self.boleh_lihat_tindak_lanjut_semua or tl.perangkat_daerah_id in self.pd_tindak_lanjut_ids
+
+    def boleh_laporkan_tindak_lanjut(self, tl) -> bool:
+        """The Kepala PD is responsible for the PD's follow-ups (Lampiran BAB IV.2)."""
+        return tl.perangkat_daerah_id in self.kepala_pd_ids
+
+    @property
+    def boleh_periksa_tindak_lanjut(self) -> bool:
+        """Tim Monev sets due dates and accepts or returns reports (Pasal 9)."""
+        return self.monev
+
     @property
     def pd_kepala_tunggal(self) -> int | None:
         """The PD this user heads when they head exactly one (the PD a Kepala PD's new round or SK is for)."""

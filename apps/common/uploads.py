@@ -260,3 +260,19 @@ def respons_berkas(fieldfile, *, nama_unduhan: str, content_type: str) -> FileRe
     response = FileResponse(handle, content_type=content_type, filename=aman)
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+MAX_LOGO_BYTES = 512 * 1024
+_GAMBAR = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
+
+
+def periksa_logo(data: bytes) -> str:
+    """A logo for the kop: PNG or JPEG by content (not by name), at most 512 KB; returns its MIME type."""
+    if not data:
+        raise ValidationError(_("Berkas kosong."))
+    if len(data) > MAX_LOGO_BYTES:
+        raise ValidationError(_("Logo terlalu besar; paling besar 512 KB."))
+    for magic, mime in _GAMBAR.items():
+        if data.startswith(magic):
+            return mime
+    raise ValidationError(_("Logo harus berupa gambar PNG atau JPEG."))

@@ -12,15 +12,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from apps.akun.scope import Lingkup, lingkup, perangkat_daerah_utuh_for_user, unit_kerja_for_user
+from apps.common.export import xlsx_bytes
 from apps.common.pdf import PdfRenderTimeoutError
 from apps.organisasi.models import PerangkatDaerah, UnitKerja
 from apps.survei.models import Periode
-from apps.survei.selectors import agregat_tersedia, baris_unit
+from apps.survei.selectors import agregat_tersedia
 
-from . import charts, services
+from . import charts, ekspor, services
 from . import render as laporan_render
 from .forms import CatatanForm, FinalisasiForm
 from .models import CatatanLaporan
+from .selectors import baris_unit
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -46,17 +48,17 @@ def _get_unit_for_user(request, pk: int) -> UnitKerja:
     return get_object_or_404(unit_kerja_for_user(request.user), pk=pk)
 
 
-def _download(laporan, fmt: str, filename: str) -> HttpResponse:
-    if not laporan.agregat:
+def _download(lengkap: dict, fmt: str, filename: str) -> HttpResponse:
+    if not lengkap["laporan"].agregat:
         raise Http404("Agregat periode ini baru tersedia setelah periode ditutup.")
     if fmt == "pdf":
         try:
-            data = laporan_render.pdf_bytes(laporan)
+            data = laporan_render.pdf_bytes(**lengkap)
         except PdfRenderTimeoutError:
             return HttpResponse(_("PDF belum dapat dibuat (batas waktu terlampaui). Coba lagi."), status=503)
         response = HttpResponse(data, content_type="application/pdf")
     else:
-        response = HttpResponse(laporan_render.xlsx(laporan), content_type=XLSX)
+        response = HttpResponse(laporan_render.xlsx(**lengkap), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response
 
@@ -72,27 +74,28 @@ def index(request):
 def konsolidasi(request, kode: str):
     _scope(request, lambda s: s.boleh_lihat_laporan_kabupaten)
     periode = _get_periode(kode)
-    laporan = services.laporan_untuk(periode)
-    return render(request, "laporan/laporan.html", {**laporan_render.konteks(laporan), "periode": periode})
+    lengkap = services.laporan_lengkap(periode)
+    return render(request, "laporan/laporan.html", {**laporan_render.konteks(**lengkap), "periode": periode})
 
 
 def konsolidasi_unduh(request, kode: str, fmt: str):
     _scope(request, lambda s: s.boleh_lihat_laporan_kabupaten)
     periode = _get_periode(kode)
-    return _download(services.laporan_untuk(periode), fmt, f"laporan-evaluasi-{periode.kode}")
+    return _download(services.laporan_lengkap(periode), fmt, f"laporan-evaluasi-{periode.kode}")
 
 
 def perangkat_daerah(request, kode: str, pd_kode: str):
     pd = _get_pd_for_user(request, pd_kode)
     periode = _get_periode(kode)
-    laporan = services.laporan_untuk(periode, pd)
-    return render(request, "laporan/laporan.html", {**laporan_render.konteks(laporan), "periode": periode, "pd": pd})
+    lengkap = services.laporan_lengkap(periode, pd)
+    context = {**laporan_render.konteks(**lengkap), "periode": periode, "pd": pd}
+    return render(request, "laporan/laporan.html", context)
 
 
 def perangkat_daerah_unduh(request, kode: str, pd_kode: str, fmt: str):
     pd = _get_pd_for_user(request, pd_kode)
     periode = _get_periode(kode)
-    return _download(services.laporan_untuk(periode, pd), fmt, f"laporan-evaluasi-{periode.kode}-{pd.kode}")
+    return _download(services.laporan_lengkap(periode, pd), fmt, f"laporan-evaluasi-{periode.kode}-{pd.kode}")
 
 
 def rincian_unit(request, kode: str, pk: int):
@@ -175,3 +178,26 @@ def dasbor(request, kode: str):
     context = {"periode": periode, "agregat": agregat_tersedia(periode)}
     context.update(charts.dasbor(periode))
     return render(request, "laporan/dasbor.html", context)
+
+
+def ekspor_jawaban(request, kode: str):
+    """The raw answers of a closed periode as XLSX (Tim Monev, admin), formula-looking cells neutralised."""
+    _scope(request, lambda s: s.boleh_ekspor_jawaban)
+    periode = get_object_or_404(Periode, kode=kode)
+    if not agregat_tersedia(periode):
+        # Nothing of an open periode's answers leaves the system: diffing two downloads would reveal one named
+        # respondent's answers (docs/keputusan.md, kerahasiaan).
+        messages.error(request, _("Jawaban baru dapat diekspor setelah periode ditutup."))
+        return redirect("survei:periode_list")
+    data = xlsx_bytes([("Jawaban", ekspor.header(periode), ekspor.rows(periode))])
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="jawaban-{periode.pk}.xlsx"'
+    return response
+
+
+def hasil_saya(request, kode: str):
+    """An ASN's results of a FINAL periode beside their unit, PD and the kabupaten (Lampiran BAB III.2)."""
+    scope = _scope(request, lambda s: s.boleh_lihat_hasil_sendiri)
+    periode = _get_periode(kode)
+    context = {**services.hasil_asn(periode, scope.pegawai), "periode": periode}
+    return render(request, "laporan/hasil_saya.html", context)

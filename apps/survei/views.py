@@ -4,19 +4,17 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from apps.akun.scope import lingkup, perangkat_daerah_for_user
-from apps.common.export import xlsx_bytes
 
-from . import ekspor, partisipasi, scoring, services
+from . import partisipasi, scoring, services
 from .forms import BukaKembaliForm, FormulirForm, PeriodeForm, StatusPeriodeForm, nama_field
 from .models import Bagian, Butir, InstrumenVersi, Jawaban, Periode, Respon
-from .selectors import agregat_tersedia
 
 S = Periode.Status
 
@@ -293,19 +291,3 @@ def buka_kembali(request, pk: int):
             messages.success(request, _("Respon %(nama)s dibuka kembali.") % {"nama": obj.pegawai.nama_lengkap})
         return redirect("survei:partisipasi", kode=obj.periode.kode)
     return render(request, "survei/buka_kembali.html", {"respon": obj, "form": form})
-
-
-def ekspor_xlsx(request, kode: str):
-    """The raw answers of a periode as XLSX (SPEC 10), formula-looking cells neutralised."""
-    if not lingkup(request.user).boleh_ekspor_jawaban:
-        raise PermissionDenied
-    periode = get_object_or_404(Periode, kode=kode)
-    if not agregat_tersedia(periode):
-        # SPEC 2: nothing of an open periode's answers leaves the system (diffing two downloads would
-        # reveal one named respondent's answers).
-        messages.error(request, _("Jawaban baru dapat diekspor setelah periode ditutup."))
-        return redirect("survei:periode_list")
-    data = xlsx_bytes([("Jawaban", ekspor.header(periode), ekspor.rows(periode))])
-    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="jawaban-{periode.pk}.xlsx"'
-    return response

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from apps.agen.models import Nominasi, PutaranRekrutmen
 from apps.akun.scope import Lingkup, lingkup
+from apps.tindaklanjut.models import TindakLanjut
 from tests.conftest import PERSONAS, World, build_world
 
 ALL = frozenset(PERSONAS)
@@ -29,6 +30,11 @@ def _nominasi(w: World, calon, pengusul) -> Nominasi:
         unit_kerja=calon.unit_kerja,
         pengusul_id=pengusul.user_id,
     )
+
+
+def _tl(w: World) -> TindakLanjut:
+    """A follow-up of PD X, built in memory."""
+    return TindakLanjut(perangkat_daerah_id=w.pd_x.pk)
 
 
 # (right, how to ask it, personas for whom it is True). `None` asks the no-argument property.
@@ -104,6 +110,17 @@ TABLE: list[tuple[str, Ask, set[str]]] = [
     ("boleh_catat_pertemuan_forum (kabupaten)", lambda s, w: s.boleh_catat_pertemuan_forum(None), {"monev"}),
     ("boleh_tulis_praktik_baik", lambda s, w: s.boleh_tulis_praktik_baik(w.pd_x.pk), {"kbk", "kepala"}),
     ("boleh_tulis_forum_apa_pun", None, {"monev"} | PD_ROLES),
+    ("boleh_lihat_hasil_sendiri", None, WITH_PEGAWAI),
+    # internalisasi
+    ("boleh_lihat_internalisasi_apa_pun", None, KABUPATEN | PD_ROLES),
+    ("boleh_lihat_internalisasi", lambda s, w: s.boleh_lihat_internalisasi(w.pd_x.pk), KABUPATEN | {"kbk", "kepala"}),
+    ("boleh_catat_internalisasi", lambda s, w: s.boleh_catat_internalisasi(w.pd_x.pk), {"kbk", "kepala"}),
+    # tindaklanjut
+    ("boleh_lihat_tindak_lanjut_semua", None, KABUPATEN),
+    ("boleh_lihat_tindak_lanjut_apa_pun", None, KABUPATEN | PD_ROLES),
+    ("boleh_lihat_tindak_lanjut", lambda s, w: s.boleh_lihat_tindak_lanjut(_tl(w)), KABUPATEN | {"kbk", "kepala"}),
+    ("boleh_laporkan_tindak_lanjut", lambda s, w: s.boleh_laporkan_tindak_lanjut(_tl(w)), {"kepala"}),
+    ("boleh_periksa_tindak_lanjut", None, {"monev"}),
 ]
 
 

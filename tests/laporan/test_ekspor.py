@@ -7,11 +7,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
-from apps.survei import ekspor, services
+from apps.laporan import ekspor
+from apps.survei import services
 from apps.survei.models import Periode
 from tests.factories import PegawaiFactory
-
-from .helpers import buat_periode, jawaban
+from tests.survei.helpers import buat_periode, jawaban
 
 pytestmark = pytest.mark.django_db
 
