@@ -1,11 +1,13 @@
 """Shared fixtures: personas that make access rules read like a story (STYLE "Tests")."""
 
+import copy
 import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.db import connections, transaction
 
 from apps.akun.models import Peran, User
 from apps.organisasi.models import Pegawai, PerangkatDaerah, UnitKerja
@@ -130,6 +132,34 @@ def build_world() -> World:
 @pytest.fixture
 def world(db) -> World:
     return build_world()
+
+
+@pytest.fixture(scope="module")
+def _world_of_module(django_db_setup, django_db_blocker):
+    """One world per test module, built inside a transaction on every database that is rolled back when the
+    module's last test has run. Each test's own transaction is a savepoint inside it (see `world_per_module`)."""
+    with django_db_blocker.unblock():
+        atomics = [transaction.atomic(using=alias) for alias in connections]
+        for atomic in atomics:
+            atomic.__enter__()
+        try:
+            from apps.common.reference import ensure_reference_data
+
+            ensure_reference_data()  # a transactional test before this module may have flushed it
+            yield build_world()
+        finally:
+            for alias, atomic in reversed(list(zip(connections, atomics, strict=True))):
+                transaction.set_rollback(True, using=alias)
+                atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def world_per_module(_world_of_module, db) -> World:
+    """The module's world for one test: the rows are rolled back after the test (savepoint), and the instances
+    are copies, so a test that changes an instance in memory (or caches a Lingkup on a user) changes no other
+    test. Opt in per module with `@pytest.fixture def world(world_per_module): return world_per_module`; not for
+    modules with transactional tests (their flush would empty the module's world)."""
+    return copy.deepcopy(_world_of_module)
 
 
 @pytest.fixture
