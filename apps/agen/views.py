@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from apps.akun.scope import lingkup
 from apps.common.pdf import PdfRenderTimeoutError, render_pdf
-from apps.organisasi.models import Pegawai
+from apps.organisasi.models import Pegawai, PerangkatDaerah
 
 from . import selectors, services
 from .forms import (
@@ -330,8 +330,6 @@ def putaran_tambah(request):
     pd_id = next(iter(scope.kepala_pd_ids))
     form = PutaranForm(request.POST)
     if form.is_valid():
-        from apps.organisasi.models import PerangkatDaerah
-
         pd = PerangkatDaerah.objects.get(pk=pd_id)
         try:
             services.buka_putaran(pd, **form.cleaned_data, aktor=request.user)
@@ -363,8 +361,6 @@ def sk_tambah(request):
     scope = lingkup(request.user)
     if len(scope.kepala_pd_ids) != 1:
         raise PermissionDenied
-    from apps.organisasi.models import PerangkatDaerah
-
     form = SuratKeputusanForm(request.POST)
     if form.is_valid():
         pd = PerangkatDaerah.objects.get(pk=next(iter(scope.kepala_pd_ids)))

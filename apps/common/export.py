@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -28,8 +29,6 @@ def xlsx_bytes(sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence]]]) 
     for title, header, rows in sheets:
         sheet = workbook.create_sheet(title=title[:31])
         bold = Font(bold=True)
-        from openpyxl.cell import WriteOnlyCell
-
         header_cells = []
         for text in header:
             cell = WriteOnlyCell(sheet, value=neutralise(text))

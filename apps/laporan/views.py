@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from apps.akun.scope import Lingkup, lingkup
@@ -146,8 +147,6 @@ def catatan_unit(request, kode: str, pk: int):
 
 
 def periode_url(periode: Periode, pd: PerangkatDaerah | None = None) -> str:
-    from django.urls import reverse
-
     if pd is None:
         return reverse("laporan:konsolidasi", args=[periode.kode])
     return reverse("laporan:pd", args=[periode.kode, pd.kode])
