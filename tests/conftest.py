@@ -129,15 +129,21 @@ def build_world() -> World:
     return w
 
 
-@pytest.fixture
-def world(db) -> World:
-    return build_world()
+def _transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+    )
 
 
 @pytest.fixture(scope="module")
-def _world_of_module(django_db_setup, django_db_blocker):
-    """One world per test module, built inside a transaction on every database that is rolled back when the
-    module's last test has run. Each test's own transaction is a savepoint inside it (see `world_per_module`)."""
+def _world_of_module(request, django_db_setup, django_db_blocker):
+    """One world per test module, built inside a transaction that is rolled back after the module's last test;
+    each test's own transaction is a savepoint inside it. None for a module with a transactional test (its
+    flush and its threads need committed rows), whose tests build their own world."""
+    if any(_transactional(item) for item in request.session.items if item.module is request.module):
+        yield None
+        return
     with django_db_blocker.unblock():
         atomics = [transaction.atomic(using=alias) for alias in connections]
         for atomic in atomics:
@@ -154,11 +160,12 @@ def _world_of_module(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def world_per_module(_world_of_module, db) -> World:
-    """The module's world for one test: the rows are rolled back after the test (savepoint), and the instances
-    are copies, so a test that changes an instance in memory (or caches a Lingkup on a user) changes no other
-    test. Opt in per module with `@pytest.fixture def world(world_per_module): return world_per_module`; not for
-    modules with transactional tests (their flush would empty the module's world)."""
+def world(_world_of_module, db) -> World:
+    """The personas' world. Built once per module: each test's rows are rolled back after it (savepoint), and
+    the instances are copies, so a test that changes an instance in memory (or caches a Lingkup on a user)
+    changes no other test."""
+    if _world_of_module is None:
+        return build_world()
     return copy.deepcopy(_world_of_module)
 
 

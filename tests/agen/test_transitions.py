@@ -70,11 +70,6 @@ ALLOWED = {(s, a, p): o for (s, a, p, o) in CASES if o in S.values}
 PELAKU = {"pengusul": Pelaku.PENGUSUL, "calon": Pelaku.CALON, "penelaah": Pelaku.PENELAAH, "kepala": Pelaku.KEPALA_PD}
 
 
-@pytest.fixture
-def world(world_per_module):
-    return world_per_module
-
-
 def _data(world, aksi: str) -> dict:
     if aksi in (A.REKOMENDASIKAN, A.TIDAK_REKOMENDASIKAN):
         return {"skor": helpers.skor_penuh()}
