@@ -1,4 +1,4 @@
-"""The transition table as distinct paths (STYLE "State changes"), each (state, action) row tried by every part.
+"""The transition table as distinct paths (docs/keputusan.md, "Alur agen perubahan"), each row tried by every part.
 
 A refusal depends on the state only when the actor's part may take the action somewhere: every other part gets
 a 403 whatever the state (`services.transition` checks the part first). So the table holds each allowed step
