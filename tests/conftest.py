@@ -144,17 +144,19 @@ def _world_of_module(request, django_db_setup, django_db_blocker):
     if any(_transactional(item) for item in request.session.items if item.module is request.module):
         yield None
         return
-    with django_db_blocker.unblock():
-        atomics = [transaction.atomic(using=alias) for alias in connections]
-        for atomic in atomics:
-            atomic.__enter__()
-        try:
-            from apps.common.reference import ensure_reference_data
+    from apps.common.reference import ensure_reference_data
 
+    atomics = [(alias, transaction.atomic(using=alias)) for alias in connections]
+    try:
+        with django_db_blocker.unblock():  # only while building: the module's tests still need `db`
+            for _alias, atomic in atomics:
+                atomic.__enter__()
             ensure_reference_data()  # a transactional test before this module may have flushed it
-            yield build_world()
-        finally:
-            for alias, atomic in reversed(list(zip(connections, atomics, strict=True))):
+            world = build_world()
+        yield world
+    finally:
+        with django_db_blocker.unblock():
+            for alias, atomic in reversed(atomics):
                 transaction.set_rollback(True, using=alias)
                 atomic.__exit__(None, None, None)
 
