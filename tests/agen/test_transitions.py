@@ -1,7 +1,7 @@
 """The transition table as distinct paths (docs/keputusan.md, "Alur agen perubahan"), each row tried by every part.
 
 A refusal depends on the state only when the actor's part may take the action somewhere: every other part gets
-a 403 whatever the state (`services.transition` checks the part first). So the table holds each allowed step
+a 403 whatever the state (`services.nominasi_transisi` checks the part first). So the table holds each allowed step
 (tried by all seven parts) and, per action, one state in which that action is no longer possible (its own part
 gets "already decided", the others 403). Each of the twelve states appears in a "no longer possible" row.
 `test_table_matches_the_workflow` shows that the hand-written steps are exactly workflow.TRANSITIONS, and
@@ -94,7 +94,9 @@ def test_table_matches_the_workflow():
 def test_parts_of_each_persona(world):
     """Only the nominator, the nominee, a KBK reviewer of the PD and its Kepala PD play a part."""
     nominasi = helpers.nominasi(world, S.PENELAAHAN)
-    parts = {part: services.pelaku(nominasi, getattr(world, persona).user) for part, persona in ACTORS.items()}
+    parts = {
+        part: services.nominasi_pelaku(nominasi, aktor=getattr(world, persona).user) for part, persona in ACTORS.items()
+    }
     assert parts == {p: ({PELAKU[p]} if p in PELAKU else set()) for p in PARTS}
 
 
@@ -104,7 +106,7 @@ def test_transition(world, status, aksi, part, outcome):
     actor = getattr(world, ACTORS[part]).user
     before = RiwayatNominasi.objects.filter(nominasi=nominasi).count()
     if outcome in S.values:
-        services.transition(nominasi, aksi, actor, "catatan uji", **_data(world, aksi))
+        services.nominasi_transisi(nominasi, aksi=aksi, aktor=actor, catatan="catatan uji", **_data(world, aksi))
         nominasi.refresh_from_db()
         assert nominasi.status == outcome
         last = RiwayatNominasi.objects.filter(nominasi=nominasi).order_by("pk").last()
@@ -119,7 +121,7 @@ def test_transition(world, status, aksi, part, outcome):
     else:
         refusal = PermissionDenied if outcome == "." else services.SudahDiputuskanError
         with pytest.raises(refusal):
-            services.transition(nominasi, aksi, actor, "catatan uji", **_data(world, aksi))
+            services.nominasi_transisi(nominasi, aksi=aksi, aktor=actor, catatan="catatan uji", **_data(world, aksi))
         nominasi.refresh_from_db()
         assert nominasi.status == status
         assert RiwayatNominasi.objects.filter(nominasi=nominasi).count() == before
@@ -131,7 +133,7 @@ def test_nominator_who_is_kbk_member_cannot_review_own_nomination(world):
     Peran.objects.create(user=world.pimpinan.user, jenis=Peran.Jenis.ANGGOTA_KBK, perangkat_daerah=world.pd_x)
     nominasi = helpers.nominasi(world, S.PENELAAHAN, pegawai=world.asn_b)  # nominee of unit B, not the head's unit
     with pytest.raises(PermissionDenied):
-        services.transition(nominasi, A.LANJUTKAN, world.pimpinan.user)
+        services.nominasi_transisi(nominasi, aksi=A.LANJUTKAN, aktor=world.pimpinan.user)
     nominasi.refresh_from_db()
     assert nominasi.status == S.PENELAAHAN
 
@@ -139,14 +141,14 @@ def test_nominator_who_is_kbk_member_cannot_review_own_nomination(world):
 def test_kbk_member_cannot_review_a_nominee_of_their_own_unit(world):
     nominasi = helpers.nominasi(world, S.PENELAAHAN, pegawai=world.asn_b)  # the kbk persona works in unit B
     with pytest.raises(PermissionDenied):
-        services.transition(nominasi, A.TOLAK, world.kbk.user, "bukan")
-    assert services.pelaku(nominasi, world.kbk.user) == set()
+        services.nominasi_transisi(nominasi, aksi=A.TOLAK, aktor=world.kbk.user, catatan="bukan")
+    assert services.nominasi_pelaku(nominasi, aktor=world.kbk.user) == set()
 
 
 def test_required_note_is_enforced(world):
     nominasi = helpers.nominasi(world, S.PENELAAHAN)
     with pytest.raises(ValidationError):
-        services.transition(nominasi, A.TOLAK, world.kbk.user, "   ")
+        services.nominasi_transisi(nominasi, aksi=A.TOLAK, aktor=world.kbk.user, catatan="   ")
     nominasi.refresh_from_db()
     assert nominasi.status == S.PENELAAHAN
     assert RiwayatNominasi.objects.filter(nominasi=nominasi).count() == 1
@@ -154,7 +156,9 @@ def test_required_note_is_enforced(world):
 
 def test_assessment_writes_scores_and_recommendation(world):
     nominasi = helpers.nominasi(world, S.ASSESSMENT)
-    services.transition(nominasi, A.REKOMENDASIKAN, world.kbk.user, "layak", skor=helpers.skor_penuh(5))
+    services.nominasi_transisi(
+        nominasi, aksi=A.REKOMENDASIKAN, aktor=world.kbk.user, catatan="layak", skor=helpers.skor_penuh(5)
+    )
     penilaian = Penilaian.objects.get(nominasi=nominasi)
     assert (penilaian.direkomendasikan, penilaian.catatan, penilaian.penilai_id) == (True, "layak", world.kbk.user.pk)
     assert sorted(penilaian.skor.values_list("skor", flat=True)) == [5] * 8
@@ -165,13 +169,13 @@ def test_assessment_refuses_a_missing_score(world):
     skor = helpers.skor_penuh()
     skor.popitem()
     with pytest.raises(ValidationError):
-        services.transition(nominasi, A.REKOMENDASIKAN, world.kbk.user, skor=skor)
+        services.nominasi_transisi(nominasi, aksi=A.REKOMENDASIKAN, aktor=world.kbk.user, skor=skor)
     assert Penilaian.objects.count() == 0
 
 
 def test_revocation_keeps_reason_on_the_appointment(world):
     nominasi = helpers.nominasi(world, S.DITETAPKAN)
-    services.transition(nominasi, A.CABUT, world.kepala.user, "Mutasi ke luar daerah")
+    services.nominasi_transisi(nominasi, aksi=A.CABUT, aktor=world.kepala.user, catatan="Mutasi ke luar daerah")
     penetapan = Penetapan.objects.get(nominasi=nominasi)
     assert penetapan.alasan_pencabutan == "Mutasi ke luar daerah"
     assert penetapan.status_masa == Penetapan.StatusMasa.DICABUT
@@ -194,6 +198,6 @@ def test_history_rows_are_never_edited_or_deleted(world):
 
 def test_caller_instance_gets_the_new_status(world):
     nominasi = helpers.nominasi(world, S.MENUNGGU_KOMITMEN)
-    services.transition(nominasi, A.KONFIRMASI, world.asn.user)
+    services.nominasi_transisi(nominasi, aksi=A.KONFIRMASI, aktor=world.asn.user)
     assert nominasi.status == S.PENELAAHAN
     assert Nominasi.objects.get(pk=nominasi.pk).status == S.PENELAAHAN
