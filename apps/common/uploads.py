@@ -17,6 +17,7 @@ import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import openpyxl
 import tablib
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
@@ -120,8 +121,6 @@ def baca_tabel(name: str, data: bytes) -> tablib.Dataset:
     """
     kind = periksa_unggahan(name, data)
     if kind == XLSX:
-        import openpyxl
-
         try:
             workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception:
