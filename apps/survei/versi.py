@@ -23,6 +23,7 @@ class VersiBeku:
     bagian: tuple[Bagian, ...]
     butir: tuple[Butir, ...]
     per_nomor: dict[int, Butir]
+    isi: tuple[tuple[Bagian, tuple[Butir, ...]], ...]  # each section with its items
 
 
 def versi_beku(versi: InstrumenVersi) -> VersiBeku:
@@ -37,15 +38,29 @@ def _muat(pk: int, dibuat_pada) -> VersiBeku:
         .prefetch_related(Prefetch("butir", queryset=butir_qs), "band")
         .order_by("urutan")
     )
-    butir = tuple(b for bg in bagian for b in bg.butir.all())
-    return VersiBeku(bagian=bagian, butir=butir, per_nomor={b.nomor: b for b in butir})
+    isi = tuple((bg, tuple(bg.butir.all())) for bg in bagian)
+    butir = tuple(b for _, items in isi for b in items)
+    return VersiBeku(bagian=bagian, butir=butir, per_nomor={b.nomor: b for b in butir}, isi=isi)
 
 
-def butir_html(butir: Butir, terpilih: int | None = None, galat: str = "") -> SafeString:
-    """One item's fieldset with its four radios (templates/survei/_butir.html)."""
+def butir_html(butir: Butir, terpilih: int | None = None, galat: str = "", kelompok_baru: bool = False) -> SafeString:
+    """One item's fieldset with its four radios (templates/survei/_butir.html), after the heading of its group
+    (`kelompok`, the BerAKHLAK value) when it is the group's first item."""
     pilihan = list(enumerate(butir.bagian.label_skala, start=1))
-    context = {"butir": butir, "pilihan": pilihan, "terpilih": terpilih, "galat": galat}
+    context = {"butir": butir, "pilihan": pilihan, "terpilih": terpilih, "galat": galat, "kelompok_baru": kelompok_baru}
     return SafeString(render_to_string("survei/_butir.html", context))
+
+
+def kelompok_baru(versi: VersiBeku) -> set[int]:
+    """Numbers of the items that open a new group within their section."""
+    baru = set()
+    for _, items in versi.isi:
+        sebelumnya = ""
+        for b in items:
+            if b.kelompok and b.kelompok != sebelumnya:
+                baru.add(b.nomor)
+            sebelumnya = b.kelompok
+    return baru
 
 
 def fieldset_versi(versi: InstrumenVersi) -> dict[int, tuple[SafeString, ...]]:
@@ -56,6 +71,9 @@ def fieldset_versi(versi: InstrumenVersi) -> dict[int, tuple[SafeString, ...]]:
 
 @lru_cache(maxsize=16)
 def _fieldset(pk: int, dibuat_pada) -> dict[int, tuple[SafeString, ...]]:
+    versi = _muat(pk, dibuat_pada)
+    baru = kelompok_baru(versi)
     return {
-        b.nomor: tuple(butir_html(b, terpilih) for terpilih in (None, 1, 2, 3, 4)) for b in _muat(pk, dibuat_pada).butir
+        b.nomor: tuple(butir_html(b, terpilih, kelompok_baru=b.nomor in baru) for terpilih in (None, 1, 2, 3, 4))
+        for b in versi.butir
     }

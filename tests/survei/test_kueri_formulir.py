@@ -72,3 +72,22 @@ def test_submission_queries_do_not_grow_with_the_items(client_as, periode_n, dja
     assert response.status_code == 302
     respon = Respon.objects.get(periode=periode)
     assert (respon.status, respon.jawaban.count()) == (Respon.Status.TERKIRIM, jumlah)
+
+
+def test_cached_fieldsets_show_group_headings_answers_and_errors(client_as, world):
+    """The fieldsets rendered once per version carry the BerAKHLAK group headings, the ASN's own answers, and
+    (rendered for the request) the error of each unanswered item after an incomplete "Kirim"."""
+    periode = buat_periode()
+    client = client_as("asn")
+    url = f"/survei/isi/{periode.kode}/"
+    text = client.get(url).content.decode()
+    assert text.count("<h3") == 7 and " checked" not in text
+    response = client.post(url, {"aksi": "kirim", "p1": "3", "p16": "1"})
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert text.count("Butir ini belum dijawab.") == 33
+    assert 'value="3" id="p1-3" checked' in text and 'value="1" id="p16-1" checked' in text
+    assert '<fieldset class="butir card mb-2 border-danger" id="butir-2" aria-describedby="galat-p2">' in text
+    assert text.count("<h3") == 7
+    other = client_as("asn_b")
+    assert " checked" not in other.get(url).content.decode()
