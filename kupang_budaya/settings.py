@@ -83,6 +83,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML compressed for phones on weak signals; BREACH: see README "Deploy" (Django adds random bytes to every
+    # gzip response, and the CSRF token in a page is masked anew for every response).
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "apps.common.middleware.SesiSegarkanMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -181,6 +184,8 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files served at the site root by WhiteNoise (/favicon.ico, which browsers ask for by that name).
+WHITENOISE_ROOT = BASE_DIR / "static/root"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
