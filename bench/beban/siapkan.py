@@ -52,8 +52,8 @@ def main() -> None:
     from django.contrib.sessions.models import Session
     from django.core.management import call_command
     from django.db import connection, transaction
-    from django.utils.crypto import get_random_string
     from django.utils import timezone
+    from django.utils.crypto import get_random_string
 
     from apps.akun.models import User
     from apps.common.middleware import DISEGARKAN
