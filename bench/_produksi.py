@@ -4,7 +4,6 @@ HTTPS-only switches are off; everything else (middleware, CSP, axes, sessions, W
 """
 
 import os
-import secrets
 import subprocess
 import sys
 import time
@@ -22,6 +21,8 @@ PRODUKSI = {
     "SECURE_HSTS_SECONDS": "0",
     "DB_CONN_MAX_AGE": "60",
     "LOG_LEVEL": "WARNING",
+    # One key for every bench process: sessions prepared by one are read by the server of another.
+    "SECRET_KEY": "bench-only-not-secret-" + "k" * 40,
 }
 
 
@@ -29,7 +30,6 @@ def setel_lingkungan() -> None:
     """Put the production environment into os.environ (before django.setup())."""
     for key, value in PRODUKSI.items():
         os.environ[key] = value
-    os.environ.setdefault("SECRET_KEY", "bench-" + secrets.token_urlsafe(48))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kupang_budaya.settings")
     sys.path.insert(0, str(ROOT))
 
@@ -42,7 +42,6 @@ def uptime() -> str:
 def gunicorn(port: int, *, workers: int = 2, threads: int = 1, env: dict | None = None) -> subprocess.Popen:
     """Start gunicorn on 127.0.0.1:port with the production environment; return once it answers."""
     penuh = {**os.environ, **PRODUKSI, **(env or {})}
-    penuh.setdefault("SECRET_KEY", "bench-" + secrets.token_urlsafe(48))
     cmd = [
         str(ROOT / ".venv/bin/gunicorn"),
         "kupang_budaya.wsgi",

@@ -18,6 +18,7 @@ PostgreSQL backends of this database spent per request (from /proc), and the mac
 
 import argparse
 import csv
+import json
 import os
 import socket
 import subprocess
@@ -96,7 +97,7 @@ def main() -> None:
     dbname = settings.DATABASES["default"]["NAME"]
     port = free_port()
     server = gunicorn(port, workers=args.workers, threads=args.threads)
-    keys = (HERE / "sesi.txt").read_text().split()
+    keys = [line.split()[0] for line in (HERE / "sesi.txt").read_text().splitlines() if line]
     out = Path(tempfile.mkdtemp(prefix="beban-"))
     try:
         import urllib.request
@@ -109,7 +110,12 @@ def main() -> None:
         workers = anak(server.pid)
         backends = backend_pg(dbname)
         cpu_w0, cpu_pg0, load0 = cpu_detik(workers), cpu_detik(backends), uptime()
-        env = {**os.environ, "BEBAN_PERIODE": periode, "BEBAN_SESI": str(HERE / "sesi.txt")}
+        env = {
+            **os.environ,
+            "BEBAN_PERIODE": periode,
+            "BEBAN_SESI": str(HERE / "sesi.txt"),
+            "BEBAN_HASIL": str(out / "asn.json"),
+        }
         subprocess.run(
             [
                 str(locust), "-f", str(HERE / "locustfile.py"), "--headless", "-u", str(args.users),
@@ -130,14 +136,19 @@ def main() -> None:
     failures = int(total["Failure Count"])
     sent = int(post["Request Count"]) - int(post["Failure Count"])
 
+    asn = json.loads((out / "asn.json").read_text())
+    dikirim, diterima = set(map(int, asn["dikirim"])), set(map(int, asn["diterima"]))
     p = Periode.objects.get(kode=periode)
     responses = Respon.objects.filter(periode=p).annotate(n=Count("jawaban"))
     terkirim = responses.filter(status=Respon.Status.TERKIRIM)
+    di_db = set(terkirim.values_list("pegawai__user_id", flat=True))
     complete = terkirim.filter(n=35, total_1__isnull=False, total_2__isnull=False, total_3__isnull=False).count()
     checks = {
         "no failed request": failures == 0,
-        "every 302 is one submitted response": terkirim.count() == sent,
-        "every submitted response complete (35 answers, 3 totals)": complete == sent,
+        "every 302 is a submitted response of that ASN (none lost)": bool(diterima) and diterima <= di_db,
+        "every submitted response was posted by locust (a POST cut by the end of the run may still land)": di_db
+        <= dikirim,
+        "every submitted response complete (35 answers, 3 totals)": complete == terkirim.count(),
         "one response per ASN": responses.values("pegawai").distinct().count() == responses.count(),
         "no other response (drafts)": responses.filter(~Q(status=Respon.Status.TERKIRIM)).count() == 0,
     }
@@ -158,6 +169,10 @@ def main() -> None:
     print(
         f"CPU per request: gunicorn workers {cpu_w / max(requests, 1) * 1000:.1f} ms, "
         f"PostgreSQL {cpu_pg / max(requests, 1) * 1000:.1f} ms ({requests} requests)"
+    )
+    print(
+        f"locust: {len(dikirim)} POSTs sent, {len(diterima)} answered 302 (stats: {sent}, the last ones end after "
+        f"them); database: {len(di_db)} submitted"
     )
     for name, ok in checks.items():
         print(f"  [{'OK' if ok else 'FAIL'}] {name}")
