@@ -1,8 +1,8 @@
 """Deadline day on one small server, in one command: prepare, serve, load, check.
 
     python3 -m venv bench/beban/.venv && bench/beban/.venv/bin/pip install -r bench/beban/requirements.txt
-    .venv/bin/python bench/beban/jalankan.py                          # 2 sync workers, 20 users, 30 s
-    .venv/bin/python bench/beban/jalankan.py --workers 2 --threads 4  # gthread
+    .venv/bin/python bench/beban/jalankan.py                # 2 gthread workers x 4 threads, 20 users, 30 s
+    .venv/bin/python bench/beban/jalankan.py --threads 1    # 2 sync workers
 
 1. bench/beban/siapkan.py: N ASN logged in and a periode open today, in the database DATABASE_URL (default
    postgres://postgres@127.0.0.1:5432/kupang_beban; its name must contain "beban").
@@ -69,7 +69,7 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--waktu", default="30s", help="locust run time")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=1, help="> 1: gthread worker class")
+    parser.add_argument("--threads", type=int, default=4, help="1: sync workers; more: gthread")
     args = parser.parse_args()
     os.environ.setdefault("DATABASE_URL", DEFAULT_DB)
     locust = HERE / ".venv/bin/locust"
