@@ -166,6 +166,9 @@ AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "akun/terkunci.html"
 AXES_CLIENT_IP_CALLABLE = "apps.akun.security.client_ip"
+# Every failure is also kept in AccessFailureLog: apps/akun/throttle.py slows and stops an address that sprays
+# many NIPs, and a NIP whose activation code is being guessed (README, "Keamanan").
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # Number of trusted reverse proxies in front of the app (0: use REMOTE_ADDR only).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 

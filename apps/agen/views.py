@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.akun.scope import lingkup
+from apps.akun.services import sudah_aktif
 from apps.common.pdf import PdfRenderTimeoutError, render_pdf
 from apps.organisasi.models import Pegawai
 
@@ -218,6 +219,9 @@ def nominasi_detail(request, pk: int):
         "pertanyaan": riwayat.last() if nominasi.status.startswith("KLARIFIKASI") else None,
         "bukan_penelaah": nominasi.putaran.perangkat_daerah_id in lingkup(request.user).kbk_pd_ids
         and Pelaku.PENELAAH not in services.pelaku(nominasi, request.user),
+        # Nominee onboarding: a nominee without an activated account cannot confirm; say so and link to a code.
+        "calon_belum_aktif": not sudah_aktif(nominasi.pegawai),
+        "boleh_cetak_kode_calon": lingkup(request.user).boleh_cetak_kode_aktivasi(nominasi.pegawai),
     }
     return render(request, "agen/nominasi_detail.html", context)
 

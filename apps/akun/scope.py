@@ -46,6 +46,37 @@ class Lingkup:
         """PDs of which this user sees the whole (Kepala PD, KBK member)."""
         return self.kepala_pd_ids | self.kbk_pd_ids
 
+    # --- akun ---
+    @property
+    def boleh_cetak_lembar_kode(self) -> bool:
+        """Print a unit's activation code sheet: the admin (any unit), a Kepala PD (units of their PD)."""
+        return self.admin or bool(self.kepala_pd_ids)
+
+    @property
+    def boleh_cetak_kode_aktivasi_apa_pun(self) -> bool:
+        """Print a code for someone somewhere: the admin, a Kepala PD, a unit head (their subtree)."""
+        return self.admin or bool(self.kepala_pd_ids) or self.is_pimpinan_unit
+
+    def _di_bawah_pimpinan(self, unit: UnitKerja) -> bool:
+        return any(unit.path.startswith(path) for path in self.pimpinan_unit_paths)
+
+    def boleh_cetak_kode_aktivasi(self, pegawai: Pegawai) -> bool:
+        """One code for one never-activated account: the admin, the Kepala PD of its PD, a unit head above it.
+
+        An account that already has a password is not theirs to reset (boleh_atur_ulang_sandi): otherwise the
+        printer could set the password and act as that person (issue F4).
+        """
+        if not pegawai.aktif or (pegawai.user_id is not None and pegawai.user.has_usable_password()):
+            return False
+        if self.admin:
+            return True
+        unit = pegawai.unit_kerja
+        return unit.perangkat_daerah_id in self.kepala_pd_ids or self._di_bawah_pimpinan(unit)
+
+    def boleh_atur_ulang_sandi(self, pegawai: Pegawai) -> bool:
+        """Reset the password of an activated account (with a written reason): the admin only."""
+        return self.admin and pegawai.aktif
+
     def unit_q(self, prefix: str = "") -> Q:
         """A Q on a UnitKerja (reached through `prefix`) for the units in this user's pimpinan subtrees."""
         q = Q(pk__in=[])
@@ -115,10 +146,14 @@ def pegawai_for_user(user) -> QuerySet[Pegawai]:
     return qs.filter(q)
 
 
-def boleh_cetak_kode_aktivasi(user) -> bool:
-    """Admin (any unit) and Kepala PD (units of their PD) print activation code sheets (SPEC 3)."""
+def pegawai_for_kode_aktivasi(user) -> QuerySet[Pegawai]:
+    """Active pegawai whose code page the user may open: all (admin), their PD (Kepala PD), their subtree
+    (unit head). Whether a code may be printed for one of them is Lingkup.boleh_cetak_kode_aktivasi."""
     scope = lingkup(user)
-    return scope.admin or bool(scope.kepala_pd_ids)
+    qs = Pegawai.objects.select_related("unit_kerja__perangkat_daerah", "user").filter(aktif=True)
+    if scope.admin:
+        return qs
+    return qs.filter(Q(unit_kerja__perangkat_daerah_id__in=scope.kepala_pd_ids) | scope.unit_q("unit_kerja__"))
 
 
 def unit_kerja_for_kode_aktivasi(user) -> QuerySet[UnitKerja]:
