@@ -5,6 +5,7 @@ SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (see README, "Deploy").
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -200,6 +201,10 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+# Uploaded files wait here between preview and confirmation; deleted after confirm, cancel or refusal, and
+# after an hour in any case (apps/common/pratinjau.py).
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "apps.common.pratinjau.PratinjauStorage"
+IMPORT_PREVIEW_DIR = Path(env_str("IMPORT_PREVIEW_DIR", str(Path(tempfile.gettempdir()) / "kupang-pratinjau")))
 
 # Security headers (check --deploy clean when DEBUG is off).
 SECURE_CONTENT_TYPE_NOSNIFF = True
