@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "apps.akun.throttle.PembatasMasukMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

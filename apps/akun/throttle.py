@@ -73,3 +73,27 @@ def catat_gagal(request, nip: str) -> None:
         http_accept=request.META.get("HTTP_ACCEPT", "")[:1025],
         path_info=PATH_AKTIVASI,
     )
+
+
+class PembatasMasukMiddleware:
+    """Applies `tunggu_ip` to every password form: the app's login page and the admin's (both reach axes)."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+        self._paths: frozenset[str] | None = None
+
+    def _login_paths(self) -> frozenset[str]:
+        if self._paths is None:
+            from django.urls import reverse
+
+            self._paths = frozenset({reverse("akun:login"), reverse("admin:login")})
+        return self._paths
+
+    def __call__(self, request):
+        if request.method == "POST" and request.path_info in self._login_paths():
+            detik = tunggu_ip(request)
+            if detik:
+                from .views import terlalu_banyak
+
+                return terlalu_banyak(request, detik)
+        return self.get_response(request)

@@ -18,7 +18,8 @@ from .models import KodeAktivasi
 from .scope import lingkup, pegawai_for_kode_aktivasi, unit_kerja_for_kode_aktivasi
 
 
-def _terlalu_banyak(request, detik: int):
+def terlalu_banyak(request, detik: int):
+    """429 with Retry-After: the guesser waits; nobody's code or account is cancelled (throttle.py)."""
     response = render(request, "akun/terlalu_banyak.html", {"detik": detik, "menit": (detik + 59) // 60}, status=429)
     response["Retry-After"] = str(detik)
     return response
@@ -29,13 +30,8 @@ class LoginView(auth_views.LoginView):
     template_name = "akun/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
-
-    def post(self, request, *args, **kwargs):
-        # Beside axes' (NIP, IP) lock: an address that sprays many NIPs is slowed, then stopped (throttle.py).
-        detik = throttle.tunggu_ip(request)
-        if detik:
-            return _terlalu_banyak(request, detik)
-        return super().post(request, *args, **kwargs)
+    # Beside axes' (NIP, IP) lock, an address that sprays many NIPs is slowed, then stopped:
+    # throttle.PembatasMasukMiddleware, for this page and the admin's login.
 
     def form_valid(self, form):
         response = super().form_valid(form)
@@ -72,7 +68,7 @@ def aktivasi(request):
         nip = form.cleaned_data["nip"]
         detik = max(throttle.tunggu_ip(request), throttle.tunggu_nip(nip))
         if detik:
-            return _terlalu_banyak(request, detik)
+            return terlalu_banyak(request, detik)
         try:
             services.aktivasi(nip, form.cleaned_data["kode"], form.cleaned_data["password1"])
         except ValidationError as exc:

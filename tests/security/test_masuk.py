@@ -55,6 +55,14 @@ def test_spraying_many_nips_from_one_address_slows_then_stops(db):
     assert _login(sprayer, nips[-1], "Kupang2026!").status_code == 200  # the window moved on
 
 
+def test_the_admin_login_is_throttled_too(db):
+    sprayer = Client(REMOTE_ADDR=IP)
+    for n in range(20):
+        _login(sprayer, f"19700101200002{n:04d}", "Kupang2026!")
+    response = sprayer.post(reverse("admin:login"), {"username": "admin", "password": "Kupang2026!"})
+    assert response.status_code == 429
+
+
 def test_a_stopped_address_does_not_stop_other_addresses(db):
     user = UserFactory(username="pegawai-lain")
     sprayer = Client(REMOTE_ADDR=IP)
