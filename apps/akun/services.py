@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from apps.organisasi.models import Pegawai
 
-from .models import ACTIVATION_VALIDITY, KodeAktivasi, Peran, User
+from .models import ACTIVATION_VALIDITY, KodeAktivasi, User
 from .scope import lingkup
 
 logger = logging.getLogger("kupang.akun")
@@ -28,8 +28,8 @@ def sudah_aktif(pegawai: Pegawai) -> bool:
 
 
 @transaction.atomic
-def buat_kode_aktivasi(
-    pegawai_list: list[Pegawai], oleh: User, *, atur_ulang: bool = False, alasan: str = ""
+def kode_aktivasi_buat(
+    pegawai_list: list[Pegawai], *, aktor: User, atur_ulang: bool = False, alasan: str = ""
 ) -> list[tuple[Pegawai, str, KodeAktivasi]]:
     """Issue one new code per pegawai, valid 7 days; earlier unused codes of *these* pegawai are cancelled.
 
@@ -47,7 +47,7 @@ def buat_kode_aktivasi(
         record = KodeAktivasi(
             pegawai=pegawai,
             kode_hash=KodeAktivasi.hash_code(code),
-            dibuat_oleh=oleh,
+            dibuat_oleh=aktor,
             berlaku_sampai=berlaku_sampai,
             atur_ulang=atur_ulang,
             alasan=alasan,
@@ -62,7 +62,7 @@ def kode_aktivasi_cetak_satu(pegawai: Pegawai, *, aktor: User, alasan: str = "")
     """One code for one person (a nominee, a newcomer, a forgotten password).
 
     A never-activated account: the admin, the Kepala PD of the pegawai's PD or the head of a unit above them
-    (Lingkup.boleh_cetak_kode_aktivasi). An activated account is a reset: the admin only, with a written reason
+    (Lingkup.boleh_cetak_kode_pegawai). An activated account is a reset: the admin only, with a written reason
     (Lingkup.boleh_atur_ulang_sandi); the code row records who, when and why, and a warning goes to the log.
     Side effects: earlier unused codes of this pegawai are cancelled; nobody else's.
     """
@@ -73,36 +73,28 @@ def kode_aktivasi_cetak_satu(pegawai: Pegawai, *, aktor: User, alasan: str = "")
             raise PermissionDenied
         if len(alasan.strip()) < 10:
             raise ValidationError(_("Tuliskan alasan atur ulang (paling sedikit 10 karakter)."))
-    elif not scope.boleh_cetak_kode_aktivasi(pegawai):
+    elif not scope.boleh_cetak_kode_pegawai(pegawai):
         raise PermissionDenied
-    [hasil] = buat_kode_aktivasi([pegawai], aktor, atur_ulang=reset, alasan=alasan.strip() if reset else "")
+    [hasil] = kode_aktivasi_buat([pegawai], aktor=aktor, atur_ulang=reset, alasan=alasan.strip() if reset else "")
     if reset:
         logger.warning("kode atur ulang kata sandi: pegawai=%s oleh=%s kode_id=%s", pegawai.pk, aktor.pk, hasil[2].pk)
     return hasil
 
 
-def _berhak_tinggi(user: User) -> bool:
-    """Accounts with kabupaten-level rights: staff, superuser, or an active Tim Monev, Sekda or admin role."""
-    if user.pk is None:
-        return False
-    return (
-        user.is_staff
-        or user.is_superuser
-        or Peran.objects.aktif().filter(user=user, jenis__in=Peran.KABUPATEN_SCOPED).exists()
-    )
+def _akun_kabupaten(user: User) -> bool:
+    """Accounts with kabupaten-level rights (Lingkup.akun_kabupaten); a new, unsaved account has none."""
+    return user.pk is not None and lingkup(user).akun_kabupaten
 
 
-def _admin(user: User | None) -> bool:
-    return user is not None and (
-        user.is_superuser or Peran.objects.aktif().filter(user=user, jenis=Peran.Jenis.ADMIN).exists()
-    )
+def _kode_admin(kode: KodeAktivasi) -> bool:
+    return kode.dibuat_oleh is not None and lingkup(kode.dibuat_oleh).boleh_terbitkan_kode_akun_kabupaten
 
 
 GENERIC_ERROR = _("NIP atau kode aktivasi tidak cocok, sudah dipakai, atau sudah kedaluwarsa.")
 
 
-def aktivasi(nip: str, code: str, password: str) -> User:
-    """Check `code` for the pegawai with `nip` and set `password` on their account (created if missing).
+def akun_aktifkan(nip: str, *, kode: str, password: str) -> User:
+    """Check `kode` for the pegawai with `nip` and set `password` on their account (created if missing).
 
     Side effects: marks the code used and cancels the pegawai's other open codes; on a wrong code, counts
     the try on each open code of that NIP (for the admin's eyes; a wrong guess never cancels a code: the
@@ -118,7 +110,7 @@ def aktivasi(nip: str, code: str, password: str) -> User:
             match = None
         else:
             codes = list(KodeAktivasi.objects.select_for_update().berlaku().filter(pegawai=pegawai))
-            match = next((c for c in codes if c.matches(code)), None)
+            match = next((c for c in codes if c.matches(kode)), None)
             if match is None and codes:
                 KodeAktivasi.objects.filter(pk__in=[c.pk for c in codes]).update(
                     percobaan_gagal=F("percobaan_gagal") + 1
@@ -132,14 +124,14 @@ def aktivasi(nip: str, code: str, password: str) -> User:
         user = pegawai.user or User(username=pegawai.nip, email=pegawai.email)
         if user.pk is not None and not user.is_active:
             raise ValidationError(_("Akun ini dinonaktifkan. Hubungi admin Bagian Organisasi."))
-        if user.pk is not None and user.has_usable_password() and not (match.atur_ulang and _admin(match.dibuat_oleh)):
+        if user.pk is not None and user.has_usable_password() and not (match.atur_ulang and _kode_admin(match)):
             raise ValidationError(
                 _(
                     "Akun ini sudah aktif. Bila lupa kata sandi, minta admin Bagian Organisasi mengatur ulang "
                     "kata sandi Anda."
                 )
             )
-        if _berhak_tinggi(user) and not _admin(match.dibuat_oleh):
+        if _akun_kabupaten(user) and not _kode_admin(match):
             # A Kepala PD or unit head may activate accounts of their PD, never one with kabupaten rights.
             raise ValidationError(_("Kata sandi akun ini hanya dapat diatur ulang dengan kode dari admin."))
         password_validation.validate_password(password, user)

@@ -70,7 +70,7 @@ def aktivasi(request):
         if detik:
             return terlalu_banyak(request, detik)
         try:
-            services.aktivasi(nip, form.cleaned_data["kode"], form.cleaned_data["password1"])
+            services.akun_aktifkan(nip, kode=form.cleaned_data["kode"], password=form.cleaned_data["password1"])
         except ValidationError as exc:
             if services.GENERIC_ERROR in exc.messages:
                 throttle.catat_gagal(request, nip)
@@ -93,7 +93,7 @@ def beranda(request):
 
 def _get_unit_for_kode_aktivasi(request, pk: int):
     """The unit, if the user may print its codes: 403 without the role, 404 outside their PD."""
-    if not lingkup(request.user).boleh_cetak_lembar_kode:
+    if not lingkup(request.user).boleh_cetak_kode_aktivasi_apa_pun:
         raise PermissionDenied
     return get_object_or_404(unit_kerja_for_kode_aktivasi(request.user), pk=pk)
 
@@ -101,14 +101,14 @@ def _get_unit_for_kode_aktivasi(request, pk: int):
 def _get_pegawai_for_kode_aktivasi(request, pk: int) -> Pegawai:
     """The pegawai, if within the user's code scope (PD, subtree, all for the admin): 403 without any code
     right, 404 outside the scope."""
-    if not lingkup(request.user).boleh_cetak_kode_aktivasi_apa_pun:
+    if not lingkup(request.user).boleh_cetak_kode_pegawai_apa_pun:
         raise PermissionDenied
     return get_object_or_404(pegawai_for_kode_aktivasi(request.user), pk=pk)
 
 
 def kode_aktivasi_unit_list(request):
     """Choose a unit whose activation code sheet to print."""
-    if not lingkup(request.user).boleh_cetak_lembar_kode:
+    if not lingkup(request.user).boleh_cetak_kode_aktivasi_apa_pun:
         raise PermissionDenied
     units = unit_kerja_for_kode_aktivasi(request.user).order_by("perangkat_daerah__kode", "path")
     return render(request, "akun/kode_aktivasi_unit.html", {"units": units})
@@ -134,7 +134,7 @@ def kode_aktivasi_cetak(request, pk: int):
     belum_aktif = pegawai.filter(services.BELUM_AKTIF)
     if request.method == "POST" and form.is_valid():
         sasaran = belum_aktif if form.cleaned_data["cetak_ulang"] else belum_aktif.filter(punya_kode=False)
-        lembar = services.buat_kode_aktivasi(list(sasaran), oleh=request.user)
+        lembar = services.kode_aktivasi_buat(list(sasaran), aktor=request.user)
         context = {
             "unit": unit,
             "lembar": lembar,
@@ -143,6 +143,9 @@ def kode_aktivasi_cetak(request, pk: int):
         }
         return render(request, "akun/kode_aktivasi_lembar.html", context)
     pegawai = list(pegawai)
+    scope = lingkup(request.user)
+    for p in pegawai:
+        p.boleh_atur_ulang = services.sudah_aktif(p) and scope.boleh_atur_ulang_sandi(p)
     context = {
         "unit": unit,
         "form": form,
@@ -164,7 +167,7 @@ def kode_aktivasi_pegawai(request, pk: int):
     pegawai = _get_pegawai_for_kode_aktivasi(request, pk)
     scope = lingkup(request.user)
     atur_ulang = services.sudah_aktif(pegawai)
-    boleh = scope.boleh_atur_ulang_sandi(pegawai) if atur_ulang else scope.boleh_cetak_kode_aktivasi(pegawai)
+    boleh = scope.boleh_atur_ulang_sandi(pegawai) if atur_ulang else scope.boleh_cetak_kode_pegawai(pegawai)
     if not boleh:
         raise PermissionDenied
     form = KodeSatuForm(request.POST or None, atur_ulang=atur_ulang)
@@ -176,7 +179,7 @@ def kode_aktivasi_pegawai(request, pk: int):
             "unit": pegawai.unit_kerja,
             "lembar": [hasil],
             "berlaku_sampai": hasil[2].berlaku_sampai,
-            "kembali_url": "akun:kode_aktivasi_unit_list" if scope.boleh_cetak_lembar_kode else "beranda",
+            "kembali_url": "akun:kode_aktivasi_unit_list" if scope.boleh_cetak_kode_aktivasi_apa_pun else "beranda",
         }
         return render(request, "akun/kode_aktivasi_lembar.html", context)
     context = {

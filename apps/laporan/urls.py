@@ -21,6 +21,7 @@ app_name = "laporan"
 urlpatterns = [
     path("", views.index, name="index"),
     path("<periode:kode>/", views.konsolidasi, name="konsolidasi"),
+    path("<periode:kode>/hasil-saya/", views.hasil_saya, name="hasil_saya"),
     path("<periode:kode>/laporan.<format:fmt>", views.konsolidasi_unduh, name="konsolidasi_unduh"),
     path("<periode:kode>/dasbor/", views.dasbor, name="dasbor"),
     path("<periode:kode>/finalisasi/", views.finalisasi, name="finalisasi"),
