@@ -258,6 +258,7 @@ KABUPATEN_OBJECT_URLS = {
     "survei:partisipasi",
     "survei:periode_status",
     "survei:ekspor",
+    "laporan:hasil_saya",  # the viewer's own results of a periode: every ASN's, scoped to themselves
 }
 
 
