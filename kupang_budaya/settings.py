@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "apps.laporan",
     "apps.kbk",
     "apps.agen",
+    "apps.rencana",
 ]
 
 MIDDLEWARE = [

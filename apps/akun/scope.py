@@ -5,6 +5,7 @@ starts from these functions, so a new view cannot forget a scope. An object outs
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Q, QuerySet
 
@@ -52,6 +53,118 @@ class Lingkup:
         for path in self.pimpinan_unit_paths:
             q |= Q(**{f"{prefix}path__startswith": path})
         return q
+
+    # --- rencana ---
+    # Rights on rencana tindak (Lampiran BAB III 2.2.4-2.2.5). Objects are RencanaTindak, LaporanKemajuan and
+    # Permasalahan of apps.rencana; their states come from apps.rencana.workflow (imported lazily: akun sits
+    # below rencana in the import graph).
+
+    @cached_property
+    def agen_aktif_ids(self) -> frozenset[int]:
+        """The user's appointments (Penetapan) whose term covers today and that are not revoked."""
+        if self.pegawai is None:
+            return frozenset()
+        from apps.agen.models import Penetapan
+
+        return frozenset(Penetapan.objects.aktif().filter(pegawai=self.pegawai).values_list("pk", flat=True))
+
+    @cached_property
+    def kelompok_agen_ids(self) -> frozenset[int]:
+        """Kelompok Agen in which the user holds an active appointment."""
+        if not self.agen_aktif_ids:
+            return frozenset()
+        from apps.agen.models import KelompokAgen
+
+        qs = KelompokAgen.objects.filter(anggota__in=self.agen_aktif_ids).values_list("pk", flat=True)
+        return frozenset(qs.distinct())
+
+    @property
+    def boleh_tulis_rencana_apa_pun(self) -> bool:
+        """An active agent writes plans (2.2.4 1) b)."""
+        return bool(self.agen_aktif_ids)
+
+    def penyusun_rencana(self, rencana) -> bool:
+        """The agent of the plan, or an active member of its Kelompok Agen."""
+        if rencana.kelompok_id is not None:
+            return rencana.kelompok_id in self.kelompok_agen_ids
+        return rencana.penetapan_id in self.agen_aktif_ids
+
+    def boleh_ubah_rencana(self, rencana) -> bool:
+        from apps.rencana.workflow import DAPAT_DIUBAH
+
+        return rencana.status in DAPAT_DIUBAH and self.penyusun_rencana(rencana)
+
+    def boleh_ajukan_rencana(self, rencana) -> bool:
+        return self.boleh_ubah_rencana(rencana)
+
+    def boleh_setujui_rencana(self, rencana) -> bool:
+        """The Kepala PD of the plan's PD decides a submitted plan, never one they wrote themselves."""
+        from apps.rencana.workflow import Status
+
+        return (
+            rencana.status == Status.DIAJUKAN
+            and rencana.perangkat_daerah_id in self.kepala_pd_ids
+            and not self.penyusun_rencana(rencana)
+        )
+
+    @property
+    def boleh_setujui_rencana_apa_pun(self) -> bool:
+        return bool(self.kepala_pd_ids)
+
+    def boleh_versi_baru_rencana(self, rencana) -> bool:
+        from apps.rencana.workflow import Status
+
+        return rencana.status == Status.DISETUJUI and self.penyusun_rencana(rencana)
+
+    def boleh_lapor_kemajuan(self, rencana) -> bool:
+        """Progress reports on an approved plan, by its authors (2.2.4 1) c)."""
+        from apps.rencana.workflow import Status
+
+        return rencana.status == Status.DISETUJUI and self.penyusun_rencana(rencana)
+
+    def boleh_ketahui_laporan(self, laporan) -> bool:
+        from apps.rencana.workflow import StatusLaporan
+
+        return laporan.status == StatusLaporan.TERKIRIM and laporan.rencana.perangkat_daerah_id in self.kepala_pd_ids
+
+    def boleh_ajukan_masalah(self, rencana) -> bool:
+        return self.boleh_lapor_kemajuan(rencana)
+
+    def boleh_jawab_masalah(self, masalah) -> bool:
+        """The Kepala PD answers every problem of the PD; the unit head those addressed to the unit head of the
+        agent's unit or a unit above it ("secara langsung dan berjenjang", 2.2.4 1) e-f)."""
+        from apps.rencana.workflow import StatusMasalah
+
+        if masalah.status != StatusMasalah.TERBUKA:
+            return False
+        rencana = masalah.rencana
+        if rencana.perangkat_daerah_id in self.kepala_pd_ids:
+            return not self.penyusun_rencana(rencana)
+        return masalah.kepada == "PIMPINAN_UNIT" and any(
+            rencana.unit_kerja.path.startswith(path) for path in self.pimpinan_unit_paths
+        )
+
+    def boleh_tutup_masalah(self, masalah) -> bool:
+        from apps.rencana.workflow import StatusMasalah
+
+        return masalah.status == StatusMasalah.DIJAWAB and self.penyusun_rencana(masalah.rencana)
+
+    @property
+    def boleh_jawab_masalah_apa_pun(self) -> bool:
+        return bool(self.kepala_pd_ids or self.pimpinan_unit_ids)
+
+    @property
+    def boleh_pantau_rencana_apa_pun(self) -> bool:
+        """Unit heads (their subtree), KBK and Kepala PD (the PD), kabupaten roles (2.2.4 1) d, 2) a)."""
+        return bool(self.pimpinan_unit_ids or self.pd_ids or self.kabupaten)
+
+    @property
+    def boleh_ikhtisar_rencana(self) -> bool:
+        """Tim Monev and the Sekda: the overview per PD."""
+        return self.kabupaten
+
+    def boleh_ekspor_rencana(self, pd_id: int) -> bool:
+        return self.kabupaten or pd_id in self.pd_ids
 
 
 ANONIM = Lingkup(user_id=None)

@@ -534,10 +534,26 @@ class ButirLemah:
     n: int
 
 
-def butir_terlemah(periode: Periode, jumlah: int = 5) -> list[ButirLemah]:
-    """The items with the highest mean answer (lower is better): SUM/COUNT per item in one query, Decimal mean."""
+def butir_terlemah(
+    periode: Periode, jumlah: int = 5, *, perangkat_daerah: PerangkatDaerah | None = None, unit: UnitKerja | None = None
+) -> list[ButirLemah]:
+    """The items with the highest mean answer (lower is better): SUM/COUNT per item in one query, Decimal mean.
+
+    With `perangkat_daerah` or `unit` (the unit and its sub-units), only that group's answers; a group of fewer
+    than MIN_RESPONDEN respondents, or an open periode, gives nothing (SPEC 2).
+    """
+    respon = Respon.objects.filter(periode=periode, status=Respon.Status.TERKIRIM)
+    if perangkat_daerah is not None or unit is not None:
+        if not agregat_tersedia(periode):
+            return []
+        if perangkat_daerah is not None:
+            respon = respon.filter(perangkat_daerah=perangkat_daerah)
+        if unit is not None:
+            respon = respon.filter(unit_kerja__path__startswith=unit.path)
+        if respon.count() < MIN_RESPONDEN:
+            return []
     rows = (
-        Jawaban.objects.filter(respon__periode=periode, respon__status=Respon.Status.TERKIRIM)
+        Jawaban.objects.filter(respon__in=respon.values("pk"))
         .values("butir_id", "butir__nomor", "butir__teks", "butir__bagian__kode")
         .annotate(s=Sum("nilai"), n=Count("pk"))
         .order_by()
