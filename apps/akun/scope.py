@@ -7,7 +7,7 @@ starts from these functions, so a new view cannot forget a scope. An object outs
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from apps.organisasi.models import Pegawai, PerangkatDaerah, UnitKerja
 
@@ -28,6 +28,7 @@ class Lingkup:
     sekda: bool = False
     admin: bool = False
     peran: tuple[Peran, ...] = field(default_factory=tuple)
+    agen_aktif: bool = False  # holds an active appointment as agen perubahan (read with the pegawai record)
 
     @property
     def kabupaten(self) -> bool:
@@ -62,7 +63,7 @@ class Lingkup:
     @cached_property
     def agen_aktif_ids(self) -> frozenset[int]:
         """The user's appointments (Penetapan) whose term covers today and that are not revoked."""
-        if self.pegawai is None:
+        if self.pegawai is None or not self.agen_aktif:
             return frozenset()
         from apps.agen.models import Penetapan
 
@@ -80,8 +81,8 @@ class Lingkup:
 
     @property
     def boleh_tulis_rencana_apa_pun(self) -> bool:
-        """An active agent writes plans (2.2.4 1) b)."""
-        return bool(self.agen_aktif_ids)
+        """An active agent writes plans (2.2.4 1) b). No query: read with the pegawai record."""
+        return self.agen_aktif
 
     def penyusun_rencana(self, rencana) -> bool:
         """The agent of the plan, or an active member of its Kelompok Agen."""
@@ -178,7 +179,14 @@ def lingkup(user) -> Lingkup:
     if cached is not None:
         return cached
     peran = tuple(Peran.objects.aktif().filter(user=user).select_related("perangkat_daerah", "unit_kerja"))
-    pegawai = Pegawai.objects.filter(user=user).select_related("unit_kerja__perangkat_daerah", "golongan").first()
+    from apps.agen.models import Penetapan  # agen sits above akun in the import graph
+
+    pegawai = (
+        Pegawai.objects.filter(user=user)
+        .select_related("unit_kerja__perangkat_daerah", "golongan")
+        .annotate(_agen_aktif=Exists(Penetapan.objects.aktif().filter(pegawai=OuterRef("pk"))))
+        .first()
+    )
     result = Lingkup(
         user_id=user.pk,
         pegawai=pegawai,
@@ -190,6 +198,7 @@ def lingkup(user) -> Lingkup:
         sekda=any(p.jenis == Peran.Jenis.SEKDA for p in peran),
         admin=user.is_superuser or any(p.jenis == Peran.Jenis.ADMIN for p in peran),
         peran=peran,
+        agen_aktif=bool(pegawai and pegawai._agen_aktif),
     )
     user._lingkup_cache = result
     return result

@@ -68,7 +68,7 @@ def daftar(request):
     scope = lingkup(request.user)
     if not scope.boleh_pantau_rencana_apa_pun:
         raise PermissionDenied
-    qs = selectors.rencana_for_user(request.user).annotate(n_baris=Count("baris"))
+    qs = selectors.rencana_for_user(request.user).annotate(n_baris=Count("baris")).order_by("-diubah_pada", "-pk")
     status = request.GET.get("status")
     if status in Status.values:
         qs = qs.filter(status=status)
