@@ -194,6 +194,12 @@ class LaporanForm(forms.Form):
                 % {"n": b.nomor},
                 required=False,
             )
+        self.add_yakin()
+
+    def add_yakin(self) -> None:
+        self.fields["yakin"] = forms.BooleanField(
+            label=_("Isi laporan ini benar. Laporan yang terkirim tidak dapat diubah."), required=True
+        )
 
     def per_baris(self):
         """(row, its bound fields) pairs, so the template groups each row's fields in one fieldset."""

@@ -138,6 +138,7 @@ def test_plan_cycle_on_a_phone(demo_server, new_page, tmp_path):
     page.locator(f"#id_realisasi_{baris.pk}").fill("45")
     page.locator(f"#id_narasi_{baris.pk}").fill("Papan pantau dipasang; 45% layanan tercatat pada bulan pertama.")
     page.locator(f"#id_bukti_{baris.pk}").set_input_files(str(bukti))
+    page.get_by_label("Isi laporan ini benar.").check()
     screenshot(page, "rencana-03-laporan-390")
     _fits(page)
     page.get_by_role("button", name="Kirim laporan").click()

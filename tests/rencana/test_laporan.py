@@ -110,6 +110,7 @@ def test_oversize_upload_through_the_form_is_refused(world, client, _media):
             f"narasi_{b1.pk}": "Berjalan",
             f"realisasi_{b2.pk}": "2",
             f"narasi_{b2.pk}": "Berjalan",
+            "yakin": "on",
             f"bukti_{b1.pk}": SimpleUploadedFile("besar.pdf", PDF + b"0" * (5 * 1024 * 1024 + 10)),
         },
     )
