@@ -67,3 +67,18 @@ def test_ringkasan_counts_approved_plans_and_their_latest_achievement(world):
     v2 = services.rencana_versi_baru(r1, aktor=world.asn.user)
     ke_status(world, v2, Status.DISETUJUI)
     assert ringkasan_rencana_per_pd(periode)[world.pd_x.pk].jumlah_disetujui == 2
+
+
+def test_xlsx_keeps_numbers_and_neutralises_formulas(world, client):
+    import io
+
+    from openpyxl import load_workbook
+
+    r = ke_status(world, rencana(world, sasaran='=HYPERLINK("http://x") agar layanan tepat waktu'), Status.DISETUJUI)
+    client.force_login(world.monev.user)
+    response = client.get(reverse("rencana:ekspor_xlsx", args=[world.pd_x.pk]))
+    sheet = load_workbook(io.BytesIO(response.content))["Baris dan capaian"]
+    header, row = [c.value for c in sheet[1]], [c.value for c in sheet[2]]
+    assert row[header.index("ID rencana")] == r.pk
+    assert row[header.index("Sasaran")].startswith("'=HYPERLINK")
+    assert row[header.index("Target")] == 80
