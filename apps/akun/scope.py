@@ -7,7 +7,8 @@ starts from these functions, so a new view cannot forget a scope. An object outs
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from apps.organisasi.models import Pegawai, PerangkatDaerah, UnitKerja
 
@@ -56,28 +57,24 @@ class Lingkup:
         return q
 
     # --- rencana ---
-    # Rights on rencana tindak (Lampiran BAB III 2.2.4-2.2.5). Objects are RencanaTindak, LaporanKemajuan and
-    # Permasalahan of apps.rencana; their states come from apps.rencana.workflow (imported lazily: akun sits
-    # below rencana in the import graph).
+    # Rights on rencana tindak (Lampiran BAB III 2.2.4-2.2.5). The objects (RencanaTindak, LaporanKemajuan,
+    # Permasalahan of apps.rencana) say their own state through properties (`dapat_diubah`, `diajukan`, ...), and
+    # appointments are read through the reverse relation `penetapan_agen`, so akun imports nothing above it.
 
     @cached_property
     def agen_aktif_ids(self) -> frozenset[int]:
         """The user's appointments (Penetapan) whose term covers today and that are not revoked."""
         if self.pegawai is None or not self.agen_aktif:
             return frozenset()
-        from apps.agen.models import Penetapan
-
-        return frozenset(Penetapan.objects.aktif().filter(pegawai=self.pegawai).values_list("pk", flat=True))
+        return frozenset(self.pegawai.penetapan_agen.filter(penetapan_aktif_q("")).values_list("pk", flat=True))
 
     @cached_property
     def kelompok_agen_ids(self) -> frozenset[int]:
         """Kelompok Agen in which the user holds an active appointment."""
         if not self.agen_aktif_ids:
             return frozenset()
-        from apps.agen.models import KelompokAgen
-
-        qs = KelompokAgen.objects.filter(anggota__in=self.agen_aktif_ids).values_list("pk", flat=True)
-        return frozenset(qs.distinct())
+        qs = self.pegawai.penetapan_agen.filter(pk__in=self.agen_aktif_ids, kelompok__isnull=False)
+        return frozenset(qs.values_list("kelompok", flat=True).distinct())
 
     @property
     def boleh_tulis_rencana_apa_pun(self) -> bool:
@@ -91,19 +88,15 @@ class Lingkup:
         return rencana.penetapan_id in self.agen_aktif_ids
 
     def boleh_ubah_rencana(self, rencana) -> bool:
-        from apps.rencana.workflow import DAPAT_DIUBAH
-
-        return rencana.status in DAPAT_DIUBAH and self.penyusun_rencana(rencana)
+        return rencana.dapat_diubah and self.penyusun_rencana(rencana)
 
     def boleh_ajukan_rencana(self, rencana) -> bool:
         return self.boleh_ubah_rencana(rencana)
 
     def boleh_setujui_rencana(self, rencana) -> bool:
         """The Kepala PD of the plan's PD decides a submitted plan, never one they wrote themselves."""
-        from apps.rencana.workflow import Status
-
         return (
-            rencana.status == Status.DIAJUKAN
+            rencana.diajukan
             and rencana.perangkat_daerah_id in self.kepala_pd_ids
             and not self.penyusun_rencana(rencana)
         )
@@ -113,20 +106,14 @@ class Lingkup:
         return bool(self.kepala_pd_ids)
 
     def boleh_versi_baru_rencana(self, rencana) -> bool:
-        from apps.rencana.workflow import Status
-
-        return rencana.status == Status.DISETUJUI and self.penyusun_rencana(rencana)
+        return rencana.disetujui and self.penyusun_rencana(rencana)
 
     def boleh_lapor_kemajuan(self, rencana) -> bool:
         """Progress reports on an approved plan, by its authors (2.2.4 1) c)."""
-        from apps.rencana.workflow import Status
-
-        return rencana.status == Status.DISETUJUI and self.penyusun_rencana(rencana)
+        return rencana.disetujui and self.penyusun_rencana(rencana)
 
     def boleh_ketahui_laporan(self, laporan) -> bool:
-        from apps.rencana.workflow import StatusLaporan
-
-        return laporan.status == StatusLaporan.TERKIRIM and laporan.rencana.perangkat_daerah_id in self.kepala_pd_ids
+        return laporan.terkirim and laporan.rencana.perangkat_daerah_id in self.kepala_pd_ids
 
     def boleh_ajukan_masalah(self, rencana) -> bool:
         return self.boleh_lapor_kemajuan(rencana)
@@ -134,21 +121,17 @@ class Lingkup:
     def boleh_jawab_masalah(self, masalah) -> bool:
         """The Kepala PD answers every problem of the PD; the unit head those addressed to the unit head of the
         agent's unit or a unit above it ("secara langsung dan berjenjang", 2.2.4 1) e-f)."""
-        from apps.rencana.workflow import StatusMasalah
-
-        if masalah.status != StatusMasalah.TERBUKA:
+        if not masalah.terbuka:
             return False
         rencana = masalah.rencana
         if rencana.perangkat_daerah_id in self.kepala_pd_ids:
             return not self.penyusun_rencana(rencana)
-        return masalah.kepada == "PIMPINAN_UNIT" and any(
+        return masalah.kepada_pimpinan_unit and any(
             rencana.unit_kerja.path.startswith(path) for path in self.pimpinan_unit_paths
         )
 
     def boleh_tutup_masalah(self, masalah) -> bool:
-        from apps.rencana.workflow import StatusMasalah
-
-        return masalah.status == StatusMasalah.DIJAWAB and self.penyusun_rencana(masalah.rencana)
+        return masalah.dijawab and self.penyusun_rencana(masalah.rencana)
 
     @property
     def boleh_jawab_masalah_apa_pun(self) -> bool:
@@ -171,6 +154,18 @@ class Lingkup:
 ANONIM = Lingkup(user_id=None)
 
 
+def penetapan_aktif_q(prefix: str) -> Q:
+    """An appointment as agen perubahan (agen.Penetapan, reached through `prefix`) whose term covers today."""
+    today = timezone.localdate()
+    return Q(
+        **{
+            f"{prefix}dicabut_pada__isnull": True,
+            f"{prefix}surat_keputusan__masa_mulai__lte": today,
+            f"{prefix}surat_keputusan__masa_selesai__gte": today,
+        }
+    )
+
+
 def lingkup(user) -> Lingkup:
     """Resolve (and cache on the user object) the user's active roles."""
     if user is None or not user.is_authenticated:
@@ -179,12 +174,10 @@ def lingkup(user) -> Lingkup:
     if cached is not None:
         return cached
     peran = tuple(Peran.objects.aktif().filter(user=user).select_related("perangkat_daerah", "unit_kerja"))
-    from apps.agen.models import Penetapan  # agen sits above akun in the import graph
-
     pegawai = (
         Pegawai.objects.filter(user=user)
         .select_related("unit_kerja__perangkat_daerah", "golongan")
-        .annotate(_agen_aktif=Exists(Penetapan.objects.aktif().filter(pegawai=OuterRef("pk"))))
+        .annotate(_agen_aktif=Count("penetapan_agen", filter=penetapan_aktif_q("penetapan_agen__")))
         .first()
     )
     result = Lingkup(

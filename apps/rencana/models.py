@@ -122,6 +122,21 @@ class RencanaTindak(models.Model):
     def __str__(self) -> str:
         return f"{self.judul} (v{self.versi})"
 
+    # States as the rights on Lingkup read them (apps/akun/scope.py, section "rencana").
+    @property
+    def dapat_diubah(self) -> bool:
+        from .workflow import DAPAT_DIUBAH
+
+        return self.status in DAPAT_DIUBAH
+
+    @property
+    def diajukan(self) -> bool:
+        return self.status == Status.DIAJUKAN
+
+    @property
+    def disetujui(self) -> bool:
+        return self.status == Status.DISETUJUI
+
     @property
     def pemilik(self) -> str:
         if self.kelompok_id:
@@ -280,6 +295,10 @@ class LaporanKemajuan(models.Model):
         return f"{self.rencana} {self.periode_mulai:%m/%Y}–{self.periode_selesai:%m/%Y}"
 
     @property
+    def terkirim(self) -> bool:
+        return self.status == StatusLaporan.TERKIRIM
+
+    @property
     def terlambat(self) -> bool:
         """Sent after its period ended (computed, SPEC 7)."""
         return timezone.localtime(self.dikirim_pada).date() > self.periode_selesai
@@ -364,3 +383,15 @@ class Permasalahan(models.Model):
 
     def __str__(self) -> str:
         return self.uraian[:60]
+
+    @property
+    def terbuka(self) -> bool:
+        return self.status == StatusMasalah.TERBUKA
+
+    @property
+    def dijawab(self) -> bool:
+        return self.status == StatusMasalah.DIJAWAB
+
+    @property
+    def kepada_pimpinan_unit(self) -> bool:
+        return self.kepada == self.Kepada.PIMPINAN_UNIT
