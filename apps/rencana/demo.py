@@ -1,4 +1,4 @@
-"""Demo rencana tindak in BKPSDM (SPEC 10; issue 10 item 12): the login `agen` (an appointed agent with an
+"""Demo rencana tindak in BKPSDM (README "Login demo"; issue 10 item 12): the login `agen` (an appointed agent with an
 approved plan, one report sent and acknowledged, one report due, one problem answered and one open), plans in
 every state, a Kelompok Agen with a group plan. Every state change goes through apps.rencana.services.
 

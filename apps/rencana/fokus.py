@@ -1,12 +1,12 @@
-"""The loop from Formulir 1 to the plan (issue 10 item 9; SPEC 7): while writing a plan, the agent sees the weakest
+"""The loop from Formulir 1 to the plan (issue 10 item 9): while writing a plan, the agent sees the weakest
 sections and items of their PD in the last closed periode, and of their unit when that is allowed, each with the
 value it belongs to, and may take them as the plan's focus.
 
-Every figure comes from the report selectors of the survey app, which apply the confidentiality rule of SPEC 2
+Every figure comes from the report selectors of the survey app, which apply the confidentiality rule (docs/keamanan.md)
 (nothing for a group of fewer than MIN_RESPONDEN respondents, nothing of an open periode). One more rule here:
 the unit is shown beside its PD only when the rest of the PD (PD minus unit) is also empty or at least
 MIN_RESPONDEN respondents, or a subtraction of the two would isolate one or two persons (complementary
-suppression, SPEC 2).
+suppression, docs/keamanan.md).
 """
 
 from dataclasses import dataclass

@@ -1,4 +1,4 @@
-"""Rencana tindak agen perubahan (Lampiran BAB III 2.2.4-2.2.5, Tabel 2; SPEC 7).
+"""Rencana tindak agen perubahan (Lampiran BAB III 2.2.4-2.2.5, Tabel 2).
 
 A plan belongs to one agent (a Penetapan) or to one Kelompok Agen; it has 1-10 rows with the eight columns of
 Tabel 2. Its status changes only through `apps.rencana.services.rencana_transisi`. Progress reports, evidence
@@ -230,7 +230,7 @@ class RiwayatQuerySet(models.QuerySet):
 
 
 class RiwayatRencana(models.Model):
-    """One state change of a plan: who, when, from, to, note. Append-only (SECURITY "Data integrity")."""
+    """One state change of a plan: who, when, from, to, note. Append-only (docs/keamanan.md)."""
 
     rencana = models.ForeignKey(RencanaTindak, on_delete=models.PROTECT, related_name="riwayat")
     aksi = models.CharField(_("aksi"), max_length=16)
@@ -300,7 +300,7 @@ class LaporanKemajuan(models.Model):
 
     @property
     def terlambat(self) -> bool:
-        """Sent after its period ended (computed, SPEC 7)."""
+        """Sent after its period ended (computed when read, never written by a job)."""
         return timezone.localtime(self.dikirim_pada).date() > self.periode_selesai
 
     @property

@@ -1,4 +1,4 @@
-"""Scoped reads of rencana tindak (SPEC 2, 7): every view starts from these querysets.
+"""Scoped reads of rencana tindak (Lampiran BAB III 2.2.4-2.2.5; docs/keamanan.md): every view starts from these querysets.
 
 - `rencana_for_user`: the authors (agent, group members), the unit head of the plan's unit or a unit above
   it, the PD's KBK and Kepala PD (tembusan and approval), the kabupaten roles (read-only monitoring).
@@ -119,7 +119,7 @@ class PeriodeLaporan:
 
 
 def periode_laporan(rencana: RencanaTindak, laporan: list[LaporanKemajuan], pada=None) -> list[PeriodeLaporan]:
-    """Each reporting period of an approved plan with its status computed from the date (SPEC 7: "terlambat"
+    """Each reporting period of an approved plan with its status computed from the date ("terlambat"
     is never written by a job): a period that ended without a report is TERLAMBAT."""
     pada = pada or timezone.localdate()
     by_start = {lap.periode_mulai: lap for lap in laporan}

@@ -31,7 +31,7 @@ from .models import (
 from .workflow import BARU, TRANSITIONS, Pelaku, Status, StatusLaporan, StatusMasalah
 
 MAKS_BUKTI_BYTES = 5 * 1024 * 1024
-# Magic bytes of the accepted evidence types (SECURITY "Input": type by content, not by name).
+# Magic bytes of the accepted evidence types (docs/keamanan.md: type by content, not by name).
 TANDA_BERKAS = {
     BuktiDukung.Jenis.PDF: (b"%PDF-",),
     BuktiDukung.Jenis.JPEG: (b"\xff\xd8\xff",),
@@ -190,7 +190,7 @@ def periksa_smart(rencana: RencanaTindak) -> list[str]:
 
 
 def rencana_versi_baru(rencana: RencanaTindak, *, aktor) -> RencanaTindak:
-    """Start a change of an approved plan: a copy in DRAF as the next version (SPEC 7).
+    """Start a change of an approved plan: a copy in DRAF as the next version (docs/keputusan.md).
 
     The approved version stays in force and readable until the new one is approved (then it becomes DIGANTI
     through `rencana_transisi`). Side effects: the copy with its rows and values, its first history row.

@@ -1,4 +1,4 @@
-"""SMART checks that software can make (Lampiran BAB III 2.2.5 d; SPEC 7), as pure functions over plain values.
+"""SMART checks that software can make (Lampiran BAB III 2.2.5 huruf d), as pure functions over plain values.
 
 Spesifik: Sasaran and Kegiatan are real text (not empty, at least MIN_KATA words, not a copy of another cell).
 Terukur: an Indikator Kinerja is present; the Target is a positive number with a unit. Periode waktu: Waktu has

@@ -1,4 +1,4 @@
-"""States of a rencana tindak and the one table of allowed transitions (STYLE "State changes").
+"""States of a rencana tindak and the one table of allowed transitions (docs/arsitektur.md).
 
 Lampiran BAB III 2.2.4 1) b and 2.2.5 b: the agent (or a member of the Kelompok Agen) writes the plan and
 submits it to the Kepala PD, with copies (tembusan) to the PD's KBK and the agent's unit head; the Kepala PD

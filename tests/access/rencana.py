@@ -1,4 +1,4 @@
-"""Access matrix of rencana tindak (SPEC 2, 7): a plan of `asn` (appointed agent of unit A, PD X) in the state each
+"""Access matrix of rencana tindak (Lampiran BAB III 2.2.4-2.2.5; docs/keamanan.md): a plan of `asn` (appointed agent of unit A, PD X) in the state each
 URL needs; the outsider (Kepala PD, KBK and unit head of PD Y) gets 404 on every object of PD X, evidence included."""
 
 from decimal import Decimal

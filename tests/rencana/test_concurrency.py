@@ -1,5 +1,5 @@
-"""Two approvals of one plan at once give one decision and one history row (SECURITY "Data integrity and
-concurrency"). SQLite ignores SELECT ... FOR UPDATE, so this runs on PostgreSQL."""
+"""Two approvals of one plan at once give one decision and one history row (docs/keamanan.md, data integrity and
+concurrency). SQLite ignores SELECT ... FOR UPDATE, so this runs on PostgreSQL."""
 
 import threading
 

@@ -1,4 +1,4 @@
-"""seed_demo adds the `agen` login and plans in every state, deterministically and idempotently (SPEC 10)."""
+"""seed_demo adds the `agen` login and plans in every state, deterministically and idempotently (README "Login demo")."""
 
 import io
 

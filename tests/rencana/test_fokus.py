@@ -1,5 +1,5 @@
 """The loop from Formulir 1 (issue 10 item 9): weakest sections and items of the PD and the unit, through the report
-selectors and the confidentiality rule of SPEC 2 (fewer than MIN_RESPONDEN respondents: nothing; no unit whose
+selectors and the confidentiality rule (docs/keamanan.md) (fewer than MIN_RESPONDEN respondents: nothing; no unit whose
 complement in its PD holds 1-2 respondents)."""
 
 from decimal import Decimal

@@ -1,5 +1,5 @@
 """Progress reports (2.2.4 1) c): achievement, "terlambat" from the date, evidence files checked by content and
-served only through the scope-checking view (SECURITY "Input")."""
+served only through the scope-checking view (docs/keamanan.md)."""
 
 import datetime
 from decimal import Decimal

@@ -1,5 +1,5 @@
 """Plan lists, the Tim Monev overview, the XLSX and the plan PDF take the same number of queries with 1 and with 3
-plans (or rows) (STYLE "Tests")."""
+plans (or rows) (docs/arsitektur.md)."""
 
 from decimal import Decimal
 

@@ -1,4 +1,4 @@
-"""Each SMART refusal with its message (Lampiran BAB III 2.2.5 d; SPEC 7): a table of inputs and expected messages."""
+"""Each SMART refusal with its message (Lampiran BAB III 2.2.5 huruf d): a table of inputs and expected messages."""
 
 import datetime
 from decimal import Decimal

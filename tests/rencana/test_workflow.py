@@ -1,4 +1,4 @@
-"""The plan's workflow through `rencana_transisi` (Lampiran BAB III 2.2.4 1) b, 2.2.5 b; SPEC 7)."""
+"""The plan's workflow through `rencana_transisi` (Lampiran BAB III 2.2.4 1) b, 2.2.5 b)."""
 
 import pytest
 from django.core.exceptions import ValidationError
