@@ -540,7 +540,7 @@ def butir_terlemah(
     """The items with the highest mean answer (lower is better): SUM/COUNT per item in one query, Decimal mean.
 
     With `perangkat_daerah` or `unit` (the unit and its sub-units), only that group's answers; a group of fewer
-    than MIN_RESPONDEN respondents, or an open periode, gives nothing (SPEC 2).
+    than MIN_RESPONDEN respondents, or an open periode, gives nothing (docs/keamanan.md).
     """
     respon = Respon.objects.filter(periode=periode, status=Respon.Status.TERKIRIM)
     if perangkat_daerah is not None or unit is not None:
