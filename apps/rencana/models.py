@@ -14,6 +14,7 @@ from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +29,13 @@ def capaian_persen(realisasi: Decimal | None, target: Decimal | None) -> Decimal
     if realisasi is None or not target:
         return None
     return (Decimal(realisasi) * 100 / Decimal(target)).quantize(SATU_DESIMAL, rounding=ROUND_HALF_UP)
+
+
+def angka(value: Decimal | None) -> str:
+    """A number as people write it: no trailing zeros, no exponent, the locale's decimal comma ("12,5", "80")."""
+    if value is None:
+        return ""
+    return number_format(Decimal(format(Decimal(value).normalize(), "f")))
 
 
 def rata_rata_capaian(values) -> Decimal | None:
@@ -213,8 +221,7 @@ class BarisRencana(models.Model):
     def target(self) -> str:
         if self.target_angka is None:
             return ""
-        angka = self.target_angka.normalize()
-        return f"{angka:f} {self.target_satuan}".strip()
+        return f"{angka(self.target_angka)} {self.target_satuan}".strip()
 
     @property
     def kegiatan_daftar(self) -> list[str]:
@@ -324,6 +331,10 @@ class RealisasiBaris(models.Model):
     @property
     def capaian(self) -> Decimal | None:
         return capaian_persen(self.realisasi, self.baris.target_angka)
+
+    @property
+    def realisasi_teks(self) -> str:
+        return f"{angka(self.realisasi)} {self.baris.target_satuan}".strip()
 
 
 class BuktiDukung(models.Model):
