@@ -4,19 +4,17 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from apps.akun.scope import lingkup, perangkat_daerah_for_user
-from apps.common.export import xlsx_bytes
 
-from . import ekspor, partisipasi, scoring, services
+from . import partisipasi, scoring, services
 from .forms import BukaKembaliForm, FormulirForm, PeriodeForm, StatusPeriodeForm, nama_field
 from .models import Bagian, Butir, InstrumenVersi, Jawaban, Periode, Respon
-from .selectors import agregat_tersedia
 
 S = Periode.Status
 
@@ -31,9 +29,8 @@ def _pegawai_or_403(request):
     return pegawai
 
 
-def _require_monev(request) -> None:
-    scope = lingkup(request.user)
-    if not (scope.monev or scope.admin):
+def _require_kelola_periode(request) -> None:
+    if not lingkup(request.user).boleh_kelola_periode:
         raise PermissionDenied
 
 
@@ -139,10 +136,10 @@ def _formulir_post(request, periode: Periode, pegawai):
     aksi = request.POST.get("aksi", "")
     try:
         if aksi == "kirim":
-            respon = services.kirim(periode, pegawai, answers, butir=butir)
+            respon = services.respon_kirim(periode, pegawai=pegawai, answers=answers, butir=butir)
             messages.success(request, _("Terima kasih. Formulir 1 Anda sudah terkirim."))
             return redirect("survei:respon", pk=respon.pk)
-        respon = services.simpan_draf(periode, pegawai, answers, butir=butir)
+        respon = services.respon_simpan_draf(periode, pegawai=pegawai, answers=answers, butir=butir)
     except services.SudahTerkirim as done:
         if autosave:
             return JsonResponse({"ok": False, "pesan": _("Formulir ini sudah terkirim.")}, status=409)
@@ -151,7 +148,7 @@ def _formulir_post(request, periode: Periode, pegawai):
     except ValidationError as exc:
         if exc.code == "kurang":
             try:
-                respon = services.simpan_draf(periode, pegawai, answers, butir=butir)
+                respon = services.respon_simpan_draf(periode, pegawai=pegawai, answers=answers, butir=butir)
             except services.SudahTerkirim as done:  # another tab submitted meanwhile
                 messages.info(request, _("Formulir Anda untuk periode ini sudah terkirim."))
                 return redirect("survei:respon", pk=done.respon.pk)
@@ -212,13 +209,13 @@ def cetak(request, pk: int):
 
 def partisipasi_view(request, kode: str):
     """Who has submitted and who has not, in the viewer's scope; never answers or scores (SPEC 2)."""
-    if not partisipasi.boleh_lihat_partisipasi(request.user):
+    scope = lingkup(request.user)
+    if not scope.boleh_lihat_partisipasi:
         raise PermissionDenied
     periode = _get_periode_terbit(kode)
     qs = partisipasi.daftar_partisipasi(request.user, periode).select_related("unit_kerja__perangkat_daerah")
-    scope = lingkup(request.user)
     pd_pilihan, pd_dipilih = [], None
-    if scope.kabupaten or len(scope.pd_ids) > 1:
+    if scope.banyak_pd:
         pd_pilihan = list(perangkat_daerah_for_user(request.user).only("pk", "nama"))
         pd_dipilih = next((pd.pk for pd in pd_pilihan if str(pd.pk) == request.GET.get("pd")), None)
         if pd_dipilih is not None:
@@ -230,7 +227,7 @@ def partisipasi_view(request, kode: str):
         "pd_pilihan": pd_pilihan,
         "pd_dipilih": pd_dipilih,
         "ringkasan": partisipasi.ringkasan(qs),
-        "boleh_buka_kembali": (scope.monev or scope.admin) and periode.menerima_kiriman(),
+        "boleh_buka_kembali": scope.boleh_buka_kembali_respon and periode.menerima_kiriman(),
     }
     return render(request, "survei/partisipasi.html", context)
 
@@ -239,7 +236,7 @@ def partisipasi_view(request, kode: str):
 
 
 def periode_list(request):
-    _require_monev(request)
+    _require_kelola_periode(request)
     periode = Periode.objects.select_related("instrumen").annotate(
         terkirim=Count("respon", filter=Q(respon__status=Respon.Status.TERKIRIM))
     )
@@ -249,7 +246,7 @@ def periode_list(request):
 
 @require_http_methods(["GET", "POST"])
 def periode_tambah(request):
-    _require_monev(request)
+    _require_kelola_periode(request)
     form = PeriodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         periode = form.save()
@@ -261,7 +258,7 @@ def periode_tambah(request):
 @require_http_methods(["GET", "POST"])
 def periode_status(request, kode: str, ke: str):
     """Confirm, then open, close, reopen or finalise a periode through services.set_periode_status."""
-    _require_monev(request)
+    _require_kelola_periode(request)
     periode = get_object_or_404(Periode, kode=kode)
     if ke not in S.values or ke not in services.TRANSISI_PERIODE[periode.status]:
         raise Http404
@@ -281,32 +278,16 @@ def periode_status(request, kode: str, ke: str):
 def buka_kembali(request, pk: int):
     """Tim Monev reopens one submitted response, with the reason (SPEC 8). A response is nobody else's
     business: for other roles it does not exist (404)."""
-    scope = lingkup(request.user)
-    if not (scope.monev or scope.admin):
+    if not lingkup(request.user).boleh_buka_kembali_respon:
         raise Http404
     obj = get_object_or_404(Respon.objects.select_related("periode", "pegawai"), pk=pk, status=Respon.Status.TERKIRIM)
     form = BukaKembaliForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.buka_kembali(obj, request.user, form.cleaned_data["alasan"])
+            services.respon_buka_kembali(obj, aktor=request.user, alasan=form.cleaned_data["alasan"])
         except ValidationError as exc:
             messages.error(request, exc.messages[0])
         else:
             messages.success(request, _("Respon %(nama)s dibuka kembali.") % {"nama": obj.pegawai.nama_lengkap})
         return redirect("survei:partisipasi", kode=obj.periode.kode)
     return render(request, "survei/buka_kembali.html", {"respon": obj, "form": form})
-
-
-def ekspor_xlsx(request, kode: str):
-    """The raw answers of a periode as XLSX (SPEC 10), formula-looking cells neutralised."""
-    _require_monev(request)
-    periode = get_object_or_404(Periode, kode=kode)
-    if not agregat_tersedia(periode):
-        # SPEC 2: nothing of an open periode's answers leaves the system (diffing two downloads would
-        # reveal one named respondent's answers).
-        messages.error(request, _("Jawaban baru dapat diekspor setelah periode ditutup."))
-        return redirect("survei:periode_list")
-    data = xlsx_bytes([("Jawaban", ekspor.header(periode), ekspor.rows(periode))])
-    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="jawaban-{periode.pk}.xlsx"'
-    return response
