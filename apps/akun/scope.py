@@ -388,10 +388,10 @@ class Lingkup:
 
     @cached_property
     def kelompok_agen_ids(self) -> frozenset[int]:
-        """Kelompok Agen in which the user holds an active appointment."""
+        """Kelompok Agen (not disbanded) in which the user holds an active appointment."""
         if not self.agen_aktif_ids:
             return frozenset()
-        qs = self.pegawai.penetapan_agen.filter(pk__in=self.agen_aktif_ids, kelompok__isnull=False)
+        qs = self.pegawai.penetapan_agen.filter(pk__in=self.agen_aktif_ids, kelompok__dibubarkan_pada__isnull=True)
         return frozenset(qs.values_list("kelompok", flat=True).distinct())
 
     @property

@@ -1,6 +1,7 @@
 """Demo rencana tindak in BKPSDM (README "Login demo"; issue 10 item 12): the login `agen` (an appointed agent with an
 approved plan, one report sent and acknowledged, one report due, one problem answered and one open), plans in
-every state, a Kelompok Agen with a group plan. Every state change goes through apps.rencana.services.
+every state, a group plan of the Kelompok Agen that apps.forum.demo forms. Every state change goes through
+apps.rencana.services.
 
 Deterministic: the agents are taken in NIP order; idempotent: nothing is added once `agen` has a plan.
 """
@@ -10,7 +11,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from apps.agen.models import KelompokAgen, Penetapan
+from apps.agen.models import Penetapan
 from apps.akun.models import User
 from apps.common.demo import DemoContext
 from apps.nilai.models import Nilai
@@ -192,9 +193,10 @@ def seed(ctx: DemoContext) -> None:
     )
     _rencana(keempat, u4, "Budaya senyum, sapa, salam di ruang layanan", [])
 
-    # A Kelompok Agen (agen and kedua) with a group plan: each member wrote one row.
-    kelompok, _ = KelompokAgen.objects.get_or_create(perangkat_daerah=pd, nama="Tim Pelayanan Prima BKPSDM")
-    kelompok.anggota.add(utama, kedua)
+    # The Kelompok Agen formed by the forum demo (the first three agents): a group plan, each member wrote a row.
+    kelompok = ctx.refs.get("kelompok_demo")
+    if kelompok is None or not {utama.pk, kedua.pk} <= set(kelompok.anggota.values_list("pk", flat=True)):
+        return
     for u in (user, u2):
         if hasattr(u, "_lingkup_cache"):
             del u._lingkup_cache
