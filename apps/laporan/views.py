@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from apps.akun.scope import Lingkup, lingkup, perangkat_daerah_utuh_for_user, unit_kerja_for_user
@@ -144,8 +145,6 @@ def catatan_unit(request, kode: str, pk: int):
 
 
 def periode_url(periode: Periode, pd: PerangkatDaerah | None = None) -> str:
-    from django.urls import reverse
-
     if pd is None:
         return reverse("laporan:konsolidasi", args=[periode.kode])
     return reverse("laporan:pd", args=[periode.kode, pd.kode])

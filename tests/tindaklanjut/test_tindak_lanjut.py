@@ -157,3 +157,26 @@ def test_kepala_reports_through_the_page(world, final, client_as):
     assert TindakLanjut.objects.get(pk=tl.pk).status == Status.TERBUKA
     client.post(reverse("tindaklanjut:transisi", args=[tl.pk, "laporkan"]), {"catatan": "Apel pagi tiap Senin"})
     assert TindakLanjut.objects.get(pk=tl.pk).status == Status.DILAPORKAN
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_report_with_evidence_is_served_only_in_scope(world, final, client_as):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    tl = _tl(world, final, "III")
+    url = reverse("tindaklanjut:transisi", args=[tl.pk, "laporkan"])
+    palsu = SimpleUploadedFile("daftar-hadir.pdf", b"<html><script>alert(1)</script></html>", "application/pdf")
+    client = client_as("kepala")
+    client.post(url, {"catatan": "Apel", "bukti": palsu})
+    tl.refresh_from_db()
+    assert (tl.status, tl.bukti.name) == (Status.TERBUKA, "")  # refused: nothing written
+    client.post(url, {"catatan": "Apel", "bukti": SimpleUploadedFile("daftar-hadir.pdf", PDF, "application/pdf")})
+    tl.refresh_from_db()
+    assert tl.status == Status.DILAPORKAN and tl.bukti_nama == "daftar-hadir.pdf"
+    assert "daftar-hadir" not in tl.bukti.name  # stored under a random name
+    response = client.get(reverse("tindaklanjut:bukti", args=[tl.pk]))
+    assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
+    assert client_as("outsider").get(reverse("tindaklanjut:bukti", args=[tl.pk])).status_code == 404
+    assert client_as("asn").get(reverse("tindaklanjut:bukti", args=[tl.pk])).status_code == 403

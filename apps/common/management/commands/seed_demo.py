@@ -16,6 +16,8 @@ DEMO_MODULES = [
     "apps.agen.demo",
     "apps.forum.demo",
     "apps.rencana.demo",
+    "apps.internalisasi.demo",
+    "apps.laporan.demo",
 ]
 
 
