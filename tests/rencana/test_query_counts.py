@@ -32,6 +32,8 @@ def _rencana_banyak(world, n: int):
 
 
 def _count(client, user, url) -> int:
+    """Queries of the first request of a fresh login (which writes the session, apps.common.middleware)."""
+    client.logout()
     client.force_login(user)
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
@@ -71,8 +73,8 @@ def _rencana_banyak_lagi(world):
         )
 
 
-# The overview: the 7 queries of every request (session, user, roles, pegawai with its "active agent" flag, session
-# save: SAVEPOINT, UPDATE, RELEASE), then the PDs, the active agents per PD, the approved plans, their reports, the
+# The overview: the 7 queries of the first request after login (session, user, roles, pegawai with its "active
+# agent" flag, session save: SAVEPOINT, UPDATE, RELEASE), then the PDs, the active agents per PD, the approved plans, their reports, the
 # realisations with their rows = 12.
 IKHTISAR_QUERIES = 12
 
