@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "apps.laporan",
     "apps.kbk",
     "apps.agen",
+    "apps.rencana",
     "apps.forum",
     "apps.tindaklanjut",
     "apps.internalisasi",

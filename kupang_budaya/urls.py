@@ -21,6 +21,7 @@ urlpatterns = [
     path("laporan/", include("apps.laporan.urls")),
     path("kbk/", include("apps.kbk.urls")),
     path("agen/", include("apps.agen.urls")),
+    path("rencana/", include("apps.rencana.urls")),
     path("forum/", include("apps.forum.urls")),
     path("tindak-lanjut/", include("apps.tindaklanjut.urls")),
     path("internalisasi/", include("apps.internalisasi.urls")),

@@ -39,6 +39,12 @@ def pytest_sessionstart(session) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path_factory) -> None:
+    """Uploaded files (evidence of rencana tindak) go to a temporary folder, never into the project's media/."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
 def _reference_data(request) -> None:
     """Reload the reference data of data migrations, which a transactional test's flush removes."""
     for name in ("transactional_db", "db"):

@@ -11,7 +11,8 @@ Adding a role: a value in `Peran.Jenis`, one fact in `lingkup()`, and the predic
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from apps.organisasi.models import Pegawai, PerangkatDaerah, UnitKerja
 
@@ -33,6 +34,7 @@ class Lingkup:
     admin: bool = False
     staff: bool = False
     peran: tuple[Peran, ...] = field(default_factory=tuple)
+    agen_aktif: bool = False  # holds an active appointment as agen perubahan (read with the pegawai record)
 
     # --- role facts (read by the predicates and the queryset helpers only) ------------------------------------
 
@@ -394,8 +396,114 @@ class Lingkup:
     def boleh_tulis_forum_apa_pun(self) -> bool:
         return self.monev or bool(self.pd_ids) or bool(self.agen_aktif_pd_ids)
 
+    # --- rencana ---
+    # Rights on rencana tindak (Lampiran BAB III 2.2.4-2.2.5). The objects (RencanaTindak, LaporanKemajuan,
+    # Permasalahan of apps.rencana) say their own state through properties (`dapat_diubah`, `diajukan`, ...), and
+    # appointments are read through the reverse relation `penetapan_agen`, so akun imports nothing above it.
+
+    @cached_property
+    def agen_aktif_ids(self) -> frozenset[int]:
+        """The user's appointments (Penetapan) whose term covers today and that are not revoked."""
+        if self.pegawai is None or not self.agen_aktif:
+            return frozenset()
+        return frozenset(self.pegawai.penetapan_agen.filter(penetapan_aktif_q("")).values_list("pk", flat=True))
+
+    @cached_property
+    def kelompok_agen_ids(self) -> frozenset[int]:
+        """Kelompok Agen (not disbanded) in which the user holds an active appointment."""
+        if not self.agen_aktif_ids:
+            return frozenset()
+        qs = self.pegawai.penetapan_agen.filter(pk__in=self.agen_aktif_ids, kelompok__dibubarkan_pada__isnull=True)
+        return frozenset(qs.values_list("kelompok", flat=True).distinct())
+
+    @property
+    def boleh_tulis_rencana_apa_pun(self) -> bool:
+        """An active agent writes plans (2.2.4 1) b). No query: read with the pegawai record."""
+        return self.agen_aktif
+
+    def penyusun_rencana(self, rencana) -> bool:
+        """The agent of the plan, or an active member of its Kelompok Agen."""
+        if rencana.kelompok_id is not None:
+            return rencana.kelompok_id in self.kelompok_agen_ids
+        return rencana.penetapan_id in self.agen_aktif_ids
+
+    def boleh_ubah_rencana(self, rencana) -> bool:
+        return rencana.dapat_diubah and self.penyusun_rencana(rencana)
+
+    def boleh_ajukan_rencana(self, rencana) -> bool:
+        return self.boleh_ubah_rencana(rencana)
+
+    def boleh_setujui_rencana(self, rencana) -> bool:
+        """The Kepala PD of the plan's PD decides a submitted plan, never one they wrote themselves."""
+        return (
+            rencana.diajukan
+            and rencana.perangkat_daerah_id in self.kepala_pd_ids
+            and not self.penyusun_rencana(rencana)
+        )
+
+    @property
+    def boleh_setujui_rencana_apa_pun(self) -> bool:
+        return bool(self.kepala_pd_ids)
+
+    def boleh_versi_baru_rencana(self, rencana) -> bool:
+        return rencana.disetujui and self.penyusun_rencana(rencana)
+
+    def boleh_lapor_kemajuan(self, rencana) -> bool:
+        """Progress reports on an approved plan, by its authors (2.2.4 1) c)."""
+        return rencana.disetujui and self.penyusun_rencana(rencana)
+
+    def boleh_ketahui_laporan(self, laporan) -> bool:
+        return laporan.terkirim and laporan.rencana.perangkat_daerah_id in self.kepala_pd_ids
+
+    def boleh_ajukan_masalah(self, rencana) -> bool:
+        return self.boleh_lapor_kemajuan(rencana)
+
+    def boleh_jawab_masalah(self, masalah) -> bool:
+        """The Kepala PD answers every problem of the PD; the unit head those addressed to the unit head of the
+        agent's unit or a unit above it ("secara langsung dan berjenjang", 2.2.4 1) e-f)."""
+        if not masalah.terbuka:
+            return False
+        rencana = masalah.rencana
+        if rencana.perangkat_daerah_id in self.kepala_pd_ids:
+            return not self.penyusun_rencana(rencana)
+        return masalah.kepada_pimpinan_unit and any(
+            rencana.unit_kerja.path.startswith(path) for path in self.pimpinan_unit_paths
+        )
+
+    def boleh_tutup_masalah(self, masalah) -> bool:
+        return masalah.dijawab and self.penyusun_rencana(masalah.rencana)
+
+    @property
+    def boleh_jawab_masalah_apa_pun(self) -> bool:
+        return bool(self.kepala_pd_ids or self.pimpinan_unit_ids)
+
+    @property
+    def boleh_pantau_rencana_apa_pun(self) -> bool:
+        """Unit heads (their subtree), KBK and Kepala PD (the PD), kabupaten roles (2.2.4 1) d, 2) a)."""
+        return bool(self.pimpinan_unit_ids or self.pd_ids or self.kabupaten)
+
+    @property
+    def boleh_ikhtisar_rencana(self) -> bool:
+        """Tim Monev and the Sekda: the overview per PD."""
+        return self.kabupaten
+
+    def boleh_ekspor_rencana(self, pd_id: int) -> bool:
+        return self.kabupaten or pd_id in self.pd_ids
+
 
 ANONIM = Lingkup(user_id=None)
+
+
+def penetapan_aktif_q(prefix: str) -> Q:
+    """An appointment as agen perubahan (agen.Penetapan, reached through `prefix`) whose term covers today."""
+    today = timezone.localdate()
+    return Q(
+        **{
+            f"{prefix}dicabut_pada__isnull": True,
+            f"{prefix}surat_keputusan__masa_mulai__lte": today,
+            f"{prefix}surat_keputusan__masa_selesai__gte": today,
+        }
+    )
 
 
 def lingkup(user) -> Lingkup:
@@ -406,7 +514,12 @@ def lingkup(user) -> Lingkup:
     if cached is not None:
         return cached
     peran = tuple(Peran.objects.aktif().filter(user=user).select_related("perangkat_daerah", "unit_kerja"))
-    pegawai = Pegawai.objects.filter(user=user).select_related("unit_kerja__perangkat_daerah", "golongan").first()
+    pegawai = (
+        Pegawai.objects.filter(user=user)
+        .select_related("unit_kerja__perangkat_daerah", "golongan")
+        .annotate(_agen_aktif=Count("penetapan_agen", filter=penetapan_aktif_q("penetapan_agen__")))
+        .first()
+    )
     result = Lingkup(
         user_id=user.pk,
         pegawai=pegawai,
@@ -419,6 +532,7 @@ def lingkup(user) -> Lingkup:
         admin=user.is_superuser or any(p.jenis == Peran.Jenis.ADMIN for p in peran),
         staff=user.is_staff,
         peran=peran,
+        agen_aktif=bool(pegawai and pegawai._agen_aktif),
     )
     user._lingkup_cache = result
     return result

@@ -38,6 +38,25 @@ def _tl(w: World) -> TindakLanjut:
     return TindakLanjut(perangkat_daerah_id=w.pd_x.pk)
 
 
+def _rencana(w: World, status: str):
+    """A plan of an agent of unit A (PD X) in `status`, built in memory (the world has no agents)."""
+    from apps.rencana.models import RencanaTindak
+
+    return RencanaTindak(perangkat_daerah_id=w.pd_x.pk, unit_kerja=w.unit_a, status=status)
+
+
+def _masalah(w: World, kepada: str, status: str = "TERBUKA"):
+    from apps.rencana.models import Permasalahan
+
+    return Permasalahan(rencana=_rencana(w, "DISETUJUI"), kepada=kepada, status=status)
+
+
+def _laporan(w: World):
+    from apps.rencana.models import LaporanKemajuan
+
+    return LaporanKemajuan(rencana=_rencana(w, "DISETUJUI"), status="TERKIRIM")
+
+
 # (right, how to ask it, personas for whom it is True). `None` asks the no-argument property.
 Ask = Callable[[Lingkup, World], bool] | None
 TABLE: list[tuple[str, Ask, set[str]]] = [
@@ -130,6 +149,28 @@ TABLE: list[tuple[str, Ask, set[str]]] = [
     ("boleh_lihat_tindak_lanjut", lambda s, w: s.boleh_lihat_tindak_lanjut(_tl(w)), KABUPATEN | {"kbk", "kepala"}),
     ("boleh_laporkan_tindak_lanjut", lambda s, w: s.boleh_laporkan_tindak_lanjut(_tl(w)), {"kepala"}),
     ("boleh_periksa_tindak_lanjut", None, {"monev"}),
+    # rencana (the world has no agents: the author's rights are in tests/rencana)
+    ("boleh_tulis_rencana_apa_pun", None, set()),
+    ("boleh_ubah_rencana", lambda s, w: s.boleh_ubah_rencana(_rencana(w, "DRAF")), set()),
+    ("boleh_ajukan_rencana", lambda s, w: s.boleh_ajukan_rencana(_rencana(w, "DIKEMBALIKAN")), set()),
+    ("boleh_setujui_rencana", lambda s, w: s.boleh_setujui_rencana(_rencana(w, "DIAJUKAN")), {"kepala"}),
+    ("boleh_setujui_rencana (draf)", lambda s, w: s.boleh_setujui_rencana(_rencana(w, "DRAF")), set()),
+    ("boleh_setujui_rencana_apa_pun", None, {"kepala", "outsider"}),
+    ("boleh_versi_baru_rencana", lambda s, w: s.boleh_versi_baru_rencana(_rencana(w, "DISETUJUI")), set()),
+    ("boleh_lapor_kemajuan", lambda s, w: s.boleh_lapor_kemajuan(_rencana(w, "DISETUJUI")), set()),
+    ("boleh_ketahui_laporan", lambda s, w: s.boleh_ketahui_laporan(_laporan(w)), {"kepala"}),
+    ("boleh_ajukan_masalah", lambda s, w: s.boleh_ajukan_masalah(_rencana(w, "DISETUJUI")), set()),
+    (
+        "boleh_jawab_masalah",
+        lambda s, w: s.boleh_jawab_masalah(_masalah(w, "PIMPINAN_UNIT")),
+        {"kepala", "pimpinan"},
+    ),
+    ("boleh_jawab_masalah (kepala)", lambda s, w: s.boleh_jawab_masalah(_masalah(w, "KEPALA_PD")), {"kepala"}),
+    ("boleh_tutup_masalah", lambda s, w: s.boleh_tutup_masalah(_masalah(w, "PIMPINAN_UNIT", "DIJAWAB")), set()),
+    ("boleh_jawab_masalah_apa_pun", None, {"kepala", "outsider", "pimpinan"}),
+    ("boleh_pantau_rencana_apa_pun", None, KABUPATEN | PD_ROLES | {"pimpinan"}),
+    ("boleh_ikhtisar_rencana", None, KABUPATEN),
+    ("boleh_ekspor_rencana", lambda s, w: s.boleh_ekspor_rencana(w.pd_x.pk), KABUPATEN | {"kbk", "kepala"}),
 ]
 
 

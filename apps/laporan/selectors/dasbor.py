@@ -6,8 +6,9 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
+from apps.organisasi.models import PerangkatDaerah, UnitKerja
 from apps.survei.models import BandKategori, Jawaban, Periode
-from apps.survei.scoring import Band, Kategori, mean
+from apps.survei.scoring import MIN_RESPONDEN, Band, Kategori, mean
 from apps.survei.selectors import agregat_tersedia, respon_terhitung
 
 from .agregat import _SUMS, _Jumlah, _lengkap, baris_dari, baris_rata_rata
@@ -54,10 +55,26 @@ class ButirLemah:
     n: int
 
 
-def butir_terlemah(periode: Periode, jumlah: int = 5) -> list[ButirLemah]:
-    """The items with the highest mean answer (lower is better): SUM/COUNT per item in one query, Decimal mean."""
+def butir_terlemah(
+    periode: Periode, jumlah: int = 5, *, perangkat_daerah: PerangkatDaerah | None = None, unit: UnitKerja | None = None
+) -> list[ButirLemah]:
+    """The items with the highest mean answer (lower is better): SUM/COUNT per item in one query, Decimal mean.
+
+    With `perangkat_daerah` or `unit` (the unit and its sub-units), only that group's answers; a group of fewer
+    than MIN_RESPONDEN respondents, or an open periode, gives nothing (docs/keputusan.md, kerahasiaan).
+    """
+    respon = respon_terhitung(periode)
+    if perangkat_daerah is not None or unit is not None:
+        if not agregat_tersedia(periode):
+            return []
+        if perangkat_daerah is not None:
+            respon = respon.filter(perangkat_daerah=perangkat_daerah)
+        if unit is not None:
+            respon = respon.filter(unit_kerja__path__startswith=unit.path)
+        if respon.count() < MIN_RESPONDEN:
+            return []
     rows = (
-        Jawaban.objects.filter(respon__in=respon_terhitung(periode))
+        Jawaban.objects.filter(respon__in=respon)
         .values("butir_id", "butir__nomor", "butir__teks", "butir__bagian__kode")
         .annotate(s=Sum("nilai"), n=Count("pk"))
         .order_by()

@@ -15,6 +15,7 @@ DEMO_MODULES = [
     "apps.kbk.demo",
     "apps.agen.demo",
     "apps.forum.demo",
+    "apps.rencana.demo",
     "apps.internalisasi.demo",
     "apps.laporan.demo",
 ]
