@@ -38,6 +38,8 @@ def konteks(
     (participation, the kabupaten's values, who needs attention and why), the change since the previous periode
     (rows printed in both), and for the consolidated report the implementation per PD and the covering letter."""
     delta = perubahan(laporan, sebelumnya)
+    # Beside each PD's change: its approved plans and their average achievement (Lampiran BAB III 2.2.5).
+    rencana = {f"pd:{p.pd_id}": p.rencana for p in pelaksanaan or []}
     return {
         "laporan": laporan,
         "judul": JUDUL,
@@ -49,7 +51,7 @@ def konteks(
         "nama_bagian": [NAMA_BAGIAN[kode] for kode in BAGIAN],
         "ringkasan": ringkasan(laporan) if laporan.agregat else None,
         "sebelumnya": sebelumnya,
-        "perubahan": [(b, delta[b.kunci]) for b in laporan.baris if b.kunci in delta],
+        "perubahan": [(b, delta[b.kunci], rencana.get(b.kunci)) for b in laporan.baris if b.kunci in delta],
         "perubahan_rata_rata": delta.get(""),
         "pelaksanaan": pelaksanaan,
         "surat": surat,
@@ -107,7 +109,10 @@ def xlsx(
     sheets = [("Ringkasan", ["Isian", "Nilai"], _ringkasan_rows(ctx["ringkasan"]))] if ctx["ringkasan"] else []
     sheets.append(("Laporan Evaluasi", [*KOLOM, "Partisipasi: responden", "Partisipasi: ASN aktif"], rows))
     if sebelumnya is not None:
-        delta = [[b.nama, *d] for b, d in ctx["perubahan"]]
+        delta = [
+            [b.nama, *d, r.jumlah_disetujui if r else 0, r.rata_rata_capaian if r else None]
+            for b, d, r in ctx["perubahan"]
+        ]
         if ctx["perubahan_rata_rata"]:
             delta.append(["RATA-RATA", *ctx["perubahan_rata_rata"]])
         sheets.append(
@@ -121,7 +126,16 @@ def xlsx(
         sheets.append(
             (
                 "Pelaksanaan",
-                ["Perangkat daerah", "Deklarasi nilai", "Kegiatan", "Peserta", "Agen aktif", "Tindak lanjut"],
+                [
+                    "Perangkat daerah",
+                    "Deklarasi nilai",
+                    "Kegiatan",
+                    "Peserta",
+                    "Agen aktif",
+                    "Rencana disetujui",
+                    "Capaian rata-rata (%)",
+                    "Tindak lanjut",
+                ],
                 [
                     [
                         p.nama,
@@ -129,6 +143,8 @@ def xlsx(
                         p.kegiatan,
                         p.peserta,
                         p.agen,
+                        p.rencana.jumlah_disetujui if p.rencana else 0,
+                        p.rencana.rata_rata_capaian if p.rencana else None,
                         p.tindak_lanjut.teks if p.tindak_lanjut else "tidak ada",
                     ]
                     for p in pelaksanaan

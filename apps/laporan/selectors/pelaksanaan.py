@@ -1,6 +1,6 @@
 """The implementation section of the consolidated report (Pasal 6, 7 and 9(3); Lampiran BAB III.1): per PD, the
-declaration, the activities of this periode, the agents in office, and the follow-ups of the previous periode's
-results. Only what exists is counted; what is missing reads "belum ada" (docs/keputusan.md, "Laporan
+declaration, the activities of this periode, the agents in office, their approved plans with the average
+achievement (Lampiran BAB III 2.2.5), and the follow-ups of the previous periode's results. Only what exists is counted; what is missing reads "belum ada" (docs/keputusan.md, "Laporan
 pelaksanaan"). No Formulir 1 answer is read here."""
 
 import datetime
@@ -12,6 +12,7 @@ from apps.agen.models import Penetapan
 from apps.internalisasi.selectors import RingkasanInternalisasi
 from apps.internalisasi.selectors import ringkasan_per_pd as internalisasi_per_pd
 from apps.organisasi.models import PerangkatDaerah
+from apps.rencana.selectors import RingkasanRencana, ringkasan_rencana_per_pd
 from apps.survei.models import Periode
 from apps.tindaklanjut.selectors import RingkasanTindakLanjut
 from apps.tindaklanjut.selectors import ringkasan_per_pd as tindak_lanjut_per_pd
@@ -24,6 +25,7 @@ class BarisPelaksanaan:
     internalisasi: RingkasanInternalisasi | None
     agen: int
     tindak_lanjut: RingkasanTindakLanjut | None
+    rencana: RingkasanRencana | None = None
 
     @property
     def deklarasi(self) -> datetime.date | None:
@@ -41,7 +43,7 @@ class BarisPelaksanaan:
 def pelaksanaan_per_pd(periode: Periode, sebelumnya: Periode | None) -> list[BarisPelaksanaan]:
     """One row per active PD, in code order. The window of "this periode" runs from the previous periode's close
     (exclusive) to this periode's close (inclusive); agents count when their term covers this periode's close.
-    Queries: PDs, declarations, activities, agents, follow-ups: 5, whatever the number of PDs."""
+    Queries: PDs, declarations, activities, agents, follow-ups, plans (4): 9, whatever the number of PDs."""
     sampai = periode.tanggal_tutup
     internalisasi = internalisasi_per_pd(sebelumnya.tanggal_tutup if sebelumnya else None, sampai)
     agen = dict(
@@ -51,7 +53,8 @@ def pelaksanaan_per_pd(periode: Periode, sebelumnya: Periode | None) -> list[Bar
         .values_list("surat_keputusan__perangkat_daerah_id", "n")
     )
     tindak_lanjut = tindak_lanjut_per_pd(sebelumnya)
+    rencana = ringkasan_rencana_per_pd(periode)
     return [
-        BarisPelaksanaan(pk, nama, internalisasi.get(pk), agen.get(pk, 0), tindak_lanjut.get(pk))
+        BarisPelaksanaan(pk, nama, internalisasi.get(pk), agen.get(pk, 0), tindak_lanjut.get(pk), rencana.get(pk))
         for pk, nama in PerangkatDaerah.objects.filter(aktif=True).order_by("kode").values_list("pk", "nama")
     ]
