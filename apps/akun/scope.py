@@ -46,6 +46,17 @@ class Lingkup:
         """PDs of which this user sees the whole (Kepala PD, KBK member)."""
         return self.kepala_pd_ids | self.kbk_pd_ids
 
+    # --- survei (periode) ---
+    @property
+    def boleh_ubah_status_periode(self) -> bool:
+        """Open, close and reopen a periode (Tim Monev, admin)."""
+        return self.monev or self.admin
+
+    @property
+    def boleh_finalkan_periode(self) -> bool:
+        """Finalise a closed periode and so freeze its reports (Tim Monev, admin)."""
+        return self.monev or self.admin
+
     def unit_q(self, prefix: str = "") -> Q:
         """A Q on a UnitKerja (reached through `prefix`) for the units in this user's pimpinan subtrees."""
         q = Q(pk__in=[])

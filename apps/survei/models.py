@@ -210,7 +210,7 @@ class Periode(models.Model):
 
 
 class RiwayatPeriode(models.Model):
-    """One status change of a periode: who, when, from, to, note. Written by services.set_periode_status only."""
+    """One status change of a periode: who, when, from, to, note. Written by services._periode_transisi only."""
 
     periode = models.ForeignKey(Periode, on_delete=models.CASCADE, related_name="riwayat")
     dari = models.CharField(_("dari"), max_length=8, choices=Periode.Status.choices)

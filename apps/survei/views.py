@@ -258,7 +258,7 @@ def periode_tambah(request):
 
 @require_http_methods(["GET", "POST"])
 def periode_status(request, kode: str, ke: str):
-    """Confirm, then open, close, reopen or finalise a periode through services.set_periode_status."""
+    """Confirm, then open, close, reopen or finalise a periode (services.periode_ubah_status, periode_finalkan)."""
     _require_monev(request)
     periode = get_object_or_404(Periode, kode=kode)
     if ke not in S.values or ke not in services.TRANSISI_PERIODE[periode.status]:
@@ -266,7 +266,12 @@ def periode_status(request, kode: str, ke: str):
     form = StatusPeriodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.set_periode_status(periode, ke, request.user, form.cleaned_data["catatan"])
+            if ke == S.FINAL:
+                services.periode_finalkan(
+                    periode, aktor=request.user, catatan=form.cleaned_data["catatan"] or "Finalisasi laporan"
+                )
+            else:
+                services.periode_ubah_status(periode, ke=ke, aktor=request.user, catatan=form.cleaned_data["catatan"])
         except ValidationError as exc:
             messages.error(request, exc.messages[0])
         else:

@@ -24,7 +24,7 @@ def _isi(world, periode):
     services.kirim(periode, world.asn_y, jawaban(2, 2, 2))
     services.kirim(periode, world.outsider, jawaban(2, 2, 2))
     services.simpan_draf(periode, world.kbk, {1: 1})
-    services.set_periode_status(periode, Periode.Status.DITUTUP, world.monev.user)
+    services.periode_ubah_status(periode, ke=Periode.Status.DITUTUP, aktor=world.monev.user)
 
 
 def test_rows_merge_small_units_and_pds(world):

@@ -214,11 +214,11 @@ def test_closing_a_periode_freezes_the_number_of_active_asn(world):
     """SPEC 9: participation of a closed periode divides by the ASN active when it closed, not today."""
     from apps.laporan.models import AsnPeriode
     from apps.laporan.services import jumlah_asn
-    from apps.survei.services import set_periode_status
+    from apps.survei.services import periode_ubah_status
     from tests.factories import PegawaiFactory
 
     periode = buat_periode("2026", Periode.Status.DIBUKA, tahun=2026)
-    set_periode_status(periode, Periode.Status.DITUTUP, world.monev.user)
+    periode_ubah_status(periode, ke=Periode.Status.DITUTUP, aktor=world.monev.user)
     frozen = AsnPeriode.objects.get(periode=periode, unit_kerja=world.unit_a).jumlah
     assert frozen == 2  # asn and pimpinan
 
@@ -228,5 +228,5 @@ def test_closing_a_periode_freezes_the_number_of_active_asn(world):
 
     Periode.objects.filter(pk=periode.pk).update(tanggal_tutup=datetime.date(2099, 12, 31))
     periode.refresh_from_db()
-    set_periode_status(periode, Periode.Status.DIBUKA, world.monev.user, note="perpanjangan")
+    periode_ubah_status(periode, ke=Periode.Status.DIBUKA, aktor=world.monev.user, catatan="perpanjangan")
     assert AsnPeriode.objects.filter(periode=periode).count() == 0

@@ -18,13 +18,13 @@ S = Periode.Status
 def test_open_close_reopen_and_finalise_write_history(world):
     actor = world.monev.user
     periode = buat_periode(status=S.DRAFT)
-    services.set_periode_status(periode, S.DIBUKA, actor, "mulai")
-    services.set_periode_status(periode, S.DITUTUP, actor)
+    services.periode_ubah_status(periode, ke=S.DIBUKA, aktor=actor, catatan="mulai")
+    services.periode_ubah_status(periode, ke=S.DITUTUP, aktor=actor)
     assert periode.ditutup_pada is not None
-    services.set_periode_status(periode, S.DIBUKA, actor, "diperpanjang")
+    services.periode_ubah_status(periode, ke=S.DIBUKA, aktor=actor, catatan="diperpanjang")
     assert Periode.objects.get().ditutup_pada is None
-    services.set_periode_status(periode, S.DITUTUP, actor)
-    services.set_periode_status(periode, S.FINAL, actor)
+    services.periode_ubah_status(periode, ke=S.DITUTUP, aktor=actor)
+    services.periode_finalkan(periode, aktor=actor)
     rows = list(RiwayatPeriode.objects.order_by("pk").values_list("dari", "ke", "oleh", "catatan"))
     assert rows == [
         ("DRAFT", "DIBUKA", actor.pk, "mulai"),
@@ -42,7 +42,10 @@ def test_open_close_reopen_and_finalise_write_history(world):
 def test_a_transition_not_in_the_table_is_refused(world, dari, ke):
     periode = buat_periode(status=dari)
     with pytest.raises(ValidationError, match="tidak dapat diubah"):
-        services.set_periode_status(periode, ke, world.monev.user)
+        if ke == S.FINAL:
+            services.periode_finalkan(periode, aktor=world.monev.user)
+        else:
+            services.periode_ubah_status(periode, ke=ke, aktor=world.monev.user)
     assert Periode.objects.get().status == dari
     assert RiwayatPeriode.objects.count() == 0
 
@@ -53,14 +56,14 @@ def test_reopening_after_the_close_date_is_refused(world):
         status=S.DITUTUP, buka=today - datetime.timedelta(days=9), tutup=today - datetime.timedelta(days=1)
     )
     with pytest.raises(ValidationError, match="Tanggal tutup sudah lewat"):
-        services.set_periode_status(periode, S.DIBUKA, world.monev.user)
+        services.periode_ubah_status(periode, ke=S.DIBUKA, aktor=world.monev.user)
 
 
 @pytest.mark.parametrize("persona", ["asn", "pimpinan", "kepala", "sekda"])
 def test_only_tim_monev_or_admin_changes_a_periode(world, persona):
     periode = buat_periode(status=S.DRAFT)
     with pytest.raises(PermissionDenied):
-        services.set_periode_status(periode, S.DIBUKA, world.user(persona))
+        services.periode_ubah_status(periode, ke=S.DIBUKA, aktor=world.user(persona))
 
 
 def test_status_change_through_the_confirmation_page(client_as, world):
