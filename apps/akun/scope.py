@@ -53,6 +53,12 @@ class Lingkup:
         return self.monev or self.admin
 
     @property
+    def boleh_buka_kembali_periode_ditutup(self) -> bool:
+        """Reopen a periode that has been closed, with a written reason (admin only: docs/keputusan.md,
+        "Kerahasiaan jawaban")."""
+        return self.admin
+
+    @property
     def boleh_finalkan_periode(self) -> bool:
         """Finalise a closed periode and so freeze its reports (Tim Monev, admin)."""
         return self.monev or self.admin

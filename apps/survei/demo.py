@@ -40,7 +40,8 @@ def _periode(kode, nama, buka, tutup, status, versi, monev) -> Periode:
         periode.status = status
         if status == "DITUTUP":
             periode.ditutup_pada = timezone.make_aware(datetime.datetime.combine(tutup, datetime.time(23, 59)))
-        periode.save(update_fields=["status", "ditutup_pada"])
+            periode.ditutup_pertama_pada = periode.ditutup_pada
+        periode.save(update_fields=["status", "ditutup_pada", "ditutup_pertama_pada"])
     return periode
 
 

@@ -187,6 +187,9 @@ class Periode(models.Model):
     tanggal_tutup = models.DateField(_("tanggal tutup"))
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.DRAFT)
     ditutup_pada = models.DateTimeField(_("ditutup pada"), null=True, blank=True)
+    # Set at the first close and never cleared: the reports count only the responses submitted before it, so
+    # comparing the reports of two closes reveals nobody (docs/keputusan.md, "Kerahasiaan jawaban").
+    ditutup_pertama_pada = models.DateTimeField(_("pertama ditutup pada"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("periode")

@@ -56,13 +56,16 @@ def _periode_transisi(periode: Periode, *, ke: str, aktor, catatan: str = "") ->
     """Move a periode to `ke`: the only code that writes `Periode.status`.
 
     Side effects: locks the periode row; checks the actor's right and the transition against TRANSISI_PERIODE;
-    reopening (DITUTUP -> DIBUKA) is allowed only while today is not after tanggal_tutup (move the date first);
-    sets `ditutup_pada` when closing (clears it when reopening); saves with update_fields; writes one
+    reopening (DITUTUP -> DIBUKA) is the admin's alone, needs a written reason, and is allowed only while today
+    is not after tanggal_tutup (move the date first); sets `ditutup_pada` when closing (clears it when
+    reopening) and `ditutup_pertama_pada` at the first close (never cleared: the reports count only the
+    responses submitted before it); saves with update_fields; writes one
     RiwayatPeriode row (who, from, to, note); sends `periode_status_changed` (the reports freeze the number of
     active ASN per unit when a periode closes, and take the snapshots when it becomes FINAL). Raises
     PermissionDenied or ValidationError.
     """
-    if not lingkup(aktor).boleh_ubah_status_periode:
+    scope = lingkup(aktor)
+    if not scope.boleh_ubah_status_periode:
         raise PermissionDenied
     with transaction.atomic():
         locked = Periode.objects.select_for_update().get(pk=periode.pk)
@@ -72,17 +75,24 @@ def _periode_transisi(periode: Periode, *, ke: str, aktor, catatan: str = "") ->
                 _("Status periode tidak dapat diubah dari %(dari)s ke %(ke)s.")
                 % {"dari": S(old).label, "ke": S(ke).label}
             )
-        if old == S.DITUTUP and ke == S.DIBUKA and timezone.localdate() > locked.tanggal_tutup:
-            raise ValidationError(_("Tanggal tutup sudah lewat: ubah tanggal tutup dulu sebelum membuka kembali."))
+        if old == S.DITUTUP and ke == S.DIBUKA:
+            if not scope.boleh_buka_kembali_periode_ditutup:
+                raise PermissionDenied
+            if not catatan.strip():
+                raise ValidationError(_("Catatan: tulis alasan membuka kembali periode yang sudah ditutup."))
+            if timezone.localdate() > locked.tanggal_tutup:
+                raise ValidationError(_("Tanggal tutup sudah lewat: ubah tanggal tutup dulu sebelum membuka kembali."))
         locked.status = ke
         if ke == S.DITUTUP:
             locked.ditutup_pada = timezone.now()
+            locked.ditutup_pertama_pada = locked.ditutup_pertama_pada or locked.ditutup_pada
         elif ke == S.DIBUKA:
             locked.ditutup_pada = None
-        locked.save(update_fields=["status", "ditutup_pada"])
+        locked.save(update_fields=["status", "ditutup_pada", "ditutup_pertama_pada"])
         RiwayatPeriode.objects.create(periode=locked, dari=old, ke=ke, oleh=aktor, catatan=catatan)
         periode_status_changed.send(sender=Periode, periode=locked, old_status=old, new_status=ke, actor=aktor)
     periode.status, periode.ditutup_pada = locked.status, locked.ditutup_pada
+    periode.ditutup_pertama_pada = locked.ditutup_pertama_pada
     return periode
 
 
@@ -245,7 +255,9 @@ def _kirim(periode: Periode, pegawai: Pegawai, answers: Mapping[int, int], butir
 
 
 def buka_kembali(respon: Respon, actor, alasan: str) -> Respon:
-    """Tim Monev reopens one submitted response while its periode accepts answers (SPEC 8).
+    """Tim Monev reopens one submitted response while its periode accepts answers and has never been closed:
+    after the first close a submitted response stays as it is, so two reports never differ by one person's
+    answers (docs/keputusan.md, "Kerahasiaan jawaban").
 
     Side effects: locks the row; sets status back to DRAF and clears the totals, unit and submission time
     (the answers stay, so the ASN only corrects); writes one PembukaanKembali row (who, when, why).
@@ -261,6 +273,10 @@ def buka_kembali(respon: Respon, actor, alasan: str) -> Respon:
             raise ValidationError(_("Respon ini belum dikirim."))
         if not locked.periode.menerima_kiriman():
             raise ValidationError(_("Periode sudah tidak menerima jawaban: respon tidak dapat dibuka kembali."))
+        if locked.periode.ditutup_pertama_pada is not None:
+            raise ValidationError(
+                _("Periode ini sudah pernah ditutup: respon yang terkirim tidak dapat dibuka kembali.")
+            )
         locked.status = Respon.Status.DRAF
         locked.total_1 = locked.total_2 = locked.total_3 = None
         locked.unit_kerja = locked.perangkat_daerah = None

@@ -228,7 +228,9 @@ def partisipasi_view(request, kode: str):
         "pd_pilihan": pd_pilihan,
         "pd_dipilih": pd_dipilih,
         "ringkasan": partisipasi.ringkasan(qs),
-        "boleh_buka_kembali": (scope.monev or scope.admin) and periode.menerima_kiriman(),
+        "boleh_buka_kembali": (scope.monev or scope.admin)
+        and periode.menerima_kiriman()
+        and periode.ditutup_pertama_pada is None,
     }
     return render(request, "survei/partisipasi.html", context)
 
@@ -241,8 +243,17 @@ def periode_list(request):
     periode = Periode.objects.select_related("instrumen").annotate(
         terkirim=Count("respon", filter=Q(respon__status=Respon.Status.TERKIRIM))
     )
-    rows = [(p, sorted(services.TRANSISI_PERIODE[p.status])) for p in periode]
+    scope = lingkup(request.user)
+    rows = [(p, _transisi_boleh(scope, p)) for p in periode]
     return render(request, "survei/periode_list.html", {"rows": rows, "Status": S})
+
+
+def _transisi_boleh(scope, periode: Periode) -> list[str]:
+    """The steps the user may take from the periode's status (reopening a closed periode is the admin's)."""
+    ke = sorted(services.TRANSISI_PERIODE[periode.status])
+    if periode.status == S.DITUTUP and not scope.boleh_buka_kembali_periode_ditutup:
+        ke = [k for k in ke if k != S.DIBUKA]
+    return ke
 
 
 @require_http_methods(["GET", "POST"])
@@ -263,6 +274,8 @@ def periode_status(request, kode: str, ke: str):
     periode = get_object_or_404(Periode, kode=kode)
     if ke not in S.values or ke not in services.TRANSISI_PERIODE[periode.status]:
         raise Http404
+    if ke not in _transisi_boleh(lingkup(request.user), periode):
+        raise PermissionDenied
     form = StatusPeriodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

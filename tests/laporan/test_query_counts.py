@@ -15,8 +15,8 @@ from .data import buat_periode, isi_respon
 # notes, the frozen ASN counts, the bands, the GROUP BY per PD, the PD list, the Sekda = 6. Total 14.
 KONSOLIDASI_QUERIES = 14
 # The per-PD report: the 8 of every request, the PD, and the notes, the frozen ASN counts, the bands, the units,
-# the GROUP BY per unit, the Kepala PD = 15.
-PD_QUERIES = 15
+# the GROUP BY per unit, the Kepala PD, the respondents per PD (the consolidated level's confidentiality) = 16.
+PD_QUERIES = 16
 
 
 @pytest.fixture

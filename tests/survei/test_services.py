@@ -21,15 +21,18 @@ def test_open_close_reopen_and_finalise_write_history(world):
     services.periode_ubah_status(periode, ke=S.DIBUKA, aktor=actor, catatan="mulai")
     services.periode_ubah_status(periode, ke=S.DITUTUP, aktor=actor)
     assert periode.ditutup_pada is not None
-    services.periode_ubah_status(periode, ke=S.DIBUKA, aktor=actor, catatan="diperpanjang")
+    first_close = periode.ditutup_pertama_pada
+    assert first_close == periode.ditutup_pada
+    services.periode_ubah_status(periode, ke=S.DIBUKA, aktor=world.admin, catatan="diperpanjang")
     assert Periode.objects.get().ditutup_pada is None
     services.periode_ubah_status(periode, ke=S.DITUTUP, aktor=actor)
     services.periode_finalkan(periode, aktor=actor)
+    assert Periode.objects.get().ditutup_pertama_pada == first_close
     rows = list(RiwayatPeriode.objects.order_by("pk").values_list("dari", "ke", "oleh", "catatan"))
     assert rows == [
         ("DRAFT", "DIBUKA", actor.pk, "mulai"),
         ("DIBUKA", "DITUTUP", actor.pk, ""),
-        ("DITUTUP", "DIBUKA", actor.pk, "diperpanjang"),
+        ("DITUTUP", "DIBUKA", world.admin.pk, "diperpanjang"),
         ("DIBUKA", "DITUTUP", actor.pk, ""),
         ("DITUTUP", "FINAL", actor.pk, ""),
     ]
@@ -56,7 +59,16 @@ def test_reopening_after_the_close_date_is_refused(world):
         status=S.DITUTUP, buka=today - datetime.timedelta(days=9), tutup=today - datetime.timedelta(days=1)
     )
     with pytest.raises(ValidationError, match="Tanggal tutup sudah lewat"):
-        services.periode_ubah_status(periode, ke=S.DIBUKA, aktor=world.monev.user)
+        services.periode_ubah_status(periode, ke=S.DIBUKA, aktor=world.admin, catatan="diperpanjang")
+
+
+def test_only_the_admin_reopens_a_closed_periode_and_writes_why(world):
+    periode = buat_periode(status=S.DITUTUP)
+    with pytest.raises(PermissionDenied):
+        services.periode_ubah_status(periode, ke=S.DIBUKA, aktor=world.monev.user, catatan="diperpanjang")
+    with pytest.raises(ValidationError, match="alasan"):
+        services.periode_ubah_status(periode, ke=S.DIBUKA, aktor=world.admin, catatan=" ")
+    assert Periode.objects.get().status == S.DITUTUP
 
 
 @pytest.mark.parametrize("persona", ["asn", "pimpinan", "kepala", "sekda"])
