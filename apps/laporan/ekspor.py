@@ -9,6 +9,7 @@ sorted by their labels and answers, so their order says nothing about who submit
 """
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 
 from django.db.models import Count
 
@@ -35,7 +36,7 @@ def _nomor(periode: Periode) -> list[int]:
 
 
 def label(periode: Periode) -> dict[tuple[int, int], tuple[str, str]]:
-    """(PD id, unit id) of the counted responses -> the (PD, unit) label they get in the export."""
+    """(PD id, unit id) of the counted responses -> the (PD, unit) label they get in the export. Two queries."""
     respon = respon_terhitung(periode)
     n = {
         (pd_id, unit_id): c
@@ -43,53 +44,67 @@ def label(periode: Periode) -> dict[tuple[int, int], tuple[str, str]]:
         .annotate(c=Count("pk"))
         .order_by()
     }
+    units: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    nama_unit, nama_pd = {}, {}
+    for pk, path, pd_id, unit_nama, pd_nama in UnitKerja.objects.filter(
+        perangkat_daerah_id__in={pd_id for pd_id, _ in n}
+    ).values_list("pk", "path", "perangkat_daerah_id", "nama", "perangkat_daerah__nama"):
+        units[pd_id].append((pk, path))
+        nama_unit[pk] = unit_nama
+        nama_pd[pd_id] = pd_nama
+    return {
+        key: (nama_pd.get(pd_id, DIGABUNG) if pd_id else DIGABUNG, nama_unit[unit_id] if unit_id else DIGABUNG)
+        for key, (pd_id, unit_id) in kelompok(n, units).items()
+    }
+
+
+def kelompok(
+    n: Mapping[tuple[int, int], int], units: Mapping[int, list[tuple[int, str]]]
+) -> dict[tuple[int, int], tuple[int | None, int | None]]:
+    """The export's grouping, pure: (PD id, unit id) -> (PD id or None, unit id or None), None read "(digabung)".
+
+    `n`: counted responses per (PD, unit kerja); `units`: (pk, path) of each PD's units. A PD hidden in the
+    consolidated report loses both labels; a unit whose own staff the reports hide loses its unit label.
+    """
     per_pd: Counter[int] = Counter()
     for (pd_id, _unit_id), c in n.items():
         per_pd[pd_id] += c
     pd_hidden = sembunyikan(dict(per_pd))
-    units: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    nama_unit, nama_pd = {}, {}
-    for pk, path, pd_id, unit_nama, pd_nama in UnitKerja.objects.filter(perangkat_daerah_id__in=per_pd).values_list(
-        "pk", "path", "perangkat_daerah_id", "nama", "perangkat_daerah__nama"
-    ):
-        units[pd_id].append((pk, path))
-        nama_unit[pk] = unit_nama
-        nama_pd[pd_id] = pd_nama
-    out = {}
+    out: dict[tuple[int, int], tuple[int | None, int | None]] = {}
     for pd_id in per_pd:
         per_unit = {unit_id: c for (p, unit_id), c in n.items() if p == pd_id}
-        pohon = pohon_rahasia(units[pd_id], per_unit, pd_id in pd_hidden)
+        known = {pk for pk, _ in units.get(pd_id, [])}
+        pohon = pohon_rahasia(units.get(pd_id, []), per_unit, pd_id in pd_hidden)
         for unit_id in per_unit:
             if pd_id in pd_hidden:
-                out[(pd_id, unit_id)] = (DIGABUNG, DIGABUNG)
-            elif unit_id in pohon.own or unit_id not in nama_unit:
-                out[(pd_id, unit_id)] = (nama_pd.get(pd_id, DIGABUNG), DIGABUNG)
+                out[(pd_id, unit_id)] = (None, None)
+            elif unit_id in pohon.own or unit_id not in known:
+                out[(pd_id, unit_id)] = (pd_id, None)
             else:
-                out[(pd_id, unit_id)] = (nama_pd[pd_id], nama_unit[unit_id])
+                out[(pd_id, unit_id)] = (pd_id, unit_id)
     return _paling_sedikit_minimum(out, n)
 
 
 def _paling_sedikit_minimum(
-    out: dict[tuple[int, int], tuple[str, str]], n: dict[tuple[int, int], int]
-) -> dict[tuple[int, int], tuple[str, str]]:
+    out: dict[tuple[int, int], tuple[int | None, int | None]], n: Mapping[tuple[int, int], int]
+) -> dict[tuple[int, int], tuple[int | None, int | None]]:
     """A safety net that the rule above makes idle: merge any label shared by fewer than MIN_RESPONDEN responses
     into a coarser one; with fewer than MIN_RESPONDEN responses in the whole periode, label nothing (no rows)."""
     while True:
-        count: Counter[tuple[str, str]] = Counter()
+        count: Counter[tuple[int | None, int | None]] = Counter()
         for key, lbl in out.items():
             count[lbl] += n[key]
-        kecil = sorted(lbl for lbl, c in count.items() if c < MIN_RESPONDEN)
+        kecil = sorted((lbl for lbl, c in count.items() if c < MIN_RESPONDEN), key=str)
         if not kecil:
             return out
         lbl = kecil[0]
-        if lbl == (DIGABUNG, DIGABUNG):
-            lain = sorted((c, lb) for lb, c in count.items() if lb != lbl)
+        if lbl == (None, None):
+            lain = sorted(((c, str(lb), lb) for lb, c in count.items() if lb != lbl), key=lambda t: t[:2])
             if not lain:
                 return {}
-            lbl = lain[0][1]
-            ke = (DIGABUNG, DIGABUNG)
+            lbl, ke = lain[0][2], (None, None)
         else:
-            ke = (lbl[0], DIGABUNG) if lbl[1] != DIGABUNG else (DIGABUNG, DIGABUNG)
+            ke = (lbl[0], None) if lbl[1] is not None else (None, None)
         out = {key: (ke if lb == lbl else lb) for key, lb in out.items()}
 
 
