@@ -1,5 +1,5 @@
 """Admin of the agen app: reference data is editable; the workflow is read-only (it changes only through
-services.transition, and its history is append-only)."""
+services.nominasi_transisi, and its history is append-only)."""
 
 from django.contrib import admin
 

@@ -1,7 +1,7 @@
 """Agen perubahan (Lampiran BAB III 2.2, 3.1-3.3; SPEC 6): rounds, nominations, assessment, SK, appointment.
 
 The workflow of a nomination lives in `apps.agen.workflow` (states, the transition table) and
-`apps.agen.services.transition` (the one function that changes a state).
+`apps.agen.services.nominasi_transisi` (the one function that changes a state).
 """
 
 import datetime
@@ -258,7 +258,7 @@ class Penetapan(models.Model):
     """An agen perubahan: one nominee appointed by an SK, with roles, tasks and the SK's term.
 
     AKTIF / BERAKHIR is computed from the date when read (`status_pada`), never written by a job.
-    Created and revoked only by `apps.agen.services.transition`.
+    Created and revoked only by `apps.agen.services.nominasi_transisi`.
     """
 
     class StatusMasa(models.TextChoices):

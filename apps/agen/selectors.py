@@ -3,9 +3,10 @@
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from apps.akun.scope import lingkup
-from apps.organisasi.models import PerangkatDaerah, SanksiDisiplin
+from apps.organisasi.models import Pegawai, PerangkatDaerah, SanksiDisiplin
 
 from .models import Nominasi, Penetapan, PutaranRekrutmen, SuratKeputusan
+from .workflow import ANTREAN_KBK, Status
 
 
 def nominasi_for_user(user) -> QuerySet[Nominasi]:
@@ -19,6 +20,25 @@ def nominasi_for_user(user) -> QuerySet[Nominasi]:
     if scope.user_id is not None:
         q |= Q(pengusul_id=scope.user_id)
     return qs.filter(q)
+
+
+def antrean_kbk_for_user(user) -> QuerySet[Nominasi]:
+    """The KBK's queue: nominations of the member's PD(s) waiting for review or assessment."""
+    return nominasi_for_user(user).filter(
+        putaran__perangkat_daerah_id__in=lingkup(user).kbk_pd_ids, status__in=ANTREAN_KBK
+    )
+
+
+def antrean_kepala_for_user(user) -> QuerySet[Nominasi]:
+    """The Kepala PD's list: recommended nominations of their PD(s) waiting for appointment."""
+    return nominasi_for_user(user).filter(
+        putaran__perangkat_daerah_id__in=lingkup(user).kepala_pd_ids, status=Status.DIREKOMENDASIKAN
+    )
+
+
+def pegawai_dapat_diusulkan(user) -> QuerySet[Pegawai]:
+    """Pegawai a unit head may nominate: those of their unit subtrees, never themselves."""
+    return Pegawai.objects.filter(lingkup(user).unit_q("unit_kerja__")).exclude(user=user)
 
 
 def nominasi_calon(user) -> QuerySet[Nominasi]:

@@ -1,4 +1,4 @@
-"""Writes of the agen perubahan workflow. `transition` is the only function that changes a nomination's status."""
+"""Writes of the agen perubahan workflow. `nominasi_transisi` is the only function that changes a nomination's status."""
 
 import datetime
 
@@ -21,7 +21,7 @@ from .models import (
     SkorPenilaian,
     SuratKeputusan,
 )
-from .workflow import CATATAN_WAJIB, TRANSITIONS, USULAN, Aksi, Pelaku, Status, pelaku_untuk
+from .workflow import TRANSITIONS, USULAN, Aksi, Pelaku, Status, aksi_dari, catatan_wajib, pelaku_untuk
 
 
 class TransisiDitolak(PermissionDenied):
@@ -59,40 +59,36 @@ def alasan_tidak_memenuhi(pegawai: Pegawai, pada: datetime.date | None = None) -
     return alasan
 
 
-def pelaku(nominasi: Nominasi, user) -> set[str]:
+def nominasi_pelaku(nominasi: Nominasi, *, aktor) -> set[str]:
     """The parts `user` plays on `nominasi` (SPEC 2: a KBK reviewer never one from their own unit, never one they made)."""
-    scope = lingkup(user)
+    scope = lingkup(aktor)
     roles: set[str] = set()
-    if user is None or not user.is_authenticated:
+    if aktor is None or not aktor.is_authenticated:
         return roles
-    pengusul = nominasi.pengusul_id == user.pk
-    calon = nominasi.pegawai.user_id == user.pk
+    pengusul = nominasi.pengusul_id == aktor.pk
+    calon = nominasi.pegawai.user_id == aktor.pk
     if pengusul:
         roles.add(Pelaku.PENGUSUL)
     if calon:
         roles.add(Pelaku.CALON)
-    pd_id = nominasi.putaran.perangkat_daerah_id
-    if pd_id in scope.kbk_pd_ids and not pengusul and not calon and not _unit_sendiri(scope.pegawai, nominasi):
+    if scope.boleh_telaah_nominasi(nominasi):
         roles.add(Pelaku.PENELAAH)
-    if pd_id in scope.kepala_pd_ids and not calon and not pengusul:  # never decide on one's own nomination
+    if scope.boleh_tetapkan_nominasi(nominasi):
         roles.add(Pelaku.KEPALA_PD)
     return roles
 
 
-def _unit_sendiri(pegawai: Pegawai | None, nominasi: Nominasi) -> bool:
-    """True when the reviewer works in the nominee's unit, or in a unit above or below it."""
-    if pegawai is None:
-        return False
-    mine, theirs = pegawai.unit_kerja.path, nominasi.unit_kerja.path
-    return mine.startswith(theirs) or theirs.startswith(mine)
+def nominasi_aksi_tersedia(nominasi: Nominasi, *, aktor) -> list[str]:
+    """The actions `aktor` may take on `nominasi` now (workflow.TRANSITIONS and the parts they play)."""
+    roles = nominasi_pelaku(nominasi, aktor=aktor)
+    return [a for a in aksi_dari(nominasi.status) if roles & TRANSITIONS[(nominasi.status, a)][1]]
 
 
-def buka_putaran(
-    perangkat_daerah: PerangkatDaerah, tahun: int, dibuka: datetime.date, ditutup: datetime.date, aktor
+def putaran_buka(
+    perangkat_daerah: PerangkatDaerah, *, tahun: int, dibuka: datetime.date, ditutup: datetime.date, aktor
 ) -> PutaranRekrutmen:
     """Open the PD's annual recruitment round (BAB III 3.3). Kepala PD of that PD or admin only."""
-    scope = lingkup(aktor)
-    if not (scope.admin or perangkat_daerah.pk in scope.kepala_pd_ids):
+    if not lingkup(aktor).boleh_buka_putaran(perangkat_daerah.pk):
         raise PermissionDenied
     putaran = PutaranRekrutmen(perangkat_daerah=perangkat_daerah, tahun=tahun, dibuka=dibuka, ditutup=ditutup)
     putaran.dibuat_oleh = aktor
@@ -101,17 +97,18 @@ def buka_putaran(
     return putaran
 
 
-def usulkan(putaran: PutaranRekrutmen, pegawai: Pegawai, pengusul, mekanisme: str, alasan: dict[str, str]) -> Nominasi:
+def nominasi_usulkan(
+    putaran: PutaranRekrutmen, *, pegawai: Pegawai, aktor, mekanisme: str, alasan: dict[str, str]
+) -> Nominasi:
     """Penjaringan awal (2.2.2 1)): the head of the nominee's unit nominates them.
 
     Checks criteria (a) and (b) from the registry; (c)-(f) come with a justification each (`alasan` keys
     "c".."f"). Creates the nomination in MENUNGGU_KOMITMEN and its first history row.
     """
-    scope = lingkup(pengusul)
-    if not Pegawai.objects.filter(scope.unit_q("unit_kerja__"), pk=pegawai.pk).exists():
+    if not lingkup(aktor).boleh_usulkan_agen(pegawai):
         raise PermissionDenied
     errors = []
-    if pegawai.user_id is not None and pegawai.user_id == pengusul.pk:
+    if pegawai.user_id is not None and pegawai.user_id == aktor.pk:
         errors.append(_("Pimpinan unit tidak dapat mengusulkan dirinya sendiri."))
     if pegawai.unit_kerja.perangkat_daerah_id != putaran.perangkat_daerah_id:
         errors.append(_("Calon bukan pegawai perangkat daerah putaran ini."))
@@ -128,7 +125,7 @@ def usulkan(putaran: PutaranRekrutmen, pegawai: Pegawai, pengusul, mekanisme: st
                 putaran=putaran,
                 pegawai=pegawai,
                 unit_kerja=pegawai.unit_kerja,
-                pengusul=pengusul,
+                pengusul=aktor,
                 mekanisme=mekanisme,
                 alasan_c=alasan["c"].strip(),
                 alasan_d=alasan["d"].strip(),
@@ -137,32 +134,31 @@ def usulkan(putaran: PutaranRekrutmen, pegawai: Pegawai, pengusul, mekanisme: st
                 status=Status.MENUNGGU_KOMITMEN,
             )
             RiwayatNominasi.objects.create(
-                nominasi=nominasi, aksi=USULAN, dari_status="", ke_status=Status.MENUNGGU_KOMITMEN, oleh=pengusul
+                nominasi=nominasi, aksi=USULAN, dari_status="", ke_status=Status.MENUNGGU_KOMITMEN, oleh=aktor
             )
     except IntegrityError:
         raise ValidationError(_("%(nama)s sudah diusulkan pada putaran ini.") % {"nama": pegawai.nama_lengkap})
     return nominasi
 
 
-def buat_surat_keputusan(
+def surat_keputusan_buat(
     perangkat_daerah: PerangkatDaerah,
+    *,
     nomor: str,
     tanggal: datetime.date,
     masa_mulai: datetime.date,
     masa_selesai: datetime.date,
     aktor,
 ) -> SuratKeputusan:
-    """A Keputusan Kepala PD (2.2.2 3)), signed by the acting Kepala PD; agents are added by `transition`."""
+    """A Keputusan Kepala PD (2.2.2 3)), signed by the acting Kepala PD; agents are added by `nominasi_transisi`."""
     scope = lingkup(aktor)
-    if perangkat_daerah.pk not in scope.kepala_pd_ids or scope.pegawai is None:
+    if not scope.boleh_buat_sk(perangkat_daerah.pk):
         raise PermissionDenied
     if masa_selesai <= masa_mulai:
         raise ValidationError({"masa_selesai": _("Masa tugas harus berakhir sesudah mulai.")})
     if SuratKeputusan.objects.filter(perangkat_daerah=perangkat_daerah, nomor=nomor).exists():
         raise ValidationError({"nomor": _("Nomor SK ini sudah dipakai di perangkat daerah ini.")})
-    sebutan = next(
-        (p.sebutan for p in scope.peran if p.jenis == "KEPALA_PD" and p.perangkat_daerah_id == perangkat_daerah.pk), ""
-    )
+    sebutan = scope.sebutan_kepala_pd(perangkat_daerah.pk)
     return SuratKeputusan.objects.create(
         perangkat_daerah=perangkat_daerah,
         nomor=nomor,
@@ -175,13 +171,13 @@ def buat_surat_keputusan(
     )
 
 
-def transition(nominasi: Nominasi, aksi: str, aktor, catatan: str = "", **data) -> Nominasi:
+def nominasi_transisi(nominasi: Nominasi, *, aksi: str, aktor, catatan: str = "", **data) -> Nominasi:
     """Take `aksi` on `nominasi` as `aktor`: the one place a nomination's status changes.
 
     Side effects, in one transaction:
     - locks the nomination row (SELECT ... FOR UPDATE) and re-reads its status;
     - refuses with TransisiDitolak (403) when the actor plays no part allowed to take the action
-      (workflow.TRANSITIONS; `pelaku`: the nominator never reviews their own nomination, a reviewer never one
+      (workflow.TRANSITIONS; `nominasi_pelaku`: the nominator never reviews their own nomination, a reviewer never one
       of their own unit), with SudahDiputuskanError when the status has moved on (another reviewer decided first),
       with ValidationError when a required note or datum is missing or criteria (a)/(b) fail at appointment;
     - per action: writes the Penilaian and its scores (rekomendasikan/tidak_rekomendasikan), the Penetapan
@@ -198,7 +194,7 @@ def transition(nominasi: Nominasi, aksi: str, aktor, catatan: str = "", **data) 
             .select_related("putaran", "pegawai__unit_kerja", "unit_kerja")
             .get(pk=nominasi.pk)
         )
-        roles = pelaku(locked, aktor)
+        roles = nominasi_pelaku(locked, aktor=aktor)
         if not roles & pelaku_untuk(aksi):
             raise TransisiDitolak
         entry = TRANSITIONS.get((locked.status, aksi))
@@ -207,7 +203,7 @@ def transition(nominasi: Nominasi, aksi: str, aktor, catatan: str = "", **data) 
         ke, boleh = entry
         if not roles & boleh:
             raise TransisiDitolak
-        if aksi in CATATAN_WAJIB and not catatan:
+        if catatan_wajib(aksi) and not catatan:
             raise ValidationError({"catatan": _("Catatan wajib diisi untuk langkah ini.")})
         efek = _EFEK.get(aksi)
         if efek is not None:

@@ -1,5 +1,5 @@
 """Views of the agen perubahan app. Each object comes through a scoped helper (404 outside scope); a page
-the role lacks is a 403; workflow steps go through services.transition."""
+the role lacks is a 403; workflow steps go through services.nominasi_transisi."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from apps.akun.scope import lingkup
 from apps.common.pdf import PdfRenderTimeoutError, render_pdf
-from apps.organisasi.models import Pegawai
+from apps.organisasi.models import PerangkatDaerah
 
 from . import selectors, services
 from .forms import (
@@ -29,7 +29,7 @@ from .forms import (
     SuratKeputusanForm,
 )
 from .models import Nominasi, PeranAgen, PutaranRekrutmen
-from .workflow import ANTREAN_KBK, KEPUTUSAN, TRANSITIONS, Aksi, Pelaku, Status, aksi_dari, pelaku_untuk
+from .workflow import AKSI_CALON, KEPUTUSAN, KLARIFIKASI, MENGAKHIRI, Aksi, Pelaku, Status, catatan_wajib, pelaku_untuk
 
 PER_PAGE = 25
 # Steps taken from the nomination page with a note only (assessment and appointment have their own pages).
@@ -42,7 +42,6 @@ AKSI_DENGAN_CATATAN = {
     Aksi.LANJUTKAN: _("Catatan penelaahan (opsional)"),
     Aksi.CABUT: _("Alasan pencabutan"),
 }
-AKSI_CALON = {Aksi.KONFIRMASI, Aksi.TOLAK_KOMITMEN, Aksi.JAWAB_KLARIFIKASI}
 
 
 def _get_nominasi_for_user(request, pk: int) -> Nominasi:
@@ -69,21 +68,16 @@ def _form_untuk(aksi: str, data=None) -> CatatanForm:
     return CatatanForm(
         data,
         prefix=aksi,
-        wajib=aksi not in (Aksi.LANJUTKAN, Aksi.KONFIRMASI, Aksi.TOLAK_KOMITMEN),
+        wajib=catatan_wajib(aksi),
         konfirmasi=aksi in KEPUTUSAN,
         label=AKSI_DENGAN_CATATAN.get(aksi),
     )
 
 
-def _aksi_tersedia(nominasi: Nominasi, user) -> list[str]:
-    roles = services.pelaku(nominasi, user)
-    return [a for a in aksi_dari(nominasi.status) if roles & TRANSITIONS[(nominasi.status, a)][1]]
-
-
 def _jalankan(request, nominasi: Nominasi, aksi: str, catatan: str = "", **data) -> bool:
     """Run a transition; report a stale decision or invalid data as a message. True when it went through."""
     try:
-        services.transition(nominasi, aksi, request.user, catatan, **data)
+        services.nominasi_transisi(nominasi, aksi=aksi, aktor=request.user, catatan=catatan, **data)
     except services.SudahDiputuskanError as exc:
         messages.warning(request, str(exc))
     except ValidationError as exc:
@@ -100,35 +94,23 @@ def _jalankan(request, nominasi: Nominasi, aksi: str, catatan: str = "", **data)
 
 def antrean_kbk(request):
     """The KBK's queue: nominations of its PD waiting for review or assessment."""
-    scope = lingkup(request.user)
-    if not scope.kbk_pd_ids:
+    if not lingkup(request.user).boleh_telaah_nominasi_apa_pun:
         raise PermissionDenied
-    qs = (
-        selectors.nominasi_for_user(request.user)
-        .filter(putaran__perangkat_daerah_id__in=scope.kbk_pd_ids, status__in=ANTREAN_KBK)
-        .order_by("diubah_pada", "pk")
-    )
+    qs = selectors.antrean_kbk_for_user(request.user).order_by("diubah_pada", "pk")
     return render(request, "agen/antrean_kbk.html", {"page": _page(request, qs)})
 
 
 def antrean_kepala(request):
     """The Kepala PD's list: recommended nominations waiting for appointment."""
-    scope = lingkup(request.user)
-    if not scope.kepala_pd_ids:
+    if not lingkup(request.user).boleh_tetapkan_agen_apa_pun:
         raise PermissionDenied
-    qs = (
-        selectors.nominasi_for_user(request.user)
-        .filter(putaran__perangkat_daerah_id__in=scope.kepala_pd_ids, status=Status.DIREKOMENDASIKAN)
-        .select_related("penilaian")
-        .order_by("diubah_pada", "pk")
-    )
+    qs = selectors.antrean_kepala_for_user(request.user).select_related("penilaian").order_by("diubah_pada", "pk")
     return render(request, "agen/antrean_kepala.html", {"page": _page(request, qs)})
 
 
 def usulan_saya(request):
     """A unit head's own nominations with their state."""
-    scope = lingkup(request.user)
-    if not scope.is_pimpinan_unit:
+    if not lingkup(request.user).boleh_usulkan_agen_apa_pun:
         raise PermissionDenied
     qs = selectors.nominasi_for_user(request.user).filter(pengusul=request.user).order_by("-dibuat_pada", "-pk")
     return render(request, "agen/usulan_saya.html", {"page": _page(request, qs)})
@@ -136,8 +118,7 @@ def usulan_saya(request):
 
 def daftar_agen(request):
     """Agents in the user's scope with their term state; a sanction that started during the term is flagged."""
-    scope = lingkup(request.user)
-    if not (scope.kabupaten or scope.pd_ids or scope.is_pimpinan_unit):
+    if not lingkup(request.user).boleh_lihat_agen_apa_pun:
         raise PermissionDenied
     qs = selectors.dengan_peringatan(selectors.penetapan_for_user(request.user)).order_by(
         "surat_keputusan__perangkat_daerah__kode", "pegawai__nama", "pk"
@@ -147,7 +128,7 @@ def daftar_agen(request):
 
 def ikhtisar(request):
     """Tim Monev's overview of agents per PD for the kabupaten."""
-    if not lingkup(request.user).kabupaten:
+    if not lingkup(request.user).boleh_lihat_ikhtisar_agen:
         raise PermissionDenied
     rows = selectors.ikhtisar_per_pd(timezone.localdate())
     total = {k: sum(r[k] for r in rows) for k in ("aktif", "berakhir", "dicabut")}
@@ -169,15 +150,9 @@ def saya(request):
 
 def nominasi_tambah(request):
     """Penjaringan awal by a unit head for an ASN of their unit(s)."""
-    scope = lingkup(request.user)
-    if not scope.is_pimpinan_unit:
+    if not lingkup(request.user).boleh_usulkan_agen_apa_pun:
         raise PermissionDenied
-    pegawai_qs = (
-        Pegawai.objects.filter(scope.unit_q("unit_kerja__"))
-        .exclude(user=request.user)
-        .select_related("unit_kerja")
-        .order_by("nama", "pk")
-    )
+    pegawai_qs = selectors.pegawai_dapat_diusulkan(request.user).select_related("unit_kerja").order_by("nama", "pk")
     form = NominasiForm(request.POST or None, pegawai_qs=pegawai_qs)
     if request.method == "POST" and form.is_valid():
         pegawai = form.cleaned_data["pegawai"]
@@ -190,8 +165,12 @@ def nominasi_tambah(request):
             form.add_error(None, _("Belum ada putaran rekrutmen di perangkat daerah ini."))
         else:
             try:
-                nominasi = services.usulkan(
-                    putaran, pegawai, request.user, form.cleaned_data["mekanisme"], form.alasan()
+                nominasi = services.nominasi_usulkan(
+                    putaran,
+                    pegawai=pegawai,
+                    aktor=request.user,
+                    mekanisme=form.cleaned_data["mekanisme"],
+                    alasan=form.alasan(),
                 )
             except ValidationError as exc:
                 for message in exc.messages:
@@ -204,8 +183,13 @@ def nominasi_tambah(request):
 
 def nominasi_detail(request, pk: int):
     nominasi = _get_nominasi_for_user(request, pk)
-    tersedia = _aksi_tersedia(nominasi, request.user)
-    forms = [(a, Aksi(a).label, _form_untuk(a), a not in KEPUTUSAN) for a in tersedia if a in AKSI_DENGAN_CATATAN]
+    scope = lingkup(request.user)
+    tersedia = services.nominasi_aksi_tersedia(nominasi, aktor=request.user)
+    forms = [
+        (a, Aksi(a).label, _form_untuk(a), a not in KEPUTUSAN, a in MENGAKHIRI)
+        for a in tersedia
+        if a in AKSI_DENGAN_CATATAN
+    ]
     riwayat = nominasi.riwayat.select_related("oleh__pegawai")
     context = {
         "nominasi": nominasi,
@@ -215,9 +199,9 @@ def nominasi_detail(request, pk: int):
         "bisa_menetapkan": Aksi.TETAPKAN in tersedia,
         "penilaian": getattr(nominasi, "penilaian", None),
         "penetapan": getattr(nominasi, "penetapan", None),
-        "pertanyaan": riwayat.last() if nominasi.status.startswith("KLARIFIKASI") else None,
-        "bukan_penelaah": nominasi.putaran.perangkat_daerah_id in lingkup(request.user).kbk_pd_ids
-        and Pelaku.PENELAAH not in services.pelaku(nominasi, request.user),
+        "pertanyaan": riwayat.last() if nominasi.status in KLARIFIKASI else None,
+        "bukan_penelaah": scope.boleh_telaah_nominasi_di(nominasi.putaran.perangkat_daerah_id)
+        and not scope.boleh_telaah_nominasi(nominasi),
     }
     return render(request, "agen/nominasi_detail.html", context)
 
@@ -227,7 +211,7 @@ def nominasi_aksi(request, pk: int, aksi: str):
     if aksi not in AKSI_DENGAN_CATATAN:
         raise Http404
     nominasi = _get_nominasi_for_user(request, pk)
-    if not services.pelaku(nominasi, request.user) & pelaku_untuk(aksi):
+    if not services.nominasi_pelaku(nominasi, aktor=request.user) & pelaku_untuk(aksi):
         raise PermissionDenied
     form = _form_untuk(aksi, request.POST)
     if form.is_valid():
@@ -240,7 +224,7 @@ def nominasi_aksi(request, pk: int, aksi: str):
 def nominasi_nilai(request, pk: int):
     """Assessment by a KBK reviewer: rubric scores, recommendation, notes."""
     nominasi = _get_nominasi_for_user(request, pk)
-    if Pelaku.PENELAAH not in services.pelaku(nominasi, request.user):
+    if Pelaku.PENELAAH not in services.nominasi_pelaku(nominasi, aktor=request.user):
         raise PermissionDenied
     if nominasi.status != Status.ASSESSMENT:
         messages.warning(request, _("Usulan ini tidak sedang menunggu assessment."))
@@ -256,7 +240,7 @@ def nominasi_nilai(request, pk: int):
 def nominasi_tetapkan(request, pk: int):
     """Penetapan formal by the Kepala PD: pick the SK, the roles and the tasks."""
     nominasi = _get_nominasi_for_user(request, pk)
-    if Pelaku.KEPALA_PD not in services.pelaku(nominasi, request.user):
+    if Pelaku.KEPALA_PD not in services.nominasi_pelaku(nominasi, aktor=request.user):
         raise PermissionDenied
     if nominasi.status != Status.DIREKOMENDASIKAN:
         messages.warning(request, _("Usulan ini tidak sedang menunggu penetapan."))
@@ -290,7 +274,7 @@ def nominasi_tetapkan(request, pk: int):
 def komitmen(request, pk: int):
     """The nominee's page: confirm commitment or decline; answer a clarification asked of them."""
     nominasi = _get_nominasi_calon(request, pk)
-    tersedia = [a for a in _aksi_tersedia(nominasi, request.user) if a in AKSI_CALON]
+    tersedia = [a for a in services.nominasi_aksi_tersedia(nominasi, aktor=request.user) if a in AKSI_CALON]
     if request.method == "POST":
         aksi = request.POST.get("aksi", "")
         if aksi not in tersedia:
@@ -303,7 +287,7 @@ def komitmen(request, pk: int):
                 messages.error(request, _("Lengkapi isian sebelum mengirim."))
         return redirect("agen:komitmen", pk=pk)
     pertanyaan = nominasi.riwayat.last() if nominasi.status == Status.KLARIFIKASI_CALON else None
-    forms = [(a, Aksi(a).label, _form_untuk(a)) for a in tersedia]
+    forms = [(a, Aksi(a).label, _form_untuk(a), a in MENGAKHIRI) for a in tersedia]
     riwayat = nominasi.riwayat.select_related("oleh__pegawai")
     context = {"nominasi": nominasi, "forms": forms, "pertanyaan": pertanyaan, "riwayat": riwayat}
     return render(request, "agen/komitmen.html", context)
@@ -314,10 +298,12 @@ def komitmen(request, pk: int):
 
 def putaran_list(request):
     scope = lingkup(request.user)
-    if not (scope.kabupaten or scope.pd_ids or scope.is_pimpinan_unit):
+    if not scope.boleh_lihat_agen_apa_pun:
         raise PermissionDenied
     qs = selectors.putaran_for_user(request.user).order_by("-tahun", "perangkat_daerah__kode")
-    form = PutaranForm(initial={"tahun": timezone.localdate().year}) if scope.kepala_pd_ids else None
+    pd_id = scope.pd_kepala_tunggal
+    boleh_buka = pd_id is not None and scope.boleh_buka_putaran(pd_id)
+    form = PutaranForm(initial={"tahun": timezone.localdate().year}) if boleh_buka else None
     return render(request, "agen/putaran_list.html", {"page": _page(request, qs), "form": form})
 
 
@@ -325,16 +311,14 @@ def putaran_list(request):
 def putaran_tambah(request):
     """The Kepala PD opens the PD's round (one per year)."""
     scope = lingkup(request.user)
-    if len(scope.kepala_pd_ids) != 1:
+    pd_id = scope.pd_kepala_tunggal
+    if pd_id is None or not scope.boleh_buka_putaran(pd_id):
         raise PermissionDenied
-    pd_id = next(iter(scope.kepala_pd_ids))
     form = PutaranForm(request.POST)
     if form.is_valid():
-        from apps.organisasi.models import PerangkatDaerah
-
         pd = PerangkatDaerah.objects.get(pk=pd_id)
         try:
-            services.buka_putaran(pd, **form.cleaned_data, aktor=request.user)
+            services.putaran_buka(pd, **form.cleaned_data, aktor=request.user)
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)
@@ -351,25 +335,24 @@ def putaran_tambah(request):
 
 def sk_list(request):
     scope = lingkup(request.user)
-    if not (scope.kabupaten or scope.pd_ids):
+    if not scope.boleh_lihat_sk_apa_pun:
         raise PermissionDenied
     qs = selectors.surat_keputusan_for_user(request.user).order_by("-tanggal", "-pk")
-    form = SuratKeputusanForm() if len(scope.kepala_pd_ids) == 1 else None
+    form = SuratKeputusanForm() if scope.pd_kepala_tunggal is not None else None
     return render(request, "agen/sk_list.html", {"page": _page(request, qs), "form": form})
 
 
 @require_POST
 def sk_tambah(request):
     scope = lingkup(request.user)
-    if len(scope.kepala_pd_ids) != 1:
+    pd_id = scope.pd_kepala_tunggal
+    if pd_id is None or not scope.boleh_buat_sk(pd_id):
         raise PermissionDenied
-    from apps.organisasi.models import PerangkatDaerah
-
     form = SuratKeputusanForm(request.POST)
     if form.is_valid():
-        pd = PerangkatDaerah.objects.get(pk=next(iter(scope.kepala_pd_ids)))
+        pd = PerangkatDaerah.objects.get(pk=pd_id)
         try:
-            sk = services.buat_surat_keputusan(pd, **form.cleaned_data, aktor=request.user)
+            sk = services.surat_keputusan_buat(pd, **form.cleaned_data, aktor=request.user)
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)
@@ -414,11 +397,9 @@ def sk_pdf(request, pk: int):
 
 def agen_detail(request, pk: int):
     penetapan = _get_penetapan_for_user(request, pk)
-    scope = lingkup(request.user)
-    pd_id = penetapan.surat_keputusan.perangkat_daerah_id
-    boleh_catat = pd_id in scope.pd_ids
+    boleh_catat = lingkup(request.user).boleh_catat_pembinaan_agen(penetapan.surat_keputusan.perangkat_daerah_id)
     cabut = None
-    if Aksi.CABUT in _aksi_tersedia(penetapan.nominasi, request.user):
+    if Aksi.CABUT in services.nominasi_aksi_tersedia(penetapan.nominasi, aktor=request.user):
         cabut = _form_untuk(Aksi.CABUT)
     context = {
         "agen": penetapan,
@@ -437,7 +418,7 @@ def agen_detail(request, pk: int):
 
 def _catat(request, pk: int, form_class, prefix: str, pesan: str):
     penetapan = _get_penetapan_for_user(request, pk)
-    if penetapan.surat_keputusan.perangkat_daerah_id not in lingkup(request.user).pd_ids:
+    if not lingkup(request.user).boleh_catat_pembinaan_agen(penetapan.surat_keputusan.perangkat_daerah_id):
         raise PermissionDenied
     form = form_class(request.POST, prefix=prefix)
     if form.is_valid():

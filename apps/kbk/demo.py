@@ -22,8 +22,10 @@ def seed(ctx: DemoContext) -> None:
     if not AnggotaKBK.objects.filter(kbk=kbk).exists():
         peran = {p.kode: p for p in PeranKBK.objects.all()}
         aktor = ctx.refs["user:kepala"]
-        services.tambah_anggota(pd, kepala, peran["SPONSOR"], aktor, mulai=MULAI)
-        services.tambah_anggota(pd, ctx.refs["pegawai:kbk"], peran["PROGRAM"], aktor, mulai=MULAI)
+        services.anggota_kbk_tambah(pd, pegawai=kepala, peran=peran["SPONSOR"], aktor=aktor, mulai=MULAI)
+        services.anggota_kbk_tambah(
+            pd, pegawai=ctx.refs["pegawai:kbk"], peran=peran["PROGRAM"], aktor=aktor, mulai=MULAI
+        )
         demo_ids = [ctx.refs[f"pegawai:{u}"].pk for u in ("kepala", "kbk", "unit", "asn")]
         taken = set(demo_ids)
         for kode, suffix in ANGGOTA_LAIN:
@@ -35,7 +37,7 @@ def seed(ctx: DemoContext) -> None:
             )
             if pegawai is not None:
                 taken.add(pegawai.pk)
-                services.tambah_anggota(pd, pegawai, peran[kode], aktor, mulai=MULAI)
+                services.anggota_kbk_tambah(pd, pegawai=pegawai, peran=peran[kode], aktor=aktor, mulai=MULAI)
     tim, _ = TimMonev.objects.get_or_create(
         nomor_keputusan="100.3.3.2/KEP/045/2025",
         defaults={"tanggal_keputusan": datetime.date(2025, 1, 15)},

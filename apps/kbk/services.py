@@ -18,23 +18,17 @@ from apps.organisasi.models import Pegawai, PerangkatDaerah
 from .models import AnggotaKBK, KelompokBudayaKerja, PeranKBK
 
 
-def boleh_mengubah(user, perangkat_daerah: PerangkatDaerah) -> bool:
-    """The Kepala PD keeps the PD's KBK (SPEC 2); the admin may too."""
-    scope = lingkup(user)
-    return scope.admin or perangkat_daerah.pk in scope.kepala_pd_ids
-
-
 def kbk_untuk(perangkat_daerah: PerangkatDaerah) -> KelompokBudayaKerja:
     kbk, _created = KelompokBudayaKerja.objects.get_or_create(perangkat_daerah=perangkat_daerah)
     return kbk
 
 
 @transaction.atomic
-def tambah_anggota(
-    perangkat_daerah: PerangkatDaerah, pegawai: Pegawai, peran: PeranKBK, aktor, mulai: datetime.date | None = None
+def anggota_kbk_tambah(
+    perangkat_daerah: PerangkatDaerah, *, pegawai: Pegawai, peran: PeranKBK, aktor, mulai: datetime.date | None = None
 ) -> AnggotaKBK:
     """Add a member with a Tabel 3.1 role; a reviewing role also gets a Peran ANGGOTA_KBK for the PD."""
-    if not boleh_mengubah(aktor, perangkat_daerah):
+    if not lingkup(aktor).boleh_ubah_kbk(perangkat_daerah.pk):
         raise PermissionDenied
     if pegawai.unit_kerja.perangkat_daerah_id != perangkat_daerah.pk:
         raise ValidationError({"pegawai": _("Anggota KBK harus pegawai perangkat daerah ini.")})
@@ -63,9 +57,9 @@ def tambah_anggota(
 
 
 @transaction.atomic
-def akhiri_anggota(anggota: AnggotaKBK, aktor) -> AnggotaKBK:
+def anggota_kbk_akhiri(anggota: AnggotaKBK, *, aktor) -> AnggotaKBK:
     """End a membership today; its Peran ends too unless another active membership still uses it."""
-    if not boleh_mengubah(aktor, anggota.kbk.perangkat_daerah):
+    if not lingkup(aktor).boleh_ubah_kbk(anggota.kbk.perangkat_daerah_id):
         raise PermissionDenied
     anggota = AnggotaKBK.objects.select_for_update().get(pk=anggota.pk)
     if anggota.sampai is not None:

@@ -7,12 +7,11 @@ PD's KBK their PD's report (another PD is a 404, the consolidated report a 403);
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from apps.akun.scope import Lingkup, lingkup
+from apps.akun.scope import Lingkup, lingkup, perangkat_daerah_utuh_for_user, unit_kerja_for_user
 from apps.common.export import xlsx_bytes
 from apps.common.pdf import PdfRenderTimeoutError
 from apps.organisasi.models import PerangkatDaerah, UnitKerja
@@ -41,17 +40,13 @@ def _get_periode(kode: str) -> Periode:
 
 
 def _get_pd_for_user(request, pd_kode: str) -> PerangkatDaerah:
-    scope = _scope(request, lambda s: s.kabupaten or s.pd_ids)
-    qs = PerangkatDaerah.objects.all() if scope.kabupaten else PerangkatDaerah.objects.filter(pk__in=scope.pd_ids)
-    return get_object_or_404(qs, kode=pd_kode)
+    _scope(request, lambda s: s.boleh_lihat_laporan_pd_apa_pun)
+    return get_object_or_404(perangkat_daerah_utuh_for_user(request.user), kode=pd_kode)
 
 
 def _get_unit_for_user(request, pk: int) -> UnitKerja:
-    scope = _scope(request, lambda s: s.kabupaten or s.pd_ids or s.pimpinan_unit_ids)
-    qs = UnitKerja.objects.select_related("perangkat_daerah")
-    if not scope.kabupaten:
-        qs = qs.filter(Q(perangkat_daerah_id__in=scope.pd_ids) | scope.unit_q())
-    return get_object_or_404(qs, pk=pk)
+    _scope(request, lambda s: s.boleh_lihat_laporan_apa_pun)
+    return get_object_or_404(unit_kerja_for_user(request.user), pk=pk)
 
 
 def _download(laporan, fmt: str, filename: str) -> HttpResponse:
@@ -70,7 +65,7 @@ def _download(laporan, fmt: str, filename: str) -> HttpResponse:
 
 
 def index(request):
-    scope = _scope(request, lambda s: s.kabupaten or s.pd_ids or s.pimpinan_unit_ids)
+    scope = _scope(request, lambda s: s.boleh_lihat_laporan_apa_pun)
     periodes = Periode.objects.exclude(status=Periode.Status.DRAFT).order_by("-tanggal_buka")
     pds = PerangkatDaerah.objects.filter(pk__in=scope.pd_ids).order_by("kode")
     units = UnitKerja.objects.filter(pk__in=scope.pimpinan_unit_ids).order_by("kode")
@@ -78,14 +73,14 @@ def index(request):
 
 
 def konsolidasi(request, kode: str):
-    _scope(request, lambda s: s.kabupaten)
+    _scope(request, lambda s: s.boleh_lihat_laporan_kabupaten)
     periode = _get_periode(kode)
     laporan = services.laporan_untuk(periode)
     return render(request, "laporan/laporan.html", {**laporan_render.konteks(laporan), "periode": periode})
 
 
 def konsolidasi_unduh(request, kode: str, fmt: str):
-    _scope(request, lambda s: s.kabupaten)
+    _scope(request, lambda s: s.boleh_lihat_laporan_kabupaten)
     periode = _get_periode(kode)
     return _download(services.laporan_untuk(periode), fmt, f"laporan-evaluasi-{periode.kode}")
 
@@ -106,7 +101,7 @@ def perangkat_daerah_unduh(request, kode: str, pd_kode: str, fmt: str):
 def rincian_unit(request, kode: str, pk: int):
     """Tim Monev (and the other kabupaten roles) open a unit's sub-units with the same rules (SPEC 9)."""
     unit = _get_unit_for_user(request, pk)
-    _scope(request, lambda s: s.kabupaten)
+    _scope(request, lambda s: s.boleh_lihat_laporan_kabupaten)
     periode = _get_periode(kode)
     laporan = services.laporan_live(periode, unit.perangkat_daerah, induk=unit)
     context = {**laporan_render.konteks(laporan), "periode": periode, "pd": unit.perangkat_daerah, "induk": unit}
@@ -133,7 +128,7 @@ def _catatan(request, periode: Periode, instance: CatatanLaporan | None, back: s
 
 def catatan_pd(request, kode: str, pd_kode: str):
     pd = _get_pd_for_user(request, pd_kode)  # out of scope: 404 before the role check (SECURITY)
-    _scope(request, lambda s: s.monev)
+    _scope(request, lambda s: s.boleh_catat_laporan)
     periode = _get_periode(kode)
     instance = CatatanLaporan.objects.filter(periode=periode, perangkat_daerah=pd).first()
     return _catatan(request, periode, instance, f"{periode_url(periode)}#pd-{pd.pk}", pd=pd)
@@ -141,7 +136,7 @@ def catatan_pd(request, kode: str, pd_kode: str):
 
 def catatan_unit(request, kode: str, pk: int):
     unit = _get_unit_for_user(request, pk)  # out of scope: 404 before the role check (SECURITY)
-    _scope(request, lambda s: s.monev)
+    _scope(request, lambda s: s.boleh_catat_laporan)
     periode = _get_periode(kode)
     instance = CatatanLaporan.objects.filter(periode=periode, unit_kerja=unit).first()
     back = f"{periode_url(periode, unit.perangkat_daerah)}#unit-{unit.pk}"
@@ -179,7 +174,7 @@ def finalisasi(request, kode: str):
 
 
 def dasbor(request, kode: str):
-    _scope(request, lambda s: s.kabupaten)
+    _scope(request, lambda s: s.boleh_lihat_laporan_kabupaten)
     periode = _get_periode(kode)
     context = {"periode": periode, "agregat": agregat_tersedia(periode)}
     context.update(charts.dasbor(periode))
@@ -188,7 +183,7 @@ def dasbor(request, kode: str):
 
 def ekspor_jawaban(request, kode: str):
     """The raw answers of a closed periode as XLSX (Tim Monev, admin), formula-looking cells neutralised."""
-    _scope(request, lambda s: s.monev or s.admin)
+    _scope(request, lambda s: s.boleh_ekspor_jawaban)
     periode = get_object_or_404(Periode, kode=kode)
     if not agregat_tersedia(periode):
         # Nothing of an open periode's answers leaves the system: diffing two downloads would reveal one named

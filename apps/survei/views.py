@@ -29,9 +29,8 @@ def _pegawai_or_403(request):
     return pegawai
 
 
-def _require_monev(request) -> None:
-    scope = lingkup(request.user)
-    if not (scope.monev or scope.admin):
+def _require_kelola_periode(request) -> None:
+    if not lingkup(request.user).boleh_kelola_periode:
         raise PermissionDenied
 
 
@@ -137,10 +136,10 @@ def _formulir_post(request, periode: Periode, pegawai):
     aksi = request.POST.get("aksi", "")
     try:
         if aksi == "kirim":
-            respon = services.kirim(periode, pegawai, answers, butir=butir)
+            respon = services.respon_kirim(periode, pegawai=pegawai, answers=answers, butir=butir)
             messages.success(request, _("Terima kasih. Formulir 1 Anda sudah terkirim."))
             return redirect("survei:respon", pk=respon.pk)
-        respon = services.simpan_draf(periode, pegawai, answers, butir=butir)
+        respon = services.respon_simpan_draf(periode, pegawai=pegawai, answers=answers, butir=butir)
     except services.SudahTerkirim as done:
         if autosave:
             return JsonResponse({"ok": False, "pesan": _("Formulir ini sudah terkirim.")}, status=409)
@@ -149,7 +148,7 @@ def _formulir_post(request, periode: Periode, pegawai):
     except ValidationError as exc:
         if exc.code == "kurang":
             try:
-                respon = services.simpan_draf(periode, pegawai, answers, butir=butir)
+                respon = services.respon_simpan_draf(periode, pegawai=pegawai, answers=answers, butir=butir)
             except services.SudahTerkirim as done:  # another tab submitted meanwhile
                 messages.info(request, _("Formulir Anda untuk periode ini sudah terkirim."))
                 return redirect("survei:respon", pk=done.respon.pk)
@@ -210,13 +209,13 @@ def cetak(request, pk: int):
 
 def partisipasi_view(request, kode: str):
     """Who has submitted and who has not, in the viewer's scope; never answers or scores (SPEC 2)."""
-    if not partisipasi.boleh_lihat_partisipasi(request.user):
+    scope = lingkup(request.user)
+    if not scope.boleh_lihat_partisipasi:
         raise PermissionDenied
     periode = _get_periode_terbit(kode)
     qs = partisipasi.daftar_partisipasi(request.user, periode).select_related("unit_kerja__perangkat_daerah")
-    scope = lingkup(request.user)
     pd_pilihan, pd_dipilih = [], None
-    if scope.kabupaten or len(scope.pd_ids) > 1:
+    if scope.banyak_pd:
         pd_pilihan = list(perangkat_daerah_for_user(request.user).only("pk", "nama"))
         pd_dipilih = next((pd.pk for pd in pd_pilihan if str(pd.pk) == request.GET.get("pd")), None)
         if pd_dipilih is not None:
@@ -228,7 +227,7 @@ def partisipasi_view(request, kode: str):
         "pd_pilihan": pd_pilihan,
         "pd_dipilih": pd_dipilih,
         "ringkasan": partisipasi.ringkasan(qs),
-        "boleh_buka_kembali": (scope.monev or scope.admin)
+        "boleh_buka_kembali": scope.boleh_buka_kembali_respon
         and periode.menerima_kiriman()
         and periode.ditutup_pertama_pada is None,
     }
@@ -239,7 +238,7 @@ def partisipasi_view(request, kode: str):
 
 
 def periode_list(request):
-    _require_monev(request)
+    _require_kelola_periode(request)
     periode = Periode.objects.select_related("instrumen").annotate(
         terkirim=Count("respon", filter=Q(respon__status=Respon.Status.TERKIRIM))
     )
@@ -258,7 +257,7 @@ def _transisi_boleh(scope, periode: Periode) -> list[str]:
 
 @require_http_methods(["GET", "POST"])
 def periode_tambah(request):
-    _require_monev(request)
+    _require_kelola_periode(request)
     form = PeriodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         periode = form.save()
@@ -270,7 +269,7 @@ def periode_tambah(request):
 @require_http_methods(["GET", "POST"])
 def periode_status(request, kode: str, ke: str):
     """Confirm, then open, close, reopen or finalise a periode (services.periode_ubah_status, periode_finalkan)."""
-    _require_monev(request)
+    _require_kelola_periode(request)
     periode = get_object_or_404(Periode, kode=kode)
     if ke not in S.values or ke not in services.TRANSISI_PERIODE[periode.status]:
         raise Http404
@@ -297,14 +296,13 @@ def periode_status(request, kode: str, ke: str):
 def buka_kembali(request, pk: int):
     """Tim Monev reopens one submitted response, with the reason (SPEC 8). A response is nobody else's
     business: for other roles it does not exist (404)."""
-    scope = lingkup(request.user)
-    if not (scope.monev or scope.admin):
+    if not lingkup(request.user).boleh_buka_kembali_respon:
         raise Http404
     obj = get_object_or_404(Respon.objects.select_related("periode", "pegawai"), pk=pk, status=Respon.Status.TERKIRIM)
     form = BukaKembaliForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.buka_kembali(obj, request.user, form.cleaned_data["alasan"])
+            services.respon_buka_kembali(obj, aktor=request.user, alasan=form.cleaned_data["alasan"])
         except ValidationError as exc:
             messages.error(request, exc.messages[0])
         else:

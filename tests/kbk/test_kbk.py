@@ -34,40 +34,56 @@ def test_tabel_3_1_roles_are_data(db):
 def test_a_new_member_can_review_and_loses_the_right_when_the_membership_ends(world):
     nominasi = helpers.nominasi(world, Status.PENELAAHAN)
     member = world.asn_b  # unit B, not the nominee's unit
-    assert Pelaku.PENELAAH not in agen_services.pelaku(nominasi, _fresh(member.user))
-    anggota = services.tambah_anggota(world.pd_x, member, PeranKBK.objects.get(kode="QA"), world.kepala.user)
+    assert Pelaku.PENELAAH not in agen_services.nominasi_pelaku(nominasi, aktor=_fresh(member.user))
+    anggota = services.anggota_kbk_tambah(
+        world.pd_x, pegawai=member, peran=PeranKBK.objects.get(kode="QA"), aktor=world.kepala.user
+    )
     peran = Peran.objects.get(user=member.user, jenis=Peran.Jenis.ANGGOTA_KBK)
     assert (anggota.peran_akses_id, peran.perangkat_daerah_id) == (peran.pk, world.pd_x.pk)
     assert lingkup(_fresh(member.user)).kbk_pd_ids == frozenset({world.pd_x.pk})
-    agen_services.transition(nominasi, Aksi.LANJUTKAN, _fresh(member.user))
-    services.akhiri_anggota(anggota, world.kepala.user)
+    agen_services.nominasi_transisi(nominasi, aksi=Aksi.LANJUTKAN, aktor=_fresh(member.user))
+    services.anggota_kbk_akhiri(anggota, aktor=world.kepala.user)
     assert lingkup(_fresh(member.user)).kbk_pd_ids == frozenset()
     with pytest.raises(PermissionDenied):
-        agen_services.transition(nominasi, Aksi.TOLAK, _fresh(member.user), "x")
+        agen_services.nominasi_transisi(nominasi, aksi=Aksi.TOLAK, aktor=_fresh(member.user), catatan="x")
 
 
 def test_program_sponsorship_gives_no_reviewer_right(world):
-    services.tambah_anggota(world.pd_x, world.kepala, PeranKBK.objects.get(kode="SPONSOR"), world.kepala.user)
+    services.anggota_kbk_tambah(
+        world.pd_x, pegawai=world.kepala, peran=PeranKBK.objects.get(kode="SPONSOR"), aktor=world.kepala.user
+    )
     assert Peran.objects.filter(user=world.kepala.user, jenis=Peran.Jenis.ANGGOTA_KBK).count() == 0
 
 
 def test_existing_reviewer_peran_is_reused_not_duplicated(world):
-    services.tambah_anggota(world.pd_x, world.kbk, PeranKBK.objects.get(kode="PROGRAM"), world.kepala.user)
+    services.anggota_kbk_tambah(
+        world.pd_x, pegawai=world.kbk, peran=PeranKBK.objects.get(kode="PROGRAM"), aktor=world.kepala.user
+    )
     assert Peran.objects.filter(user=world.kbk.user, jenis=Peran.Jenis.ANGGOTA_KBK).count() == 1
 
 
 def test_only_kepala_pd_or_admin_changes_the_team(world):
     with pytest.raises(PermissionDenied):
-        services.tambah_anggota(world.pd_x, world.asn_b, PeranKBK.objects.get(kode="QA"), world.kbk.user)
+        services.anggota_kbk_tambah(
+            world.pd_x, pegawai=world.asn_b, peran=PeranKBK.objects.get(kode="QA"), aktor=world.kbk.user
+        )
     with pytest.raises(PermissionDenied):
-        services.tambah_anggota(world.pd_x, world.asn_b, PeranKBK.objects.get(kode="QA"), world.outsider.user)
-    services.tambah_anggota(world.pd_x, world.asn_b, PeranKBK.objects.get(kode="QA"), world.admin)
+        services.anggota_kbk_tambah(
+            world.pd_x, pegawai=world.asn_b, peran=PeranKBK.objects.get(kode="QA"), aktor=world.outsider.user
+        )
+    services.anggota_kbk_tambah(
+        world.pd_x, pegawai=world.asn_b, peran=PeranKBK.objects.get(kode="QA"), aktor=world.admin
+    )
     assert AnggotaKBK.objects.count() == 1
 
 
 def test_kbk_page_shows_the_chart_with_members(world, client_as):
-    services.tambah_anggota(world.pd_x, world.kepala, PeranKBK.objects.get(kode="SPONSOR"), world.kepala.user)
-    services.tambah_anggota(world.pd_x, world.kbk, PeranKBK.objects.get(kode="PROGRAM"), world.kepala.user)
+    services.anggota_kbk_tambah(
+        world.pd_x, pegawai=world.kepala, peran=PeranKBK.objects.get(kode="SPONSOR"), aktor=world.kepala.user
+    )
+    services.anggota_kbk_tambah(
+        world.pd_x, pegawai=world.kbk, peran=PeranKBK.objects.get(kode="PROGRAM"), aktor=world.kepala.user
+    )
     response = client_as("kepala").get(reverse("kbk:detail", kwargs={"pk": world.pd_x.pk}))
     bagan = response.context["bagan"]
     assert [[p.kode for p, _ in row] for row in bagan] == [
@@ -101,7 +117,9 @@ def test_add_member_through_the_page(world, client_as):
 def test_kbk_page_queries(world, client_as, django_assert_num_queries, rows):
     members = [world.kbk, world.asn_b, world.kepala][:rows]
     for pegawai in members:
-        services.tambah_anggota(world.pd_x, pegawai, PeranKBK.objects.get(kode="QA"), world.kepala.user)
+        services.anggota_kbk_tambah(
+            world.pd_x, pegawai=pegawai, peran=PeranKBK.objects.get(kode="QA"), aktor=world.kepala.user
+        )
     client = client_as("kepala")
     with django_assert_num_queries(7 + 6):
         response = client.get(reverse("kbk:detail", kwargs={"pk": world.pd_x.pk}))

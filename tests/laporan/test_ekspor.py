@@ -20,11 +20,11 @@ def _isi(world, periode):
     # Unit A: 3 respondents; unit B: 1 (PD X: 4). PD Y: 2 respondents. The consolidated report hides PD Y (< 3)
     # and so PD X too (the hidden pool would hold 2), so every row reads "(digabung)" twice.
     for p in [world.asn, world.pimpinan, PegawaiFactory(unit_kerja=world.unit_a)]:
-        services.kirim(periode, p, jawaban(1, 2, 3))
-    services.kirim(periode, world.asn_b, jawaban(4, 4, 4))
-    services.kirim(periode, world.asn_y, jawaban(2, 2, 2))
-    services.kirim(periode, world.outsider, jawaban(2, 2, 2))
-    services.simpan_draf(periode, world.kbk, {1: 1})
+        services.respon_kirim(periode, pegawai=p, answers=jawaban(1, 2, 3))
+    services.respon_kirim(periode, pegawai=world.asn_b, answers=jawaban(4, 4, 4))
+    services.respon_kirim(periode, pegawai=world.asn_y, answers=jawaban(2, 2, 2))
+    services.respon_kirim(periode, pegawai=world.outsider, answers=jawaban(2, 2, 2))
+    services.respon_simpan_draf(periode, pegawai=world.kbk, answers={1: 1})
     services.periode_ubah_status(periode, ke=Periode.Status.DITUTUP, aktor=world.monev.user)
 
 
@@ -52,7 +52,7 @@ def test_command_writes_utf8_csv_with_the_same_rows(world, tmp_path):
 def test_xlsx_for_monev_neutralises_formula_looking_names(client_as, world):
     periode = buat_periode()
     for p in [world.asn, world.pimpinan, PegawaiFactory(unit_kerja=world.unit_a)]:  # PD X and unit A: 3 each
-        services.kirim(periode, p, jawaban(1, 2, 3))
+        services.respon_kirim(periode, pegawai=p, answers=jawaban(1, 2, 3))
     services.periode_ubah_status(periode, ke=Periode.Status.DITUTUP, aktor=world.monev.user)
     world.pd_x.nama = "=HYPERLINK(1)"
     world.pd_x.save()
@@ -67,7 +67,7 @@ def test_xlsx_for_monev_neutralises_formula_looking_names(client_as, world):
 def test_answers_of_an_open_periode_are_not_exported(client_as, world, tmp_path):
     """SPEC 2: two downloads of an open periode, before and after one person submits, would show their answers."""
     periode = buat_periode()
-    services.kirim(periode, world.asn, jawaban(1, 2, 3))
+    services.respon_kirim(periode, pegawai=world.asn, answers=jawaban(1, 2, 3))
     response = client_as("monev").get(f"/survei/periode/{periode.kode}/ekspor.xlsx")
     assert response.status_code == 302
     assert response["Location"] == "/survei/periode/"

@@ -21,10 +21,10 @@ def _periode_dengan_satu_unit_kecil(world, client_as):
     """PD X: unit A with 3 respondents, unit B with exactly one (asn_b). PD Y: 3 respondents. Closed by Tim Monev."""
     periode = buat_periode()
     for p in [world.asn, world.pimpinan, PegawaiFactory(unit_kerja=world.unit_a)]:
-        services.kirim(periode, p, jawaban(1, 2, 3))
-    services.kirim(periode, world.asn_b, jawaban(4, 4, 4))
+        services.respon_kirim(periode, pegawai=p, answers=jawaban(1, 2, 3))
+    services.respon_kirim(periode, pegawai=world.asn_b, answers=jawaban(4, 4, 4))
     for p in [world.asn_y, world.outsider, PegawaiFactory(unit_kerja=world.unit_y)]:
-        services.kirim(periode, p, jawaban(2, 2, 2))
+        services.respon_kirim(periode, pegawai=p, answers=jawaban(2, 2, 2))
     client_as("monev").post(f"/survei/periode/{periode.kode}/status/DITUTUP/", {"catatan": ""})
     return periode
 
