@@ -78,6 +78,9 @@ INSTALLED_APPS = [
     "apps.laporan",
     "apps.kbk",
     "apps.agen",
+    "apps.forum",
+    "apps.tindaklanjut",
+    "apps.internalisasi",
 ]
 
 MIDDLEWARE = [

@@ -15,5 +15,8 @@ urlpatterns = [
     path("laporan/", include("apps.laporan.urls")),
     path("kbk/", include("apps.kbk.urls")),
     path("agen/", include("apps.agen.urls")),
+    path("forum/", include("apps.forum.urls")),
+    path("tindak-lanjut/", include("apps.tindaklanjut.urls")),
+    path("internalisasi/", include("apps.internalisasi.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -5,7 +5,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from apps.akun.scope import lingkup
 from apps.organisasi.models import Pegawai, PerangkatDaerah, SanksiDisiplin
 
-from .models import Nominasi, Penetapan, PutaranRekrutmen, SuratKeputusan
+from .models import KelompokAgen, Nominasi, Penetapan, PutaranRekrutmen, SuratKeputusan
 from .workflow import ANTREAN_KBK, Status
 
 
@@ -124,3 +124,31 @@ def ikhtisar_per_pd(pada) -> list[dict]:
             {"pd": pd, "aktif": c.get("aktif", 0), "berakhir": c.get("berakhir", 0), "dicabut": c.get("dicabut", 0)}
         )
     return rows
+
+
+def kelompok_agen_for_user(user) -> QuerySet[KelompokAgen]:
+    """Groups the user may open: kabupaten roles all; Kepala PD and KBK their PD; a unit head the groups with
+    an agent of their units; an agent their own groups."""
+    scope = lingkup(user)
+    qs = KelompokAgen.objects.select_related("perangkat_daerah", "surat_keputusan")
+    if scope.kabupaten:
+        return qs
+    q = Q(perangkat_daerah_id__in=scope.pd_ids)
+    if scope.pimpinan_unit_paths:
+        q |= Q(anggota__in=Penetapan.objects.filter(scope.unit_q("nominasi__unit_kerja__")))
+    if scope.pegawai is not None:
+        q |= Q(anggota__pegawai=scope.pegawai)
+    return qs.filter(pk__in=KelompokAgen.objects.filter(q).values("pk"))
+
+
+def agen_untuk_kelompok(pd_ids, kelompok: KelompokAgen | None = None) -> QuerySet[Penetapan]:
+    """Agents that may be chosen as members: the active agents of the PDs, plus the group's current members."""
+    q = Q(pk__in=Penetapan.objects.aktif().filter(surat_keputusan__perangkat_daerah_id__in=pd_ids).values("pk"))
+    if kelompok is not None:
+        q |= Q(kelompok=kelompok)
+    return (
+        Penetapan.objects.filter(q)
+        .select_related("pegawai", "nominasi__unit_kerja", "surat_keputusan")
+        .distinct()
+        .order_by("pegawai__nama", "pk")
+    )

@@ -11,11 +11,13 @@ from apps.akun.scope import lingkup
 from apps.organisasi.models import Pegawai, PerangkatDaerah
 
 from .models import (
+    KelompokAgen,
     Nominasi,
     Penetapan,
     Penilaian,
     PeranAgen,
     PutaranRekrutmen,
+    RiwayatKelompokAgen,
     RiwayatNominasi,
     RubrikItem,
     SkorPenilaian,
@@ -272,3 +274,137 @@ _EFEK = {
     Aksi.TETAPKAN: _tetapkan,
     Aksi.CABUT: _cabut,
 }
+
+
+# Kelompok Agen ------------------------------------------------------------------------------------------------
+
+
+def _nama_anggota(penetapan) -> str:
+    return ", ".join(sorted(p.pegawai.nama for p in penetapan)) or "-"
+
+
+def _periksa_kelompok(perangkat_daerah_id: int, anggota, surat_keputusan, *, lama=frozenset()) -> None:
+    """Members are agents of the PD, and those added now are active today (Lampiran BAB III 2.2.4: a group of
+    the PD's agents); the SK listing the group is one of the PD's."""
+    anggota = list(anggota)
+    if len(anggota) < 2:
+        raise ValidationError({"anggota": _("Kelompok agen beranggotakan paling sedikit dua agen.")})
+    aktif = set(Penetapan.objects.aktif().filter(pk__in=[p.pk for p in anggota]).values_list("pk", flat=True))
+    for p in anggota:
+        if p.surat_keputusan.perangkat_daerah_id != perangkat_daerah_id:
+            raise ValidationError(
+                {"anggota": _("%(nama)s bukan agen perangkat daerah ini.") % {"nama": p.pegawai.nama_lengkap}}
+            )
+        if p.pk not in lama and p.pk not in aktif:
+            raise ValidationError(
+                {"anggota": _("%(nama)s tidak sedang aktif sebagai agen.") % {"nama": p.pegawai.nama_lengkap}}
+            )
+    if surat_keputusan is not None and surat_keputusan.perangkat_daerah_id != perangkat_daerah_id:
+        raise ValidationError({"surat_keputusan": _("SK ini bukan SK perangkat daerah kelompok.")})
+
+
+def kelompok_agen_bentuk(
+    perangkat_daerah: PerangkatDaerah, *, nama: str, anggota, aktor, surat_keputusan=None
+) -> KelompokAgen:
+    """Form a Kelompok Agen of `perangkat_daerah` (the Kepala PD or the PD's KBK).
+
+    Side effects: one KelompokAgen with its members, one RiwayatKelompokAgen row (BENTUK).
+    Raises PermissionDenied for another actor, ValidationError for a bad name, member or SK.
+    """
+    scope = lingkup(aktor)
+    if not scope.boleh_kelola_kelompok_agen(perangkat_daerah.pk):
+        raise PermissionDenied
+    if surat_keputusan is not None and not scope.boleh_cantumkan_kelompok_dalam_sk(perangkat_daerah.pk):
+        raise PermissionDenied
+    anggota = list(anggota)
+    _periksa_kelompok(perangkat_daerah.pk, anggota, surat_keputusan)
+    with transaction.atomic():
+        if KelompokAgen.objects.aktif().filter(perangkat_daerah=perangkat_daerah, nama__iexact=nama).exists():
+            raise ValidationError({"nama": _("Nama kelompok ini sudah dipakai di perangkat daerah ini.")})
+        kelompok = KelompokAgen.objects.create(
+            perangkat_daerah=perangkat_daerah, nama=nama, surat_keputusan=surat_keputusan, dibentuk_oleh=aktor
+        )
+        kelompok.anggota.set(anggota)
+        rincian = _("Nama: %(nama)s. Anggota: %(anggota)s.") % {"nama": nama, "anggota": _nama_anggota(anggota)}
+        if surat_keputusan is not None:
+            rincian += " " + _("Dicantumkan dalam SK %(sk)s.") % {"sk": surat_keputusan.nomor}
+        RiwayatKelompokAgen.objects.create(
+            kelompok=kelompok, aksi=RiwayatKelompokAgen.Aksi.BENTUK, rincian=rincian, oleh=aktor
+        )
+    return kelompok
+
+
+def kelompok_agen_ubah(kelompok: KelompokAgen, *, nama: str, anggota, aktor, surat_keputusan=None) -> KelompokAgen:
+    """Rename a group, change its members or the SK that lists it.
+
+    Members already in the group may stay after their term ended; those added must be active today.
+    Only the Kepala PD changes the SK. Side effects: the group row locked and updated, its members set, one
+    RiwayatKelompokAgen row (UBAH) naming what changed; nothing is written when nothing changed.
+    """
+    scope = lingkup(aktor)
+    pd_id = kelompok.perangkat_daerah_id
+    if not scope.boleh_kelola_kelompok_agen(pd_id):
+        raise PermissionDenied
+    anggota = list(anggota)
+    with transaction.atomic():
+        kelompok = KelompokAgen.objects.select_for_update().get(pk=kelompok.pk)
+        if kelompok.dibubarkan:
+            raise ValidationError(_("Kelompok ini sudah dibubarkan."))
+        sk_berubah = (surat_keputusan.pk if surat_keputusan else None) != kelompok.surat_keputusan_id
+        if sk_berubah and not scope.boleh_cantumkan_kelompok_dalam_sk(pd_id):
+            raise PermissionDenied
+        lama = {p.pk: p for p in kelompok.anggota.select_related("pegawai")}
+        _periksa_kelompok(pd_id, anggota, surat_keputusan, lama=frozenset(lama))
+        baru = {p.pk: p for p in anggota}
+        perubahan = []
+        if nama != kelompok.nama:
+            if (
+                KelompokAgen.objects.aktif()
+                .filter(perangkat_daerah_id=pd_id, nama__iexact=nama)
+                .exclude(pk=kelompok.pk)
+                .exists()
+            ):
+                raise ValidationError({"nama": _("Nama kelompok ini sudah dipakai di perangkat daerah ini.")})
+            perubahan.append(_("Nama: %(lama)s → %(baru)s.") % {"lama": kelompok.nama, "baru": nama})
+        masuk = [baru[pk] for pk in baru.keys() - lama.keys()]
+        keluar = [lama[pk] for pk in lama.keys() - baru.keys()]
+        if masuk:
+            perubahan.append(_("Anggota masuk: %(nama)s.") % {"nama": _nama_anggota(masuk)})
+        if keluar:
+            perubahan.append(_("Anggota keluar: %(nama)s.") % {"nama": _nama_anggota(keluar)})
+        if sk_berubah:
+            perubahan.append(
+                _("SK: %(sk)s.") % {"sk": surat_keputusan.nomor if surat_keputusan else _("tidak dicantumkan")}
+            )
+        if not perubahan:
+            return kelompok
+        kelompok.nama = nama
+        kelompok.surat_keputusan = surat_keputusan
+        kelompok.save(update_fields=["nama", "surat_keputusan"])
+        kelompok.anggota.set(anggota)
+        RiwayatKelompokAgen.objects.create(
+            kelompok=kelompok, aksi=RiwayatKelompokAgen.Aksi.UBAH, rincian=" ".join(perubahan), oleh=aktor
+        )
+    return kelompok
+
+
+def kelompok_agen_bubarkan(kelompok: KelompokAgen, *, aktor, catatan: str) -> KelompokAgen:
+    """Disband a group (it stays readable, with its members and history as they were).
+
+    Side effects: the group row locked, `dibubarkan_pada` set, one RiwayatKelompokAgen row (BUBARKAN) with the
+    reason. Raises ValidationError when it was already disbanded or the reason is empty.
+    """
+    if not lingkup(aktor).boleh_kelola_kelompok_agen(kelompok.perangkat_daerah_id):
+        raise PermissionDenied
+    if not catatan.strip():
+        raise ValidationError({"catatan": _("Tuliskan alasan pembubaran.")})
+    with transaction.atomic():
+        kelompok = KelompokAgen.objects.select_for_update().get(pk=kelompok.pk)
+        if kelompok.dibubarkan:
+            raise ValidationError(_("Kelompok ini sudah dibubarkan."))
+        kelompok.dibubarkan_pada = timezone.now()
+        kelompok.save(update_fields=["dibubarkan_pada"])
+        RiwayatKelompokAgen.objects.create(
+            kelompok=kelompok, aksi=RiwayatKelompokAgen.Aksi.BUBARKAN, rincian=catatan.strip(), oleh=aktor
+        )
+    return kelompok

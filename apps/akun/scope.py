@@ -9,6 +9,7 @@ Adding a role: a value in `Peran.Jenis`, one fact in `lingkup()`, and the predic
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Q, QuerySet
 
@@ -52,6 +53,52 @@ class Lingkup:
     def pd_ids(self) -> frozenset[int]:
         """PDs of which this user sees the whole (Kepala PD, KBK member)."""
         return self.kepala_pd_ids | self.kbk_pd_ids
+
+    # --- laporan: hasil untuk ASN ---
+    @property
+    def boleh_lihat_hasil_sendiri(self) -> bool:
+        """Every ASN sees their own results beside the printed rows of their unit, PD and the kabupaten."""
+        return self.pegawai is not None
+
+    # --- internalisasi ---
+    def boleh_lihat_internalisasi(self, pd_id: int) -> bool:
+        """A PD's declarations and activities: the kabupaten roles, the PD's Kepala and KBK."""
+        return self.kabupaten or pd_id in self.pd_ids
+
+    @property
+    def boleh_lihat_internalisasi_apa_pun(self) -> bool:
+        return self.kabupaten or bool(self.pd_ids)
+
+    def boleh_catat_internalisasi(self, pd_id: int) -> bool:
+        """Pasal 7: the Kepala PD answers for internalisation; the PD's KBK records it with them."""
+        return pd_id in self.pd_ids
+
+    # --- tindaklanjut ---
+    @property
+    def boleh_lihat_tindak_lanjut_semua(self) -> bool:
+        """Every PD's follow-ups (Tim Monev, Sekda, admin)."""
+        return self.kabupaten
+
+    @property
+    def pd_tindak_lanjut_ids(self) -> frozenset[int]:
+        """PDs whose follow-ups the user reads: their own (Kepala PD, KBK)."""
+        return self.pd_ids
+
+    @property
+    def boleh_lihat_tindak_lanjut_apa_pun(self) -> bool:
+        return self.boleh_lihat_tindak_lanjut_semua or bool(self.pd_tindak_lanjut_ids)
+
+    def boleh_lihat_tindak_lanjut(self, tl) -> bool:
+        return self.boleh_lihat_tindak_lanjut_semua or tl.perangkat_daerah_id in self.pd_tindak_lanjut_ids
+
+    def boleh_laporkan_tindak_lanjut(self, tl) -> bool:
+        """The Kepala PD is responsible for the PD's follow-ups (Lampiran BAB IV.2)."""
+        return tl.perangkat_daerah_id in self.kepala_pd_ids
+
+    @property
+    def boleh_periksa_tindak_lanjut(self) -> bool:
+        """Tim Monev sets due dates and accepts or returns reports (Pasal 9)."""
+        return self.monev
 
     @property
     def pd_kepala_tunggal(self) -> int | None:
@@ -285,6 +332,53 @@ class Lingkup:
         """Finalise a closed periode and so freeze its reports (Tim Monev, and the admin, who may also change a
         periode's status: one path to FINAL, apps.survei.services.periode_finalkan)."""
         return self.monev or self.admin
+
+    # --- agen: kelompok ---
+    def boleh_kelola_kelompok_agen(self, pd_id: int) -> bool:
+        """The Kepala PD or the PD's KBK forms, edits and disbands the PD's Kelompok Agen
+        (Lampiran BAB III 2.2.4-2.2.5: agents work as individuals or groups)."""
+        return pd_id in self.kepala_pd_ids or pd_id in self.kbk_pd_ids
+
+    @property
+    def boleh_kelola_kelompok_agen_apa_pun(self) -> bool:
+        return bool(self.kepala_pd_ids or self.kbk_pd_ids)
+
+    def boleh_cantumkan_kelompok_dalam_sk(self, pd_id: int) -> bool:
+        """Only the Kepala PD, who signs the SK (Lampiran BAB III 2.2.2 3)), lists a group in it."""
+        return pd_id in self.kepala_pd_ids
+
+    # --- forum ---
+    @cached_property
+    def agen_aktif_pd_ids(self) -> frozenset[int]:
+        """PDs of which this user is an active agent today (a Penetapan whose term covers today)."""
+        if self.pegawai is None:
+            return frozenset()
+        from apps.agen.models import Penetapan
+
+        return frozenset(
+            Penetapan.objects.aktif()
+            .filter(pegawai=self.pegawai)
+            .values_list("surat_keputusan__perangkat_daerah_id", flat=True)
+        )
+
+    def _penulis_forum(self, pd_id: int | None) -> bool:
+        """Lampiran BAB III 2.2.4 2b, 3: the PD forum is its agents', KBK's and Kepala PD's; the kabupaten
+        forum is kept by the Tim Monev."""
+        if pd_id is None:
+            return self.monev
+        return pd_id in self.pd_ids or pd_id in self.agen_aktif_pd_ids
+
+    def boleh_catat_pertemuan_forum(self, pd_id: int | None) -> bool:
+        """Record or edit a meeting (and its files) of the forum of PD `pd_id` (None: the kabupaten forum)."""
+        return self._penulis_forum(pd_id)
+
+    def boleh_tulis_praktik_baik(self, pd_id: int | None) -> bool:
+        """Post or edit a praktik baik entry of the forum of PD `pd_id` (None: the kabupaten forum)."""
+        return self._penulis_forum(pd_id)
+
+    @property
+    def boleh_tulis_forum_apa_pun(self) -> bool:
+        return self.monev or bool(self.pd_ids) or bool(self.agen_aktif_pd_ids)
 
 
 ANONIM = Lingkup(user_id=None)

@@ -36,8 +36,11 @@ def daftar(request):
     return render(request, "kbk/daftar.html", {"pds": pds})
 
 
-def detail(request, pk: int):
-    pd = _get_pd_for_user(request, pk)
+def _pegawai_pd(pd: PerangkatDaerah):
+    return Pegawai.objects.filter(unit_kerja__perangkat_daerah=pd, aktif=True).order_by("nama")
+
+
+def _detail(request, pd: PerangkatDaerah, form: AnggotaForm | None = None, status: int = 200):
     anggota = list(
         AnggotaKBK.objects.aktif()
         .filter(kbk__perangkat_daerah=pd)
@@ -48,40 +51,48 @@ def detail(request, pk: int):
     for peran in PeranKBK.objects.order_by("urutan"):
         baris.setdefault(peran.tingkat, []).append((peran, [a for a in anggota if a.peran_id == peran.pk]))
     boleh_ubah = lingkup(request.user).boleh_ubah_kbk(pd.pk)
-    form = None
-    if boleh_ubah:
-        form = AnggotaForm(
-            pegawai_qs=Pegawai.objects.filter(unit_kerja__perangkat_daerah=pd, aktif=True).order_by("nama")
-        )
+    if boleh_ubah and form is None:
+        form = AnggotaForm(pegawai_qs=_pegawai_pd(pd))
     context = {
         "pd": pd,
         "kbk": getattr(pd, "kbk", None),
         "anggota": anggota,
         "bagan": [baris[k] for k in sorted(baris)],
         "boleh_ubah": boleh_ubah,
-        "form": form,
+        "form": form if boleh_ubah else None,
+        "peran_kbk": PeranKBK.objects.order_by("urutan"),
     }
-    return render(request, "kbk/detail.html", context)
+    return render(request, "kbk/detail.html", context, status=status)
+
+
+def detail(request, pk: int):
+    return _detail(request, _get_pd_for_user(request, pk))
 
 
 @require_POST
 def anggota_tambah(request, pk: int):
+    """Add a member; a jabatan that does not fit Tabel 3.1 comes back with the warning and a confirmation box,
+    every choice kept."""
     pd = _get_pd_for_user(request, pk)
     if not lingkup(request.user).boleh_ubah_kbk(pd.pk):
         raise PermissionDenied
-    form = AnggotaForm(request.POST, pegawai_qs=Pegawai.objects.filter(unit_kerja__perangkat_daerah=pd, aktif=True))
-    if form.is_valid():
-        try:
-            services.anggota_kbk_tambah(
-                pd, pegawai=form.cleaned_data["pegawai"], peran=form.cleaned_data["peran"], aktor=request.user
-            )
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("Anggota KBK ditambahkan."))
-    else:
-        messages.error(request, _("Pilih pegawai dan peran."))
+    form = AnggotaForm(request.POST, pegawai_qs=_pegawai_pd(pd))
+    if not form.is_valid():
+        return _detail(request, pd, form, status=400)
+    try:
+        services.anggota_kbk_tambah(
+            pd,
+            pegawai=form.cleaned_data["pegawai"],
+            peran=form.cleaned_data["peran"],
+            aktor=request.user,
+            catatan_kesesuaian=form.cleaned_data["catatan_kesesuaian"] if form.cleaned_data["konfirmasi"] else "",
+        )
+    except ValidationError as exc:
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+        form.minta_konfirmasi = "catatan_kesesuaian" in exc.message_dict
+        return _detail(request, pd, form, status=400)
+    messages.success(request, _("Anggota KBK ditambahkan."))
     return redirect("kbk:detail", pk=pd.pk)
 
 

@@ -21,11 +21,13 @@ from .selectors import (
 )
 from .services import jumlah_asn
 
+# The category colours of every page (static/css/app.css .kat-*): blue, sky, amber, brown, which colour-blind
+# readers tell apart; the text is always beside them.
 WARNA = {
-    Kategori.BAIK.value: "#1b7837",
-    Kategori.CUKUP_BAIK.value: "#7fbf7b",
-    Kategori.KURANG_BAIK.value: "#e08214",
-    Kategori.BURUK.value: "#b2182b",
+    Kategori.BAIK.value: "#0b5394",
+    Kategori.CUKUP_BAIK.value: "#9fd3f5",
+    Kategori.KURANG_BAIK.value: "#f5c26b",
+    Kategori.BURUK.value: "#7a2900",
 }
 LEBAR = 600  # drawing width of a bar, in SVG units
 
@@ -39,7 +41,8 @@ class Segmen:
     lebar: float
     warna: str
     label: str
-    teks: str  # the count as printed, or "disembunyikan"
+    jumlah: int
+    tersembunyi: bool = False  # printed as "disembunyikan", never as its count
 
 
 @dataclass(frozen=True)
@@ -58,15 +61,15 @@ def _segmen(d: Distribusi) -> tuple[list[Segmen], Segmen | None]:
     for kategori, n in d.jumlah.items():
         label = Kategori(kategori).label
         if kategori in d.tersembunyi:
-            out.append(Segmen(x, 0.0, WARNA[kategori], label, DISEMBUNYIKAN))
+            out.append(Segmen(x, 0.0, WARNA[kategori], label, n, tersembunyi=True))
             continue
         width = round(LEBAR * n / total, 1) if total else 0.0
-        out.append(Segmen(x, width, WARNA[kategori], label, str(n)))
+        out.append(Segmen(x, width, WARNA[kategori], label, n))
         x = round(x + width, 1)
     pool = sum(d.jumlah[k] for k in d.tersembunyi)
     if not pool:
         return out, None
-    return out, Segmen(x, round(LEBAR - x, 1), ABU, DISEMBUNYIKAN, str(pool))
+    return out, Segmen(x, round(LEBAR - x, 1), ABU, DISEMBUNYIKAN, pool, tersembunyi=True)
 
 
 def _tren_titik(points, kode_index: int, bands) -> tuple[str, list[tuple[float, float, str, Decimal]]]:
@@ -78,8 +81,8 @@ def _tren_titik(points, kode_index: int, bands) -> tuple[str, list[tuple[float, 
         if p.rata_rata.nilai is None:
             continue
         ts = p.rata_rata.nilai[kode_index].ts
-        y = round(30 + 70 * float((ts - low) / (high - low)), 1)
-        coords.append((round(20 + i * step * 0.85, 1), y, p.periode_kode, ts))
+        y = round(10 + 95 * float((ts - low) / (high - low)), 1)
+        coords.append((round(10 + i * step * 0.96, 1), y, p.periode_kode, ts))
     return " ".join(f"{x},{y}" for x, y, _, _ in coords), coords
 
 
@@ -106,9 +109,9 @@ def dasbor(periode: Periode) -> dict:
         distribusi=[(d, *_segmen(d), i * 34) for i, d in enumerate(distribusi)],
         tinggi_distribusi=len(distribusi) * 34 + 4,
         kategori_tersembunyi=any(d.tersembunyi for d in distribusi),
-        kategori_warna=[(Kategori(k).label, w) for k, w in WARNA.items()],
+        kategori_label=[(k, Kategori(k).label) for k in WARNA],
         lemah=[
-            (b, Batang(f"{b.nomor}", i * 22, round(LEBAR * float(b.rata_rata) / 4, 1), str(b.rata_rata)))
+            (b, Batang(f"{b.nomor}", i * 22, round(LEBAR * float(b.rata_rata - 1) / 3, 1), str(b.rata_rata)))
             for i, b in enumerate(lemah)
         ],
         tinggi_lemah=len(lemah) * 22 + 4,

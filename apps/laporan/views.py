@@ -49,17 +49,17 @@ def _get_unit_for_user(request, pk: int) -> UnitKerja:
     return get_object_or_404(unit_kerja_for_user(request.user), pk=pk)
 
 
-def _download(laporan, fmt: str, filename: str) -> HttpResponse:
-    if not laporan.agregat:
+def _download(lengkap: dict, fmt: str, filename: str) -> HttpResponse:
+    if not lengkap["laporan"].agregat:
         raise Http404("Agregat periode ini baru tersedia setelah periode ditutup.")
     if fmt == "pdf":
         try:
-            data = laporan_render.pdf_bytes(laporan)
+            data = laporan_render.pdf_bytes(**lengkap)
         except PdfRenderTimeoutError:
             return HttpResponse(_("PDF belum dapat dibuat (batas waktu terlampaui). Coba lagi."), status=503)
         response = HttpResponse(data, content_type="application/pdf")
     else:
-        response = HttpResponse(laporan_render.xlsx(laporan), content_type=XLSX)
+        response = HttpResponse(laporan_render.xlsx(**lengkap), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response
 
@@ -75,27 +75,28 @@ def index(request):
 def konsolidasi(request, kode: str):
     _scope(request, lambda s: s.boleh_lihat_laporan_kabupaten)
     periode = _get_periode(kode)
-    laporan = services.laporan_untuk(periode)
-    return render(request, "laporan/laporan.html", {**laporan_render.konteks(laporan), "periode": periode})
+    lengkap = services.laporan_lengkap(periode)
+    return render(request, "laporan/laporan.html", {**laporan_render.konteks(**lengkap), "periode": periode})
 
 
 def konsolidasi_unduh(request, kode: str, fmt: str):
     _scope(request, lambda s: s.boleh_lihat_laporan_kabupaten)
     periode = _get_periode(kode)
-    return _download(services.laporan_untuk(periode), fmt, f"laporan-evaluasi-{periode.kode}")
+    return _download(services.laporan_lengkap(periode), fmt, f"laporan-evaluasi-{periode.kode}")
 
 
 def perangkat_daerah(request, kode: str, pd_kode: str):
     pd = _get_pd_for_user(request, pd_kode)
     periode = _get_periode(kode)
-    laporan = services.laporan_untuk(periode, pd)
-    return render(request, "laporan/laporan.html", {**laporan_render.konteks(laporan), "periode": periode, "pd": pd})
+    lengkap = services.laporan_lengkap(periode, pd)
+    context = {**laporan_render.konteks(**lengkap), "periode": periode, "pd": pd}
+    return render(request, "laporan/laporan.html", context)
 
 
 def perangkat_daerah_unduh(request, kode: str, pd_kode: str, fmt: str):
     pd = _get_pd_for_user(request, pd_kode)
     periode = _get_periode(kode)
-    return _download(services.laporan_untuk(periode, pd), fmt, f"laporan-evaluasi-{periode.kode}-{pd.kode}")
+    return _download(services.laporan_lengkap(periode, pd), fmt, f"laporan-evaluasi-{periode.kode}-{pd.kode}")
 
 
 def rincian_unit(request, kode: str, pk: int):
@@ -194,3 +195,11 @@ def ekspor_jawaban(request, kode: str):
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="jawaban-{periode.pk}.xlsx"'
     return response
+
+
+def hasil_saya(request, kode: str):
+    """An ASN's results of a FINAL periode beside their unit, PD and the kabupaten (Lampiran BAB III.2)."""
+    scope = _scope(request, lambda s: s.boleh_lihat_hasil_sendiri)
+    periode = _get_periode(kode)
+    context = {**services.hasil_asn(periode, scope.pegawai), "periode": periode}
+    return render(request, "laporan/hasil_saya.html", context)

@@ -183,7 +183,8 @@ def test_sk_pdf_reads_back(world, client_as):
     assert f"NIP {world.kepala.nip}" in flat
 
 
-# PAGE + the SK (with PD, signer, golongan), its agents (with pegawai, golongan, unit, nominasi, unit).
+# PAGE + the SK (with PD, signer, golongan), its agents (with pegawai, golongan, unit, nominasi, unit), the
+# groups it lists (none here; their members would be one prefetch more).
 @pytest.mark.parametrize("rows", [1, 3])
 def test_sk_pdf_queries(world, client_as, django_assert_num_queries, rows):
     sk = helpers.sk(world, nomor="800/Q")
@@ -194,7 +195,7 @@ def test_sk_pdf_queries(world, client_as, django_assert_num_queries, rows):
             n, aksi=Aksi.TETAPKAN, aktor=world.kepala.user, surat_keputusan=sk, peran=["MEDIATOR"], tugas="T"
         )
     client = client_as("kepala")
-    with django_assert_num_queries(PAGE + 2):
+    with django_assert_num_queries(PAGE + 3):
         response = client.get(reverse("agen:sk_pdf", kwargs={"pk": sk.pk}))
     assert response.status_code == 200
 

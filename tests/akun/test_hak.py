@@ -11,6 +11,7 @@ from django.db import transaction
 
 from apps.agen.models import Nominasi, PutaranRekrutmen
 from apps.akun.scope import Lingkup, lingkup
+from apps.tindaklanjut.models import TindakLanjut
 from tests.conftest import PERSONAS, World, build_world
 
 ALL = frozenset(PERSONAS)
@@ -29,6 +30,11 @@ def _nominasi(w: World, calon, pengusul) -> Nominasi:
         unit_kerja=calon.unit_kerja,
         pengusul_id=pengusul.user_id,
     )
+
+
+def _tl(w: World) -> TindakLanjut:
+    """A follow-up of PD X, built in memory."""
+    return TindakLanjut(perangkat_daerah_id=w.pd_x.pk)
 
 
 # (right, how to ask it, personas for whom it is True). `None` asks the no-argument property.
@@ -96,6 +102,26 @@ TABLE: list[tuple[str, Ask, set[str]]] = [
     ("boleh_lihat_laporan_pd", lambda s, w: s.boleh_lihat_laporan_pd(w.pd_x.pk), KABUPATEN | {"kbk", "kepala"}),
     ("boleh_catat_laporan", None, {"monev"}),
     ("boleh_finalkan_periode", None, {"monev", "admin"}),
+    # agen: kelompok
+    ("boleh_kelola_kelompok_agen", lambda s, w: s.boleh_kelola_kelompok_agen(w.pd_x.pk), {"kbk", "kepala"}),
+    ("boleh_kelola_kelompok_agen_apa_pun", None, PD_ROLES),
+    ("boleh_cantumkan_kelompok_dalam_sk", lambda s, w: s.boleh_cantumkan_kelompok_dalam_sk(w.pd_x.pk), {"kepala"}),
+    # forum (the world has no agents: an active agent of PD X writes there too)
+    ("boleh_catat_pertemuan_forum", lambda s, w: s.boleh_catat_pertemuan_forum(w.pd_x.pk), {"kbk", "kepala"}),
+    ("boleh_catat_pertemuan_forum (kabupaten)", lambda s, w: s.boleh_catat_pertemuan_forum(None), {"monev"}),
+    ("boleh_tulis_praktik_baik", lambda s, w: s.boleh_tulis_praktik_baik(w.pd_x.pk), {"kbk", "kepala"}),
+    ("boleh_tulis_forum_apa_pun", None, {"monev"} | PD_ROLES),
+    ("boleh_lihat_hasil_sendiri", None, WITH_PEGAWAI),
+    # internalisasi
+    ("boleh_lihat_internalisasi_apa_pun", None, KABUPATEN | PD_ROLES),
+    ("boleh_lihat_internalisasi", lambda s, w: s.boleh_lihat_internalisasi(w.pd_x.pk), KABUPATEN | {"kbk", "kepala"}),
+    ("boleh_catat_internalisasi", lambda s, w: s.boleh_catat_internalisasi(w.pd_x.pk), {"kbk", "kepala"}),
+    # tindaklanjut
+    ("boleh_lihat_tindak_lanjut_semua", None, KABUPATEN),
+    ("boleh_lihat_tindak_lanjut_apa_pun", None, KABUPATEN | PD_ROLES),
+    ("boleh_lihat_tindak_lanjut", lambda s, w: s.boleh_lihat_tindak_lanjut(_tl(w)), KABUPATEN | {"kbk", "kepala"}),
+    ("boleh_laporkan_tindak_lanjut", lambda s, w: s.boleh_laporkan_tindak_lanjut(_tl(w)), {"kepala"}),
+    ("boleh_periksa_tindak_lanjut", None, {"monev"}),
 ]
 
 

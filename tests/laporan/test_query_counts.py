@@ -12,11 +12,14 @@ from .data import buat_periode, isi_respon
 
 # Every request: the session, the user, the user's roles and pegawai record (lingkup), the periode, and the
 # session save (SESSION_SAVE_EVERY_REQUEST: SAVEPOINT, UPDATE, RELEASE) = 8. The consolidated report adds: the
-# notes, the frozen ASN counts, the bands, the GROUP BY per PD, the PD list, the Sekda = 6. Total 14.
-KONSOLIDASI_QUERIES = 14
+# notes, the frozen ASN counts, the bands, the GROUP BY per PD, the PD list, the Sekda = 6; around it: the previous
+# periode, the kop (Instansi), the implementation per PD (PDs, declarations, activities, agents; no previous periode:
+# no follow-ups) and the Ketua Tim Monev = 7. Total 21.
+KONSOLIDASI_QUERIES = 21
 # The per-PD report: the 8 of every request, the PD, and the notes, the frozen ASN counts, the bands, the units,
-# the GROUP BY per unit, the Kepala PD, the respondents per PD (the consolidated level's confidentiality) = 16.
-PD_QUERIES = 16
+# the GROUP BY per unit, the Kepala PD, the respondents per PD (the consolidated level's confidentiality) = 16;
+# the previous periode and the kop = 18.
+PD_QUERIES = 18
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ def baris(html: str, bagian: str = "tbody") -> list[tuple[str, int, bool]]:
     for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S):
         cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
         n = re.search(r"(?:Partisipasi|Jumlah responden) (\d+)", cells[-1])
-        out.append((cells[0], int(n.group(1)) if n else 0, bool(re.fullmatch(r"\d+\.\d\d", cells[1]))))
+        out.append((cells[0], int(n.group(1)) if n else 0, bool(re.fullmatch(r"\d+[.,]\d\d", cells[1]))))
     return out
 
 

@@ -37,7 +37,7 @@ def test_f2_the_sub_unit_view_gives_no_small_group(world, client_as):
     assert not _kecil(kolam_tersembunyi(html))
     # The unit head's page of Seksi A1 must not print what the sub-unit view hides.
     page = client_as("monev").get(reverse("laporan:unit", args=["2025", world.unit_a1.pk])).content.decode()
-    assert "11.50" not in page  # 46/4, the mean of section I of Seksi A1
+    assert "11.50" not in page and "11,50" not in page  # 46/4, the mean of section I of Seksi A1
     assert "disembunyikan" in page
 
 

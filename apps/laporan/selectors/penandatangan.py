@@ -2,6 +2,7 @@
 account roles (`akun.Peran`)."""
 
 from apps.akun.models import Peran
+from apps.kbk.models import AnggotaTimMonev
 
 from .data import Penandatangan
 
@@ -42,3 +43,22 @@ def penandatangan_pd(pd_id: int) -> Penandatangan | None:
         .first()
     )
     return _penandatangan(peran)
+
+
+def ketua_tim_monev() -> Penandatangan | None:
+    """The Ketua of the active Tim Monev (Pasal 9(2), Keputusan Bupati): signs the covering letter. One query."""
+    anggota = (
+        AnggotaTimMonev.objects.filter(tim__aktif=True, jabatan=AnggotaTimMonev.Jabatan.KETUA)
+        .select_related("pegawai__golongan")
+        .order_by("-tim__tanggal_keputusan", "urutan", "pk")
+        .first()
+    )
+    if anggota is None:
+        return None
+    pegawai = anggota.pegawai
+    return Penandatangan(
+        nama=pegawai.nama_lengkap,
+        jabatan="Ketua Tim Monitoring, Evaluasi dan Pelaporan",
+        pangkat_golongan=str(pegawai.golongan) if pegawai.golongan else "",
+        nip=pegawai.nip,
+    )
