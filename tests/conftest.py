@@ -1,11 +1,13 @@
 """Shared fixtures: personas that make access rules read like a story (STYLE "Tests")."""
 
+import copy
 import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.db import connections, transaction
 
 from apps.akun.models import Peran, User
 from apps.organisasi.models import Pegawai, PerangkatDaerah, UnitKerja
@@ -133,9 +135,46 @@ def build_world() -> World:
     return w
 
 
+def _transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+    )
+
+
+@pytest.fixture(scope="module")
+def _world_of_module(request, django_db_setup, django_db_blocker):
+    """One world per test module, built inside a transaction that is rolled back after the module's last test;
+    each test's own transaction is a savepoint inside it. None for a module with a transactional test (its
+    flush and its threads need committed rows), whose tests build their own world."""
+    if any(_transactional(item) for item in request.session.items if item.module is request.module):
+        yield None
+        return
+    from apps.common.reference import ensure_reference_data
+
+    atomics = [(alias, transaction.atomic(using=alias)) for alias in connections]
+    try:
+        with django_db_blocker.unblock():  # only while building: the module's tests still need `db`
+            for _alias, atomic in atomics:
+                atomic.__enter__()
+            ensure_reference_data()  # a transactional test before this module may have flushed it
+            world = build_world()
+        yield world
+    finally:
+        with django_db_blocker.unblock():
+            for alias, atomic in reversed(atomics):
+                transaction.set_rollback(True, using=alias)
+                atomic.__exit__(None, None, None)
+
+
 @pytest.fixture
-def world(db) -> World:
-    return build_world()
+def world(_world_of_module, db) -> World:
+    """The personas' world. Built once per module: each test's rows are rolled back after it (savepoint), and
+    the instances are copies, so a test that changes an instance in memory (or caches a Lingkup on a user)
+    changes no other test."""
+    if _world_of_module is None:
+        return build_world()
+    return copy.deepcopy(_world_of_module)
 
 
 @pytest.fixture

@@ -244,7 +244,6 @@ def test_only_login_activation_and_help_pages_are_open_to_anonymous():
 
 # Object URLs whose object is not of a PD (a periode, the instrument): the kabupaten's, open by role.
 KABUPATEN_OBJECT_URLS = {
-    "laporan:hasil_saya",  # names a periode; each ASN sees their own results in it
     "laporan:konsolidasi",
     "laporan:konsolidasi_unduh",
     "laporan:dasbor",
@@ -259,6 +258,7 @@ KABUPATEN_OBJECT_URLS = {
     "survei:partisipasi",
     "survei:periode_status",
     "survei:ekspor",
+    "laporan:hasil_saya",  # the viewer's own results of a periode: every ASN's, scoped to themselves
 }
 
 

@@ -13,7 +13,7 @@ from apps.common.demo import DemoContext
 from apps.organisasi.models import Pegawai
 
 from . import services
-from .models import Pembinaan, Penghargaan, PutaranRekrutmen
+from .models import Pembinaan, Penghargaan, PutaranRekrutmen, RubrikItem
 from .workflow import Aksi, Status
 
 A, S = Aksi, Status
@@ -158,8 +158,6 @@ def seed(ctx: DemoContext) -> None:
             for aksi, who, note in steps:
                 data = {}
                 if aksi in (A.REKOMENDASIKAN, A.TIDAK_REKOMENDASIKAN):
-                    from .models import RubrikItem
-
                     data["skor"] = {i.pk: ctx.rng.randint(3, 5) for i in RubrikItem.objects.filter(aktif=True)}
                 services.nominasi_transisi(nominasi, aksi=aksi, aktor=actors[who], catatan=note, **data)
             if target in sk:

@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .workflow import Status
+from .workflow import AKSI_LABEL, Status
 
 
 class PutaranRekrutmen(models.Model):
@@ -139,8 +139,6 @@ class RiwayatNominasi(models.Model):
 
     @property
     def aksi_label(self) -> str:
-        from .workflow import AKSI_LABEL
-
         return AKSI_LABEL.get(self.aksi, self.aksi)
 
 

@@ -1,5 +1,7 @@
 """The simple assessment rubric (Lampiran BAB III 2.2.2 2): personality and potential), as data."""
 
+from .models import RubrikItem
+
 # kode, aspek, uraian
 RUBRIK = [
     ("K1", "KEPRIBADIAN", "Integritas dan kejujuran dalam bekerja"),
@@ -13,13 +15,11 @@ RUBRIK = [
 ]
 
 
-def load_rubrik(RubrikItem) -> None:  # noqa: N803 (a historical model class in migrations)
+def load_rubrik() -> None:
     for urutan, (kode, aspek, uraian) in enumerate(RUBRIK, start=1):
         RubrikItem.objects.update_or_create(kode=kode, defaults={"aspek": aspek, "uraian": uraian, "urutan": urutan})
 
 
 def ensure() -> None:
-    from .models import RubrikItem
-
     if not RubrikItem.objects.exists():
-        load_rubrik(RubrikItem)
+        load_rubrik()

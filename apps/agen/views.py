@@ -471,8 +471,6 @@ def _get_kelompok_for_user(request, pk: int):
 
 
 def _kelompok_form(request, scope, kelompok=None) -> KelompokAgenForm:
-    from apps.organisasi.models import PerangkatDaerah
-
     if kelompok is None:
         pd_ids = [pd_id for pd_id in scope.pd_ids if scope.boleh_kelola_kelompok_agen(pd_id)]
     else:

@@ -51,7 +51,6 @@ DEMO_PEGAWAI = [
     ),
     ("asn", "Yuliana Bessie", ("", "S.Psi."), "III/a", "Analis SDM Aparatur Ahli Pertama", f"{DEMO_PD}.02", []),
 ]
-ROLE_WHERE = {None: "Kabupaten Kupang"}
 
 
 def _user(username: str, password: str, **extra) -> User:

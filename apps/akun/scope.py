@@ -287,7 +287,7 @@ class Lingkup:
     @property
     def boleh_buka_kembali_periode_ditutup(self) -> bool:
         """Reopen a periode that has been closed, with a written reason: the admin's alone, so that comparing
-        reports over time reveals nobody (docs/keputusan.md, "Kerahasiaan jawaban")."""
+        reports over time reveals nobody (docs/keputusan.md, "Kerahasiaan Formulir 1")."""
         return self.admin
 
     @property

@@ -17,6 +17,7 @@ import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import openpyxl
 import tablib
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
@@ -120,8 +121,6 @@ def baca_tabel(name: str, data: bytes) -> tablib.Dataset:
     """
     kind = periksa_unggahan(name, data)
     if kind == XLSX:
-        import openpyxl
-
         try:
             workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception:
@@ -276,3 +275,13 @@ def periksa_logo(data: bytes) -> str:
         if data.startswith(magic):
             return mime
     raise ValidationError(_("Logo harus berupa gambar PNG atau JPEG."))
+
+
+def bukti_lampirkan(obj, berkas) -> None:
+    """Check `berkas` (periksa_bukti) and store it on `obj.bukti` under a random private name, with its original
+    name and checked type in `obj.bukti_nama` / `obj.bukti_jenis`. The caller saves `obj`, and deletes the stored
+    file with `obj.bukti.delete(save=False)` if that save fails."""
+    bukti = getattr(berkas, "bukti", None) or periksa_bukti(berkas)
+    obj.bukti.save(berkas.name, berkas, save=False)
+    obj.bukti_nama = berkas.name[:200]
+    obj.bukti_jenis = bukti.content_type

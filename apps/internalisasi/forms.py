@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.common.uploads import BerkasBuktiField
 from apps.nilai.models import Nilai
 
 from .models import DeklarasiNilai, KegiatanInternalisasi
@@ -16,6 +17,8 @@ class _TidakDiMasaDepan:
 
 
 class DeklarasiForm(_TidakDiMasaDepan, forms.ModelForm):
+    berkas = BerkasBuktiField(label=_("Berkas dokumen (opsional)"), required=False)
+
     class Meta:
         model = DeklarasiNilai
         fields = ["tanggal", "bentuk", "dokumen", "uraian"]
@@ -28,6 +31,7 @@ class KegiatanForm(_TidakDiMasaDepan, forms.ModelForm):
         queryset=Nilai.objects.all(),
         widget=forms.CheckboxSelectMultiple,
     )
+    berkas = BerkasBuktiField(label=_("Bukti (opsional)"), required=False)
 
     class Meta:
         model = KegiatanInternalisasi

@@ -11,6 +11,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.common.uploads import NamaAcak, penyimpanan_privat
+
 
 class DeklarasiNilai(models.Model):
     """One declaration of the values by a PD (Lampiran BAB III.1). A later one replaces an earlier in reports."""
@@ -24,6 +26,11 @@ class DeklarasiNilai(models.Model):
         _("dokumen"), max_length=200, blank=True, help_text=_("Nomor atau nama dokumen deklarasi, bila ada.")
     )
     uraian = models.TextField(_("uraian"), blank=True)
+    bukti = models.FileField(
+        _("berkas dokumen"), storage=penyimpanan_privat, upload_to=NamaAcak("internalisasi"), max_length=200, blank=True
+    )
+    bukti_nama = models.CharField(max_length=200, blank=True)
+    bukti_jenis = models.CharField(max_length=40, blank=True)
     dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     dicatat_pada = models.DateTimeField(default=timezone.now)
 
@@ -56,6 +63,11 @@ class KegiatanInternalisasi(models.Model):
     jumlah_peserta = models.PositiveIntegerField(_("jumlah peserta"), validators=[MinValueValidator(1)])
     nilai = models.ManyToManyField("nilai.Nilai", verbose_name=_("nilai yang dibahas"), related_name="+")
     uraian = models.TextField(_("uraian"), blank=True)
+    bukti = models.FileField(
+        _("bukti"), storage=penyimpanan_privat, upload_to=NamaAcak("internalisasi"), max_length=200, blank=True
+    )
+    bukti_nama = models.CharField(max_length=200, blank=True)
+    bukti_jenis = models.CharField(max_length=40, blank=True)
     dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     dicatat_pada = models.DateTimeField(default=timezone.now)
 

@@ -9,4 +9,5 @@ urlpatterns = [
     path("<str:kode>/", views.pd, name="pd"),
     path("<str:kode>/deklarasi/", views.deklarasi_tambah, name="deklarasi_tambah"),
     path("<str:kode>/kegiatan/", views.kegiatan_tambah, name="kegiatan_tambah"),
+    path("<str:kode>/<slug:jenis>/<int:pk>/berkas/", views.berkas, name="berkas"),
 ]

@@ -9,10 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.akun.scope import lingkup, perangkat_daerah_utuh_for_user
+from apps.common.uploads import respons_berkas
 from apps.organisasi.models import PerangkatDaerah
 
 from . import services
 from .forms import DeklarasiForm, KegiatanForm
+from .models import DeklarasiNilai, KegiatanInternalisasi
 
 
 def _get_pd_for_user(request, kode: str) -> PerangkatDaerah:
@@ -61,7 +63,7 @@ def deklarasi_tambah(request, kode: str):
     pd = _get_pd_for_user(request, kode)
     if not lingkup(request.user).boleh_catat_internalisasi(pd.pk):
         raise PermissionDenied
-    form = DeklarasiForm(request.POST)
+    form = DeklarasiForm(request.POST, request.FILES)
     if not form.is_valid():
         return _halaman(request, pd, deklarasi_form=form, status=400)
     services.deklarasi_catat(pd, aktor=request.user, data=form.cleaned_data)
@@ -74,9 +76,21 @@ def kegiatan_tambah(request, kode: str):
     pd = _get_pd_for_user(request, kode)
     if not lingkup(request.user).boleh_catat_internalisasi(pd.pk):
         raise PermissionDenied
-    form = KegiatanForm(request.POST)
+    form = KegiatanForm(request.POST, request.FILES)
     if not form.is_valid():
         return _halaman(request, pd, kegiatan_form=form, status=400)
     services.kegiatan_catat(pd, aktor=request.user, data=form.cleaned_data)
     messages.success(request, _("Kegiatan tercatat."))
     return redirect("internalisasi:pd", kode=pd.kode)
+
+
+def berkas(request, kode: str, jenis: str, pk: int):
+    """A declaration's document or an activity's evidence, only to those who may read the PD (else 404)."""
+    pd = _get_pd_for_user(request, kode)
+    model = {"deklarasi": DeklarasiNilai, "kegiatan": KegiatanInternalisasi}.get(jenis)
+    if model is None:
+        raise Http404
+    obj = get_object_or_404(model, perangkat_daerah=pd, pk=pk)
+    if not obj.bukti:
+        raise Http404
+    return respons_berkas(obj.bukti, nama_unduhan=obj.bukti_nama, content_type=obj.bukti_jenis)

@@ -2,6 +2,8 @@
 
 import re
 
+from .models import PeranKBK
+
 # kode, tingkatan, penanggung jawab, uraian, tingkat on the chart, gives reviewer rights
 PERAN_KBK = [
     ("SPONSOR", "Program Sponsorship", "Kepala Perangkat Daerah", "", 1, False),
@@ -49,7 +51,7 @@ PERAN_KBK = [
 ]
 
 
-def load_peran_kbk(PeranKBK) -> None:  # noqa: N803 (a historical model class in migrations)
+def load_peran_kbk() -> None:
     for urutan, (kode, nama, pj, uraian, tingkat, penelaah) in enumerate(PERAN_KBK, start=1):
         PeranKBK.objects.update_or_create(
             kode=kode,
@@ -65,10 +67,8 @@ def load_peran_kbk(PeranKBK) -> None:  # noqa: N803 (a historical model class in
 
 
 def ensure() -> None:
-    from .models import PeranKBK
-
     if PeranKBK.objects.count() != len(PERAN_KBK):
-        load_peran_kbk(PeranKBK)
+        load_peran_kbk()
 
 
 # Tabel 3.1 names the official for each role; a jabatan "fits" when it names that kind of post. Patterns are

@@ -1,7 +1,7 @@
 """Raw answers of a closed periode (`ekspor_jawaban`, and the XLSX for Tim Monev): one row per counted response,
 no person. Columns perangkat_daerah,unit_kerja,p1..p35.
 
-Labels follow the reports' confidentiality rule (docs/keputusan.md, "Kerahasiaan jawaban"): a unit's name is
+Labels follow the reports' confidentiality rule (docs/keputusan.md, "Kerahasiaan Formulir 1"): a unit's name is
 printed only where the reports print that unit's own staff; otherwise the rows read "(digabung)" under their PD;
 a PD hidden in the consolidated report reads "(digabung)" too. So every label combination covers 0 or at least
 MIN_RESPONDEN responses, and subtracting the export from a report gives no group under MIN_RESPONDEN. Rows are

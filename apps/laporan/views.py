@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from apps.akun.scope import Lingkup, lingkup, perangkat_daerah_utuh_for_user, unit_kerja_for_user
@@ -145,8 +146,6 @@ def catatan_unit(request, kode: str, pk: int):
 
 
 def periode_url(periode: Periode, pd: PerangkatDaerah | None = None) -> str:
-    from django.urls import reverse
-
     if pd is None:
         return reverse("laporan:konsolidasi", args=[periode.kode])
     return reverse("laporan:pd", args=[periode.kode, pd.kode])
@@ -188,7 +187,7 @@ def ekspor_jawaban(request, kode: str):
     periode = get_object_or_404(Periode, kode=kode)
     if not agregat_tersedia(periode):
         # Nothing of an open periode's answers leaves the system: diffing two downloads would reveal one named
-        # respondent's answers (docs/keputusan.md, kerahasiaan).
+        # respondent's answers (docs/keputusan.md, "Kerahasiaan Formulir 1").
         messages.error(request, _("Jawaban baru dapat diekspor setelah periode ditutup."))
         return redirect("survei:periode_list")
     data = xlsx_bytes([("Jawaban", ekspor.header(periode), ekspor.rows(periode))])

@@ -1,5 +1,8 @@
 """The values catalogue as data, from Lampiran BAB II of Perbup Kupang 52/2022 (text as printed, typos fixed
-only where the meaning is certain). Loaded by migration 0002 and by `ensure()` (apps.common.reference)."""
+only where the meaning is certain). Loaded by `ensure()` (apps.common.reference);
+migration 0002 loads its own frozen copy (migrations/_katalog_0002.py)."""
+
+from .models import Nilai
 
 MEDIASI = [
     {
@@ -166,7 +169,7 @@ BERAKHLAK = [
 ]
 
 
-def load_katalog(Nilai) -> None:  # noqa: N803 (a historical model class in migrations)
+def load_katalog() -> None:
     for sistem, rows in (("MEDIASI", MEDIASI), ("BERAKHLAK", BERAKHLAK)):
         for urutan, row in enumerate(rows, start=1):
             defaults = {
@@ -182,7 +185,5 @@ def load_katalog(Nilai) -> None:  # noqa: N803 (a historical model class in migr
 
 
 def ensure() -> None:
-    from .models import Nilai
-
     if Nilai.objects.count() != len(MEDIASI) + len(BERAKHLAK):
-        load_katalog(Nilai)
+        load_katalog()

@@ -1,5 +1,7 @@
 """Golongan ruang as data: PNS (PP 99/2000) and PPPK (Perpres 98/2020, 11/2024)."""
 
+from .models import Golongan
+
 PNS_GOLONGAN = [
     ("I/a", "Juru Muda"),
     ("I/b", "Juru Muda Tingkat I"),
@@ -25,7 +27,7 @@ PPPK_GOLONGAN = [
 ]  # fmt: skip
 
 
-def load_golongan(Golongan) -> None:  # noqa: N803 (a historical model class in migrations)
+def load_golongan() -> None:
     for urutan, (kode, pangkat) in enumerate(PNS_GOLONGAN, start=1):
         Golongan.objects.update_or_create(jenis_asn="PNS", kode=kode, defaults={"pangkat": pangkat, "urutan": urutan})
     for urutan, kode in enumerate(PPPK_GOLONGAN, start=1):
@@ -33,7 +35,5 @@ def load_golongan(Golongan) -> None:  # noqa: N803 (a historical model class in 
 
 
 def ensure() -> None:
-    from .models import Golongan
-
     if Golongan.objects.count() != len(PNS_GOLONGAN) + len(PPPK_GOLONGAN):
-        load_golongan(Golongan)
+        load_golongan()

@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 PNS = "PNS"
@@ -46,16 +45,3 @@ def nip_errors(nip: str, jenis_asn: str) -> list[str]:
     if nip[15:18] == "000":
         errors.append(_("Digit 16-18 NIP (nomor urut) harus 001-999."))
     return errors
-
-
-def validate_nip(nip: str, jenis_asn: str) -> None:
-    errors = nip_errors(nip, jenis_asn)
-    if errors:
-        raise ValidationError(errors)
-
-
-def tanggal_lahir(nip: str) -> datetime.date | None:
-    try:
-        return datetime.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
-    except (ValueError, TypeError):
-        return None

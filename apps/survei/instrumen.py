@@ -1,12 +1,14 @@
 """The Formulir 1 instrument of Perbup Kupang 52/2022 (Lampiran BAB IV) as data: version "PERBUP-52-2022".
 
 The 35 items come from data/formulir1.csv (a copy of shared/spec/formulir1.csv: exact text, source line, notes);
-the bands from scoring.PERBUP_BANDS. Loaded by migration 0003 and by `ensure()` (apps.common.reference).
+the bands from scoring.PERBUP_BANDS. Loaded by `ensure()` (apps.common.reference); migration 0003 loads its own
+frozen copy (migrations/_instrumen_0003.py).
 """
 
 import csv
 from pathlib import Path
 
+from .models import Bagian, BandKategori, Butir, InstrumenVersi
 from .scoring import PERBUP_BANDS
 
 KODE = "PERBUP-52-2022"
@@ -64,7 +66,7 @@ def read_items() -> list[dict]:
         return list(csv.DictReader(f))
 
 
-def load_instrumen(InstrumenVersi, Bagian, Butir, BandKategori) -> None:  # noqa: N803 (historical models)
+def load_instrumen() -> None:
     """Create the version with its sections, items and bands unless it exists (a used version is frozen)."""
     if InstrumenVersi.objects.filter(kode=KODE).exists():
         return
@@ -105,6 +107,4 @@ def load_instrumen(InstrumenVersi, Bagian, Butir, BandKategori) -> None:  # noqa
 
 
 def ensure() -> None:
-    from .models import Bagian, BandKategori, Butir, InstrumenVersi
-
-    load_instrumen(InstrumenVersi, Bagian, Butir, BandKategori)
+    load_instrumen()

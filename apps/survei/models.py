@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .scoring import Band, Kategori, band_errors, section_range
@@ -188,7 +189,7 @@ class Periode(models.Model):
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.DRAFT)
     ditutup_pada = models.DateTimeField(_("ditutup pada"), null=True, blank=True)
     # Set at the first close and never cleared: the reports count only the responses submitted before it, so
-    # comparing the reports of two closes reveals nobody (docs/keputusan.md, "Kerahasiaan jawaban").
+    # comparing the reports of two closes reveals nobody (docs/keputusan.md, "Kerahasiaan Formulir 1").
     ditutup_pertama_pada = models.DateTimeField(_("pertama ditutup pada"), null=True, blank=True, editable=False)
 
     class Meta:
@@ -206,8 +207,6 @@ class Periode(models.Model):
 
     def menerima_kiriman(self, hari_ini=None) -> bool:
         """SPEC 8: submitting only while DIBUKA and today (WITA) lies within the dates, both included."""
-        from django.utils import timezone
-
         hari_ini = hari_ini or timezone.localdate()
         return self.status == self.Status.DIBUKA and self.tanggal_buka <= hari_ini <= self.tanggal_tutup
 

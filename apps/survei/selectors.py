@@ -16,7 +16,7 @@ def respon_terhitung(*periodes: Periode) -> QuerySet[Respon]:
     """The responses that count in the aggregates of the periode(s): the submitted ones and, once a periode has
     been closed, only those submitted before its first close. Every report, download, the dashboard and the
     export count these, so comparing them before and after a reopening reveals nobody (docs/keputusan.md,
-    "Kerahasiaan jawaban")."""
+    "Kerahasiaan Formulir 1")."""
     q = Q(pk__in=[])
     for p in periodes:
         if p.ditutup_pertama_pada is None:

@@ -257,7 +257,7 @@ def _kirim(periode: Periode, pegawai: Pegawai, answers: Mapping[int, int], butir
 def respon_buka_kembali(respon: Respon, *, aktor, alasan: str) -> Respon:
     """Tim Monev reopens one submitted response while its periode accepts answers and has never been closed:
     after the first close a submitted response stays as it is, so two reports never differ by one person's
-    answers (docs/keputusan.md, "Kerahasiaan jawaban").
+    answers (docs/keputusan.md, "Kerahasiaan Formulir 1").
 
     Side effects: locks the row; sets status back to DRAF and clears the totals, unit and submission time
     (the answers stay, so the ASN only corrects); writes one PembukaanKembali row (who, when, why).

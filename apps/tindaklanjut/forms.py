@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from apps.common.uploads import BerkasBuktiField
+
 
 class JadwalForm(forms.Form):
     batas_waktu = forms.DateField(label=_("Batas waktu"), widget=forms.DateInput(attrs={"type": "date"}))
@@ -17,3 +19,9 @@ class CatatanForm(forms.Form):
         super().__init__(*args, **kwargs)
         if label:
             self.fields["catatan"].label = label
+
+
+class LaporanForm(CatatanForm):
+    """What the Kepala PD did, with an optional evidence file."""
+
+    bukti = BerkasBuktiField(label=_("Bukti (opsional)"), required=False)

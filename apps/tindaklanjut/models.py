@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.common.uploads import NamaAcak, penyimpanan_privat
+
 from .workflow import Aksi, Status
 
 
@@ -37,6 +39,11 @@ class TindakLanjut(models.Model):
     batas_waktu = models.DateField(_("batas waktu"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.TERBUKA)
     uraian = models.TextField(_("yang telah dilakukan"), blank=True)
+    bukti = models.FileField(
+        _("bukti"), storage=penyimpanan_privat, upload_to=NamaAcak("tindaklanjut"), max_length=200, blank=True
+    )
+    bukti_nama = models.CharField(max_length=200, blank=True)
+    bukti_jenis = models.CharField(max_length=40, blank=True)
     dilaporkan_pada = models.DateTimeField(null=True, blank=True)
     dibuat_pada = models.DateTimeField(auto_now_add=True)
 

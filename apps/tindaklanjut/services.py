@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from apps.akun.models import Peran
 from apps.akun.scope import lingkup
+from apps.common.uploads import bukti_lampirkan, periksa_bukti
 from apps.survei.models import Periode
 from apps.survei.scoring import TINDAK_LANJUT, Kategori
 
@@ -114,14 +115,18 @@ def tindak_lanjut_jadwalkan(tl: TindakLanjut, *, batas_waktu: datetime.date, akt
     return locked
 
 
-def tindak_lanjut_transisi(tl: TindakLanjut, *, aksi: str, aktor, catatan: str = "") -> TindakLanjut:
+def tindak_lanjut_transisi(tl: TindakLanjut, *, aksi: str, aktor, catatan: str = "", bukti=None) -> TindakLanjut:
     """Take `aksi` on a follow-up as `aktor`: the one place its status changes.
 
     Side effects, in one transaction: locks the row and re-reads its status; refuses with PermissionDenied when
     the actor plays no part allowed to act, SudahBerubahError when the status moved on, ValidationError when a
-    required note is missing; on "laporkan" keeps the note as what was done and the time; saves the status with
-    update_fields and appends one RiwayatTindakLanjut (who, when, from, to, note).
+    required note is missing or the evidence file is refused (PDF/JPEG/PNG up to 5 MB, checked by content: then
+    nothing is written); on "laporkan" keeps the note as what was done, the time and the optional evidence file
+    (stored privately, served only through a scope-checking view); saves with update_fields and appends one
+    RiwayatTindakLanjut (who, when, from, to, note).
     """
+    if bukti is not None:
+        periksa_bukti(bukti)
     if aksi not in Aksi.values:
         raise ValueError(f"unknown action {aksi!r}")
     catatan = (catatan or "").strip()
@@ -143,9 +148,17 @@ def tindak_lanjut_transisi(tl: TindakLanjut, *, aksi: str, aktor, catatan: str =
             locked.uraian = catatan
             locked.dilaporkan_pada = timezone.now()
             fields += ["uraian", "dilaporkan_pada"]
+            if bukti is not None:
+                bukti_lampirkan(locked, bukti)
+                fields += ["bukti", "bukti_nama", "bukti_jenis"]
         dari = locked.status
         locked.status = ke
-        locked.save(update_fields=fields)
+        try:
+            locked.save(update_fields=fields)
+        except BaseException:
+            if bukti is not None:
+                locked.bukti.delete(save=False)
+            raise
         RiwayatTindakLanjut.objects.create(
             tindak_lanjut=locked, aksi=aksi, dari_status=dari, ke_status=ke, catatan=catatan, oleh=aktor
         )

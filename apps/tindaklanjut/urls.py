@@ -8,5 +8,6 @@ urlpatterns = [
     path("", views.daftar, name="daftar"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/batas-waktu/", views.jadwal, name="jadwal"),
+    path("<int:pk>/bukti/", views.bukti, name="bukti"),
     path("<int:pk>/<slug:aksi>/", views.transisi, name="transisi"),
 ]

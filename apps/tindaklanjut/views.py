@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.akun.scope import lingkup
+from apps.common.uploads import respons_berkas
 from apps.survei.models import Periode
 
 from . import services
-from .forms import CatatanForm, JadwalForm
+from .forms import CatatanForm, JadwalForm, LaporanForm
 from .models import TindakLanjut
 from .selectors import tindak_lanjut_for_user
 from .workflow import CATATAN_WAJIB, MENUNGGU, Aksi, Status, aksi_dari
@@ -25,6 +26,14 @@ LABEL_CATATAN = {
     Aksi.LAPORKAN: _("Yang telah dilakukan"),
     Aksi.KEMBALIKAN: _("Alasan dikembalikan"),
 }
+
+
+def _form(aksi: str, data=None, files=None):
+    if aksi == Aksi.LAPORKAN:
+        return LaporanForm(data, files, label=LABEL_CATATAN[aksi])
+    if aksi in CATATAN_WAJIB:
+        return CatatanForm(data, label=LABEL_CATATAN.get(aksi))
+    return None
 
 
 def _get_tindak_lanjut_for_user(request, pk: int) -> TindakLanjut:
@@ -56,10 +65,7 @@ def daftar(request):
 def detail(request, pk: int):
     tl = _get_tindak_lanjut_for_user(request, pk)
     tersedia = aksi_dari(tl.status, services.pelaku(tl, request.user))
-    forms = [
-        (aksi, Aksi(aksi).label, CatatanForm(label=LABEL_CATATAN.get(aksi)) if aksi in CATATAN_WAJIB else None)
-        for aksi in tersedia
-    ]
+    forms = [(aksi, Aksi(aksi).label, _form(aksi)) for aksi in tersedia]
     scope = lingkup(request.user)
     context = {
         "tl": tl,
@@ -97,16 +103,27 @@ def transisi(request, pk: int, aksi: str):
     tl = _get_tindak_lanjut_for_user(request, pk)
     if not services.pelaku(tl, request.user):
         raise PermissionDenied
-    catatan = ""
-    if aksi in CATATAN_WAJIB:
-        form = CatatanForm(request.POST)
+    catatan, bukti = "", None
+    form = _form(aksi, request.POST, request.FILES)
+    if form is not None:
         if not form.is_valid():
-            messages.error(request, _("Catatan wajib diisi untuk langkah ini."))
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
             return redirect("tindaklanjut:detail", pk=tl.pk)
         catatan = form.cleaned_data["catatan"]
+        bukti = form.cleaned_data.get("bukti")
     try:
-        services.tindak_lanjut_transisi(tl, aksi=aksi, aktor=request.user, catatan=catatan)
+        services.tindak_lanjut_transisi(tl, aksi=aksi, aktor=request.user, catatan=catatan, bukti=bukti)
         messages.success(request, _("Tersimpan: %(aksi)s.") % {"aksi": Aksi(aksi).label})
     except services.SudahBerubahError:
         messages.warning(request, _("Status tindak lanjut ini sudah berubah; lihat riwayat di bawah."))
     return redirect("tindaklanjut:detail", pk=tl.pk)
+
+
+def bukti(request, pk: int):
+    """The evidence file of a follow-up, only to those who may read it (outside the scope: 404)."""
+    tl = _get_tindak_lanjut_for_user(request, pk)
+    if not tl.bukti:
+        raise Http404
+    return respons_berkas(tl.bukti, nama_unduhan=tl.bukti_nama, content_type=tl.bukti_jenis)

@@ -21,7 +21,22 @@ def _tl_dilaporkan(w):
     w.tl.save()
 
 
+def _tl_dengan_bukti(w):
+    from django.core.files.base import ContentFile
+
+    _tl(w)
+    w.tl.bukti.save("bukti.pdf", ContentFile(b"%PDF-1.4 uji"), save=False)
+    w.tl.bukti_nama, w.tl.bukti_jenis = "bukti.pdf", "application/pdf"
+    w.tl.save()
+
+
 CASES = [
+    Case(
+        "tindaklanjut:bukti",
+        everyone(403, kbk=200, kepala=200, monev=200, sekda=200, admin=200, outsider=404),
+        kwargs=lambda w: {"pk": w.tl.pk},
+        setup=_tl_dengan_bukti,
+    ),
     Case("tindaklanjut:daftar", everyone(403, kbk=200, kepala=200, monev=200, sekda=200, admin=200, outsider=200)),
     Case(
         "tindaklanjut:detail",

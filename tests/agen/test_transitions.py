@@ -1,11 +1,20 @@
-"""The full transition table: every (state, action, part) triple, allowed or refused (STYLE "State changes")."""
+"""The transition table as distinct paths (docs/keputusan.md, "Alur agen perubahan"), each row tried by every part.
+
+A refusal depends on the state only when the actor's part may take the action somewhere: every other part gets
+a 403 whatever the state (`services.nominasi_transisi` checks the part first). So the table holds each allowed step
+(tried by all seven parts) and, per action, one state in which that action is no longer possible (its own part
+gets "already decided", the others 403). Each of the twelve states appears in a "no longer possible" row.
+`test_table_matches_the_workflow` shows that the hand-written steps are exactly workflow.TRANSITIONS, and
+`test_parts_of_each_persona` that only the four parts below act on a nomination, so the states and actions not
+tried here are refused by the same two checks.
+"""
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from apps.agen import services
 from apps.agen.models import Nominasi, Penetapan, Penilaian, RiwayatNominasi
-from apps.agen.workflow import Aksi, Status
+from apps.agen.workflow import TRANSITIONS, Aksi, Pelaku, Status
 
 from . import helpers
 
@@ -20,26 +29,45 @@ ACTORS = {
     "outsider": "outsider",  # Kepala + KBK + head of a unit of PD Y
     "rekan": "asn_a1",  # an ASN of a sub-unit of A
 }
-# Written out by hand, independent of workflow.TRANSITIONS: (state, action, part) -> new state.
-ALLOWED = {
-    (S.MENUNGGU_KOMITMEN, A.KONFIRMASI, "calon"): S.PENELAAHAN,
-    (S.MENUNGGU_KOMITMEN, A.TOLAK_KOMITMEN, "calon"): S.MENOLAK,
-    (S.MENUNGGU_KOMITMEN, A.BATALKAN, "pengusul"): S.DIBATALKAN,
-    (S.PENELAAHAN, A.BATALKAN, "pengusul"): S.DIBATALKAN,
-    (S.PENELAAHAN, A.MINTA_KLARIFIKASI_PENGUSUL, "penelaah"): S.KLARIFIKASI_PENGUSUL,
-    (S.PENELAAHAN, A.MINTA_KLARIFIKASI_CALON, "penelaah"): S.KLARIFIKASI_CALON,
-    (S.PENELAAHAN, A.TOLAK, "penelaah"): S.DITOLAK,
-    (S.PENELAAHAN, A.LANJUTKAN, "penelaah"): S.ASSESSMENT,
-    (S.KLARIFIKASI_PENGUSUL, A.JAWAB_KLARIFIKASI, "pengusul"): S.PENELAAHAN,
-    (S.KLARIFIKASI_CALON, A.JAWAB_KLARIFIKASI, "calon"): S.PENELAAHAN,
-    (S.ASSESSMENT, A.REKOMENDASIKAN, "penelaah"): S.DIREKOMENDASIKAN,
-    (S.ASSESSMENT, A.TIDAK_REKOMENDASIKAN, "penelaah"): S.TIDAK_DIREKOMENDASIKAN,
-    (S.DIREKOMENDASIKAN, A.TETAPKAN, "kepala"): S.DITETAPKAN,
-    (S.DITETAPKAN, A.CABUT, "kepala"): S.DICABUT,
-}
-# The parts that may take an action from some state: anyone else gets a 403 whatever the state.
-PARTS_OF_ACTION = {action: {p for (_s, a, p) in ALLOWED if a == action} for action in A.values}
-TRIPLES = [(s, a, p) for s in S.values for a in A.values for p in ACTORS]
+PARTS = list(ACTORS)
+
+# Written out by hand, independent of workflow.TRANSITIONS. Per part: the state the nomination moves to,
+# "." = refused with 403 (not this part's step), "sudah" = this part's step, but the nomination has left the
+# state in which it was possible (SudahDiputuskanError: someone decided first).
+TABLE = """
+from state              action                      pengusul     calon        penelaah                kepala      monev outsider rekan
+MENUNGGU_KOMITMEN       konfirmasi                  .            PENELAAHAN   .                       .           .     .        .
+MENUNGGU_KOMITMEN       tolak_komitmen              .            MENOLAK      .                       .           .     .        .
+MENUNGGU_KOMITMEN       batalkan                    DIBATALKAN   .            .                       .           .     .        .
+PENELAAHAN              batalkan                    DIBATALKAN   .            .                       .           .     .        .
+PENELAAHAN              minta_klarifikasi_pengusul  .            .            KLARIFIKASI_PENGUSUL    .           .     .        .
+PENELAAHAN              minta_klarifikasi_calon     .            .            KLARIFIKASI_CALON       .           .     .        .
+PENELAAHAN              tolak                       .            .            DITOLAK                 .           .     .        .
+PENELAAHAN              lanjutkan                   .            .            ASSESSMENT              .           .     .        .
+KLARIFIKASI_PENGUSUL    jawab_klarifikasi           PENELAAHAN   .            .                       .           .     .        .
+KLARIFIKASI_CALON       jawab_klarifikasi           .            PENELAAHAN   .                       .           .     .        .
+ASSESSMENT              rekomendasikan              .            .            DIREKOMENDASIKAN        .           .     .        .
+ASSESSMENT              tidak_rekomendasikan        .            .            TIDAK_DIREKOMENDASIKAN  .           .     .        .
+DIREKOMENDASIKAN        tetapkan                    .            .            .                       DITETAPKAN  .     .        .
+DITETAPKAN              cabut                       .            .            .                       DICABUT     .     .        .
+PENELAAHAN              konfirmasi                  .            sudah        .                       .           .     .        .
+MENOLAK                 tolak_komitmen              .            sudah        .                       .           .     .        .
+DIBATALKAN              batalkan                    sudah        .            .                       .           .     .        .
+KLARIFIKASI_PENGUSUL    minta_klarifikasi_pengusul  .            .            sudah                   .           .     .        .
+KLARIFIKASI_CALON       minta_klarifikasi_calon     .            .            sudah                   .           .     .        .
+MENUNGGU_KOMITMEN       jawab_klarifikasi           sudah        sudah        .                       .           .     .        .
+DITOLAK                 tolak                       .            .            sudah                   .           .     .        .
+ASSESSMENT              lanjutkan                   .            .            sudah                   .           .     .        .
+DIREKOMENDASIKAN        rekomendasikan              .            .            sudah                   .           .     .        .
+TIDAK_DIREKOMENDASIKAN  tidak_rekomendasikan        .            .            sudah                   .           .     .        .
+DITETAPKAN              tetapkan                    .            .            .                       sudah       .     .        .
+DICABUT                 cabut                       .            .            .                       sudah       .     .        .
+"""
+ROWS = [line.split() for line in TABLE.strip().splitlines()[1:]]
+CASES = [(row[0], row[1], part, outcome) for row in ROWS for part, outcome in zip(PARTS, row[2:], strict=True)]
+ALLOWED = {(s, a, p): o for (s, a, p, o) in CASES if o in S.values}
+# The part names of the table and of workflow.Pelaku.
+PELAKU = {"pengusul": Pelaku.PENGUSUL, "calon": Pelaku.CALON, "penelaah": Pelaku.PENELAAH, "kepala": Pelaku.KEPALA_PD}
 
 
 def _data(world, aksi: str) -> dict:
@@ -50,34 +78,48 @@ def _data(world, aksi: str) -> dict:
     return {}
 
 
-def test_table_covers_every_state_action_and_part():
-    assert len(TRIPLES) == len(S.values) * len(A.values) * len(ACTORS) == 12 * 12 * 7
+def test_table_matches_the_workflow():
+    assert all(len(row) == 2 + len(PARTS) for row in ROWS)
+    written = {}
+    for (state, action, part), to in ALLOWED.items():
+        written.setdefault((state, action), (to, set()))[1].add(PELAKU[part])
+    assert written == {key: (to, set(who)) for key, (to, who) in TRANSITIONS.items()}
+    # Every state and action is tried where it is no longer possible, by the parts that may take it elsewhere.
+    stale = [(s, a, p) for (s, a, p, o) in CASES if o == "sudah"]
+    assert {s for s, _a, _p in stale} == set(S.values)
+    assert {a for _s, a, _p in stale} == set(A.values)
+    assert {(a, p) for _s, a, p in stale} == {(a, p) for (_s, a, p) in ALLOWED}
 
 
-@pytest.mark.parametrize(("status", "aksi", "part"), TRIPLES, ids=["-".join(t) for t in TRIPLES])
-def test_transition(world, status, aksi, part):
+def test_parts_of_each_persona(world):
+    """Only the nominator, the nominee, a KBK reviewer of the PD and its Kepala PD play a part."""
+    nominasi = helpers.nominasi(world, S.PENELAAHAN)
+    parts = {
+        part: services.nominasi_pelaku(nominasi, aktor=getattr(world, persona).user) for part, persona in ACTORS.items()
+    }
+    assert parts == {p: ({PELAKU[p]} if p in PELAKU else set()) for p in PARTS}
+
+
+@pytest.mark.parametrize(("status", "aksi", "part", "outcome"), CASES, ids=["-".join(c[:3]) for c in CASES])
+def test_transition(world, status, aksi, part, outcome):
     nominasi = helpers.nominasi(world, status)
     actor = getattr(world, ACTORS[part]).user
     before = RiwayatNominasi.objects.filter(nominasi=nominasi).count()
-    expected = ALLOWED.get((status, aksi, part))
-    if expected is not None:
+    if outcome in S.values:
         services.nominasi_transisi(nominasi, aksi=aksi, aktor=actor, catatan="catatan uji", **_data(world, aksi))
         nominasi.refresh_from_db()
-        assert nominasi.status == expected
+        assert nominasi.status == outcome
         last = RiwayatNominasi.objects.filter(nominasi=nominasi).order_by("pk").last()
         assert (last.dari_status, last.ke_status, last.aksi, last.oleh_id, last.catatan) == (
             status,
-            expected,
+            outcome,
             aksi,
             actor.pk,
             "catatan uji",
         )
         assert RiwayatNominasi.objects.filter(nominasi=nominasi).count() == before + 1
     else:
-        # Not this part's step (here or anywhere): 403. This part's step, but the state has moved on: stale.
-        step_exists_here = any((s, a) == (status, aksi) for (s, a, _p) in ALLOWED)
-        wrong_part = part not in PARTS_OF_ACTION[aksi] or step_exists_here
-        refusal = PermissionDenied if wrong_part else services.SudahDiputuskanError
+        refusal = PermissionDenied if outcome == "." else services.SudahDiputuskanError
         with pytest.raises(refusal):
             services.nominasi_transisi(nominasi, aksi=aksi, aktor=actor, catatan="catatan uji", **_data(world, aksi))
         nominasi.refresh_from_db()

@@ -181,6 +181,11 @@ def test_sk_pdf_reads_back(world, client_as):
     assert "Katalis, Penghubung" in flat
     assert f"{sk.masa_mulai:%d-%m-%Y} s.d. {sk.masa_selesai:%d-%m-%Y}" in flat
     assert f"NIP {world.kepala.nip}" in flat
+    # Mengingat cites the Perbup by its real title.
+    assert (
+        "Peraturan Bupati Kupang Nomor 52 Tahun 2022 tentang Pedoman Pelaksanaan Nilai-Nilai Organisasi MEDIASI dan "
+        "Nilai-Nilai Dasar Aparatur Sipil Negara BerAKHLAK di Kabupaten Kupang" in flat
+    )
 
 
 # PAGE + the SK (with PD, signer, golongan), its agents (with pegawai, golongan, unit, nominasi, unit), the

@@ -1,10 +1,13 @@
 """Browser tests: Playwright driving Debian's Chromium against a live server seeded by `seed_demo`."""
 
 import os
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from tests.conftest import chromium_path
 
@@ -57,10 +60,44 @@ def browser():
         browser.close()
 
 
+def _seed_demo() -> None:
+    with open(os.devnull, "w") as devnull:
+        call_command("seed_demo", password=DEMO_PASSWORD, stdout=devnull)
+
+
+@pytest.fixture(scope="session")
+def _demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory) -> Path | None:
+    """On SQLite: the database as `seed_demo` leaves it, seeded once per worker and kept as a file.
+
+    Each browser test starts from a copy of it (`demo_server`), so every test still sees the pristine demo
+    whatever the tests before it changed, without paying for `seed_demo` each time. None on PostgreSQL, where
+    each test seeds again.
+    """
+    if connection.vendor != "sqlite":
+        return None
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
+        _seed_demo()
+        connection.ensure_connection()
+        with closing(sqlite3.connect(path)) as copy:
+            connection.connection.backup(copy)
+        call_command("flush", interactive=False, verbosity=0)
+    return path
+
+
 @pytest.fixture
-def demo_server(live_server, transactional_db):
-    """The live server, its fresh test database loaded by `seed_demo` (SPEC 10)."""
-    call_command("seed_demo", password=DEMO_PASSWORD, stdout=open(os.devnull, "w"))
+def demo_server(live_server, transactional_db, _demo_snapshot):
+    """The live server on a test database loaded by `seed_demo` (README "Login demo"), fresh for each test.
+
+    The database is flushed afterwards (transactional_db), as before.
+    """
+    if _demo_snapshot is None:
+        _seed_demo()
+    else:
+        connection.ensure_connection()
+        with closing(sqlite3.connect(_demo_snapshot)) as seeded:
+            seeded.backup(connection.connection)
     return live_server
 
 

@@ -38,7 +38,7 @@ def test_sekda_opens_the_2025_report_and_downloads_the_pdf(demo_server, new_page
     page.get_by_role("link", name="Laporan", exact=True).first.click()
     periode_section(page, "2025").get_by_role("link", name="Laporan konsolidasi (per perangkat daerah)").click()
     assert page.url == f"{demo_server.url}/laporan/2025/"
-    table = page.locator("table.tabel-laporan")
+    table = page.locator("table.tabel-urut")  # the report table (the change and implementation tables follow it)
     assert table.locator("thead th").all_inner_texts()[:1] == ["Satuan/Unit Kerja"]
     assert table.locator("tfoot th").first.inner_text() == "RATA-RATA"
     names = table.locator("tbody th").all_inner_texts()
@@ -62,7 +62,7 @@ def test_sekda_opens_the_2025_report_and_downloads_the_pdf(demo_server, new_page
 
     page.goto(f"{demo_server.url}/laporan/2025/")
     page.get_by_role("link", name="Dasbor").click()
-    assert page.locator("svg.grafik").count() == 6
+    assert page.locator("ul.grafik-daftar").count() == 3 and page.locator("svg.grafik-tren").count() == 3
     assert page.get_by_role("heading", name="Partisipasi per perangkat daerah (responden / ASN aktif)").count() == 1
     screenshot(page, "laporan-dasbor-sekda")
 

@@ -84,3 +84,21 @@ def test_the_report_summary_counts_only_the_window(world):
     assert ringkasan[world.pd_x.pk].deklarasi == datetime.date(2024, 5, 2)
     assert (ringkasan[world.pd_x.pk].kegiatan, ringkasan[world.pd_x.pk].peserta) == (2, 25)
     assert world.pd_y.pk not in ringkasan
+
+
+def test_activity_evidence_checked_by_content_and_served_in_scope(world, client_as):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    nilai = [Nilai.objects.values_list("pk", flat=True).first()]
+    data = {"tanggal": "2025-02-03", "jenis": "SOSIALISASI", "bentuk": "Apel", "jumlah_peserta": "12", "nilai": nilai}
+    url = reverse("internalisasi:kegiatan_tambah", args=["PDX"])
+    client = client_as("kepala")
+    html = SimpleUploadedFile("foto.png", b"<html></html>", "image/png")
+    assert client.post(url, {**data, "berkas": html}).status_code == 400
+    assert KegiatanInternalisasi.objects.count() == 0
+    png = SimpleUploadedFile("foto.png", b"\x89PNG\r\n\x1a\n" + b"0" * 64, "image/png")
+    assert client.post(url, {**data, "berkas": png}).status_code == 302
+    kegiatan = KegiatanInternalisasi.objects.get()
+    berkas = reverse("internalisasi:berkas", args=["PDX", "kegiatan", kegiatan.pk])
+    assert client.get(berkas).status_code == 200
+    assert client_as("outsider").get(berkas).status_code == 404

@@ -89,7 +89,7 @@ def test_change_only_where_both_periodes_print_numbers():
 @pytest.fixture
 def dua_periode(laporan_world):
     """2024 (closed): unit A of PD X 3 responses (20, 10, 45); Setda 2 and PD Y 1 response (hidden, together 3, so
-    PD X stays printed: docs/keputusan.md, "Kerahasiaan jawaban"). 2025: laporan_world."""
+    PD X stays printed: docs/keputusan.md, "Kerahasiaan Formulir 1"). 2025: laporan_world."""
     w = laporan_world.w
     lalu = buat_periode("2024", Periode.Status.DITUTUP)
     isi_respon(lalu, w.unit_a, [(20, 10, 45)] * 3)

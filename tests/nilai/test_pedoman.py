@@ -36,7 +36,7 @@ def test_catalogue_holds_the_regulations_values():
 
 def test_ensure_is_idempotent():
     katalog.ensure()
-    katalog.load_katalog(Nilai)
+    katalog.load_katalog()
     assert Nilai.objects.count() == 12
 
 

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def final(world):
     """Unit A of PD X: 4 responses (20, 10, 65): I and II KURANG BAIK, III BURUK. Unit B: none.
     Setda: 3 responses (10, 5, 20): BAIK everywhere. Unit Y: 2 responses (hidden: fewer than 3), and with it the
-    next smallest PD, Setda (docs/keputusan.md, "Kerahasiaan jawaban")."""
+    next smallest PD, Setda (docs/keputusan.md, "Kerahasiaan Formulir 1")."""
     periode = buat_periode("2025", Periode.Status.DITUTUP)
     isi_respon(periode, world.unit_a, [(20, 10, 65)] * 4)
     isi_respon(periode, world.sekda.unit_kerja, [(10, 5, 20)] * 3)
@@ -158,3 +158,26 @@ def test_kepala_reports_through_the_page(world, final, client_as):
     assert TindakLanjut.objects.get(pk=tl.pk).status == Status.TERBUKA
     client.post(reverse("tindaklanjut:transisi", args=[tl.pk, "laporkan"]), {"catatan": "Apel pagi tiap Senin"})
     assert TindakLanjut.objects.get(pk=tl.pk).status == Status.DILAPORKAN
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_report_with_evidence_is_served_only_in_scope(world, final, client_as):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    tl = _tl(world, final, "III")
+    url = reverse("tindaklanjut:transisi", args=[tl.pk, "laporkan"])
+    palsu = SimpleUploadedFile("daftar-hadir.pdf", b"<html><script>alert(1)</script></html>", "application/pdf")
+    client = client_as("kepala")
+    client.post(url, {"catatan": "Apel", "bukti": palsu})
+    tl.refresh_from_db()
+    assert (tl.status, tl.bukti.name) == (Status.TERBUKA, "")  # refused: nothing written
+    client.post(url, {"catatan": "Apel", "bukti": SimpleUploadedFile("daftar-hadir.pdf", PDF, "application/pdf")})
+    tl.refresh_from_db()
+    assert tl.status == Status.DILAPORKAN and tl.bukti_nama == "daftar-hadir.pdf"
+    assert "daftar-hadir" not in tl.bukti.name  # stored under a random name
+    response = client.get(reverse("tindaklanjut:bukti", args=[tl.pk]))
+    assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
+    assert client_as("outsider").get(reverse("tindaklanjut:bukti", args=[tl.pk])).status_code == 404
+    assert client_as("asn").get(reverse("tindaklanjut:bukti", args=[tl.pk])).status_code == 403

@@ -1,9 +1,9 @@
 from django.db import migrations
 
+from ._rubrik_0002 import load_rubrik
+
 
 def forwards(apps, schema_editor):
-    from apps.agen.reference import load_rubrik
-
     load_rubrik(apps.get_model("agen", "RubrikItem"))
 
 

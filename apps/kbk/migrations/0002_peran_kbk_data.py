@@ -1,9 +1,9 @@
 from django.db import migrations
 
+from ._peran_kbk_0002 import load_peran_kbk
+
 
 def forwards(apps, schema_editor):
-    from apps.kbk.reference import load_peran_kbk
-
     load_peran_kbk(apps.get_model("kbk", "PeranKBK"))
 
 

@@ -1,4 +1,4 @@
-"""The confidentiality rule of every aggregate (docs/keputusan.md, "Kerahasiaan jawaban"): no viewer, whatever roles
+"""The confidentiality rule of every aggregate (docs/keputusan.md, "Kerahasiaan Formulir 1"): no viewer, whatever roles
 they hold, can learn the answers or section totals of a group of fewer than MIN_RESPONDEN respondents, from one
 page, by subtracting printed rows, or from the export. Pure functions over respondent counts: no ORM.
 

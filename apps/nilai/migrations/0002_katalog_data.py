@@ -1,9 +1,9 @@
 from django.db import migrations
 
+from ._katalog_0002 import load_katalog
+
 
 def forwards(apps, schema_editor):
-    from apps.nilai.katalog import load_katalog
-
     load_katalog(apps.get_model("nilai", "Nilai"))
 
 

@@ -1,9 +1,9 @@
 from django.db import migrations
 
+from ._golongan_0002 import load_golongan
+
 
 def forwards(apps, schema_editor):
-    from apps.organisasi.golongan import load_golongan
-
     load_golongan(apps.get_model("organisasi", "Golongan"))
 
 

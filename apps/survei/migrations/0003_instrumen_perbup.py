@@ -1,9 +1,9 @@
 from django.db import migrations
 
+from ._instrumen_0003 import load_instrumen
+
 
 def forwards(apps, schema_editor):
-    from apps.survei.instrumen import load_instrumen
-
     load_instrumen(*(apps.get_model("survei", m) for m in ("InstrumenVersi", "Bagian", "Butir", "BandKategori")))
 
 

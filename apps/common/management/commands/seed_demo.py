@@ -15,6 +15,8 @@ DEMO_MODULES = [
     "apps.kbk.demo",
     "apps.agen.demo",
     "apps.forum.demo",
+    "apps.internalisasi.demo",
+    "apps.laporan.demo",
 ]
 
 

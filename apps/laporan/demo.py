@@ -1,0 +1,31 @@
+"""Demo of the loop after measurement (Lampiran BAB IV.2): Tim Monev finalises 2025, which creates the follow-ups of
+every PD and unit in KURANG BAIK or BURUK; due dates are set, and one BKPSDM follow-up has been reported."""
+
+import datetime
+
+from apps.survei.models import Periode
+from apps.tindaklanjut.models import TindakLanjut
+from apps.tindaklanjut.services import tindak_lanjut_jadwalkan, tindak_lanjut_transisi
+from apps.tindaklanjut.workflow import Aksi
+
+from . import services
+
+BATAS_WAKTU = datetime.date(2026, 3, 31)
+
+
+def seed(ctx) -> None:
+    periode = Periode.objects.filter(kode="2025").first()
+    if periode is None or periode.status != Periode.Status.DITUTUP:
+        return
+    monev = ctx.refs["user:monev"]
+    services.finalisasi(periode, monev)
+    for tl in TindakLanjut.objects.filter(periode=periode).order_by("pk"):
+        tindak_lanjut_jadwalkan(tl, batas_waktu=BATAS_WAKTU, aktor=monev)
+    bkpsdm = TindakLanjut.objects.filter(periode=periode, perangkat_daerah=ctx.refs["pd_demo"]).order_by("pk").first()
+    if bkpsdm is not None:
+        tindak_lanjut_transisi(
+            bkpsdm,
+            aksi=Aksi.LAPORKAN,
+            aktor=ctx.refs["user:kepala"],
+            catatan="Sosialisasi hasil pengukuran 2025 dan pelatihan kantor sendiri untuk bidang terkait.",
+        )

@@ -1,0 +1,118 @@
+"""Frozen copy for migration 0003_instrumen_perbup: the instrument as it was when the migration was written
+(items from _formulir1_0003.csv beside this file, bands written out).
+
+Migrations never import live application code (docs/arsitektur.md); change the live module, not this one.
+"""
+
+import csv
+from pathlib import Path
+
+TINDAK_LANJUT = {
+    "BAIK": "Untuk dipertahankan dan ditingkatkan",
+    "CUKUP_BAIK": "Perlu peningkatan (sosialisasi)",
+    "KURANG_BAIK": "Perlu sosialisasi, pelatihan, dan penerapan secara konsisten",
+    "BURUK": 'Perlu sosialisasi, pelatihan, dan penanganan intensif atau dengan "law enforcement"',
+}
+# section -> (kategori, skor_min, skor_max): section I from KepMenPAN 25/2002, section III scaled 20/16
+# (docs/keputusan.md).
+PERBUP_BANDS = {
+    "I": (("BAIK", 10, 11), ("CUKUP_BAIK", 12, 17), ("KURANG_BAIK", 18, 27), ("BURUK", 28, 40)),
+    "II": (("BAIK", 5, 6), ("CUKUP_BAIK", 7, 9), ("KURANG_BAIK", 10, 13), ("BURUK", 14, 20)),
+    "III": (("BAIK", 20, 25), ("CUKUP_BAIK", 26, 40), ("KURANG_BAIK", 41, 60), ("BURUK", 61, 80)),
+}
+
+KODE = "PERBUP-52-2022"
+CSV_PATH = Path(__file__).resolve().parent / "_formulir1_0003.csv"
+
+PETUNJUK = (
+    "Isilah jawaban Saudara pada setiap kotak yang menyertai pertanyaan sesuai dengan fakta nyata dalam aktivitas "
+    "penyelenggaraan pemerintahan pembangunan dan pelayanan masyarakat di instansi masing-masing. Seluruh "
+    "pertanyaan harus diisi secara benar dan lengkap. Oleh karena itu, sebelum dikumpulkan, periksalah kembali "
+    "apakah setiap pertanyaan telah diisi dengan lengkap dan benar."
+)
+
+CATATAN = "\n".join(
+    [
+        "Butir 3-10 dan tabel kategori bagian I tidak ada dalam teks yang diterbitkan (teks melompat dari butir 2 "
+        "ke butir 11). Butir 1 Kupang adalah butir 1 instrumen nasional lama (KepMenPAN 25/KEP/M.PAN/4/2002) dan "
+        "butir 2 Kupang adalah butir 10 instrumen itu; butir 3-10 di sini adalah butir 2-9 instrumen itu, dan "
+        "kategori bagian I adalah kategori instrumen itu. Butir-butir ini ditandai «rekonstruksi».",
+        "Bagian III memiliki 20 butir, tetapi tabel kategori yang dicetak (19-20 / 21-32 / 33-48 / 49-64) berakhir "
+        "di 64 = 16 × 4. Tabel itu diskalakan 20/16: 20-25 / 26-40 / 41-60 / 61-80.",
+        "Judul III.A tertulis «Berorientasi Hasil»; nilainya adalah «Berorientasi Pelayanan». «laz enforcement» "
+        "dibaca «law enforcement». Petunjuk laporan menulis «TS II : Diisi Kategori total score kelompok I»; TS II "
+        "adalah total skor bagian II.",
+        "Pada laporan, TS sebuah baris adalah rata-rata total skor respondennya, dibulatkan setengah ke atas menjadi "
+        "2 desimal; kategorinya diambil dari TS yang dibulatkan ke bilangan bulat (6,50 → 7 → CUKUP BAIK; "
+        "6,49 → 6 → BAIK). Nilai tepat ,5 jatuh ke kategori yang lebih buruk.",
+        "Bagian yang ditandai «sementara» menunggu konfirmasi Bagian Organisasi terhadap naskah peraturan yang "
+        "ditandatangani.",
+    ]
+)
+
+BAGIAN = [
+    (
+        "I",
+        "Penerapan Nilai-Nilai Organisasi MEDIASI dalam Kepemimpinan dan Manajemen",
+        ["Ya", "Sering", "Kurang", "Tidak"],
+    ),
+    (
+        "II",
+        "Penerapan Nilai-Nilai Organisasi MEDIASI dalam Pola Pikir dan Cara Kerja",
+        ["Ya", "Sering", "Kurang", "Tidak"],
+    ),
+    (
+        "III",
+        "Penerapan Nilai-Nilai Dasar (Core Value) ASN BerAKHLAK dalam Perilaku Bekerja",
+        ["Sangat tinggi", "Tinggi", "Cukup", "Kurang"],
+    ),
+]
+# Bands reconstructed (I, from KepMenPAN 25/2002) or scaled (III): "sementara" until confirmed
+# (docs/keputusan.md, "Formulir 1: skor dan kategori").
+BAND_SEMENTARA = {"I", "III"}
+
+
+def read_items() -> list[dict]:
+    with CSV_PATH.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def load_instrumen(InstrumenVersi, Bagian, Butir, BandKategori) -> None:  # noqa: N803 (historical models)
+    """Create the version with its sections, items and bands unless it exists (a used version is frozen)."""
+    if InstrumenVersi.objects.filter(kode=KODE).exists():
+        return
+    versi = InstrumenVersi.objects.create(
+        kode=KODE,
+        nama="Formulir 1 Perbup Kupang 52/2022",
+        petunjuk=PETUNJUK,
+        catatan=CATATAN,
+        sementara=True,
+    )
+    items = read_items()
+    for urutan, (kode, judul, label) in enumerate(BAGIAN, start=1):
+        bagian = Bagian.objects.create(instrumen=versi, kode=kode, judul=judul, urutan=urutan, label_skala=label)
+        Butir.objects.bulk_create(
+            Butir(
+                bagian=bagian,
+                nomor=int(row["nomor"]),
+                teks=row["teks"],
+                kelompok=row["kelompok"],
+                rekonstruksi=row["sumber"] == "rekonstruksi",
+                sumber=row["sumber"],
+                catatan=row["catatan"],
+            )
+            for row in items
+            if row["bagian"] == kode
+        )
+        BandKategori.objects.bulk_create(
+            BandKategori(
+                bagian=bagian,
+                kategori=kategori,
+                skor_min=skor_min,
+                skor_max=skor_max,
+                tindak_lanjut=TINDAK_LANJUT[kategori],
+                sementara=kode in BAND_SEMENTARA,
+            )
+            for kategori, skor_min, skor_max in PERBUP_BANDS[kode]
+        )
+
