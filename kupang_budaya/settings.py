@@ -5,6 +5,7 @@ SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (see README, "Deploy").
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -86,7 +87,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML compressed for phones on weak signals; BREACH: see README "Deploy" (Django adds random bytes to every
+    # gzip response, and the CSRF token in a page is masked anew for every response).
+    "django.middleware.gzip.GZipMiddleware",
+    "apps.common.middleware.MasukanBurukMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "apps.common.middleware.SesiSegarkanMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -96,6 +102,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "apps.akun.throttle.PembatasMasukMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -153,9 +160,11 @@ LOGIN_URL = "akun:login"
 LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "akun:login"
 
-# Sessions: idle timeout of 30 minutes, renewed on every request.
+# Sessions: idle timeout of 30 minutes, renewed by a request when the last write is a minute old or more
+# (apps.common.middleware.SesiSegarkanMiddleware), so the timeout is 29-30 minutes without a write per request.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 30 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_REFRESH_SECONDS = 60
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -168,6 +177,9 @@ AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "akun/terkunci.html"
 AXES_CLIENT_IP_CALLABLE = "apps.akun.security.client_ip"
+# Every failure is also kept in AccessFailureLog: apps/akun/throttle.py slows and stops an address that sprays
+# many NIPs, and a NIP whose activation code is being guessed (README, "Keamanan").
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # Number of trusted reverse proxies in front of the app (0: use REMOTE_ADDR only).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
@@ -181,6 +193,8 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files served at the site root by WhiteNoise (/favicon.ico, which browsers ask for by that name).
+WHITENOISE_ROOT = BASE_DIR / "static/root"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
@@ -199,6 +213,10 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+# Uploaded files wait here between preview and confirmation; deleted after confirm, cancel or refusal, and
+# after an hour in any case (apps/common/pratinjau.py).
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "apps.common.pratinjau.PratinjauStorage"
+IMPORT_PREVIEW_DIR = Path(env_str("IMPORT_PREVIEW_DIR", str(Path(tempfile.gettempdir()) / "kupang-pratinjau")))
 
 # Security headers (check --deploy clean when DEBUG is off).
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -6,6 +6,12 @@ from apps.akun import views as akun_views
 admin.site.site_header = "Budaya Kerja Kupang — Admin"
 admin.site.site_title = "Budaya Kerja Kupang"
 
+# Error pages in Indonesian with a reference for the helpdesk (apps/common/errors.py).
+handler400 = "apps.common.errors.bad_request"
+handler403 = "apps.common.errors.permission_denied"
+handler404 = "apps.common.errors.page_not_found"
+handler500 = "apps.common.errors.server_error"
+
 urlpatterns = [
     path("", akun_views.beranda, name="beranda"),
     path("akun/", include("apps.akun.urls")),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.akun.scope import lingkup
+from apps.akun.services import sudah_aktif
 from apps.common.pdf import PdfRenderTimeoutError, render_pdf
 from apps.organisasi.models import PerangkatDaerah
 
@@ -215,6 +216,9 @@ def nominasi_detail(request, pk: int):
         "pertanyaan": riwayat.last() if nominasi.status in KLARIFIKASI else None,
         "bukan_penelaah": scope.boleh_telaah_nominasi_di(nominasi.putaran.perangkat_daerah_id)
         and not scope.boleh_telaah_nominasi(nominasi),
+        # Nominee onboarding: a nominee without an activated account cannot confirm; say so and link to a code.
+        "calon_belum_aktif": not sudah_aktif(nominasi.pegawai),
+        "boleh_cetak_kode_calon": scope.boleh_cetak_kode_pegawai(nominasi.pegawai),
     }
     return render(request, "agen/nominasi_detail.html", context)
 

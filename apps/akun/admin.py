@@ -27,10 +27,22 @@ class PeranAdmin(SimpleHistoryAdmin):
 
 @admin.register(KodeAktivasi)
 class KodeAktivasiAdmin(admin.ModelAdmin):
-    """Read-only: codes are issued from the printing page; only their hash is stored."""
+    """Read-only and append-only: codes are issued from the printing pages; only their hash is stored.
 
-    list_display = ["pegawai", "dibuat_pada", "berlaku_sampai", "dipakai_pada", "dibatalkan", "percobaan_gagal"]
-    list_filter = ["dibatalkan"]
+    A row with `atur_ulang` is the record of a password reset (who printed it, when, why, when it was used).
+    """
+
+    list_display = [
+        "pegawai",
+        "dibuat_oleh",
+        "dibuat_pada",
+        "atur_ulang",
+        "berlaku_sampai",
+        "dipakai_pada",
+        "dibatalkan",
+        "percobaan_gagal",
+    ]
+    list_filter = ["atur_ulang", "dibatalkan"]
     search_fields = ["pegawai__nip", "pegawai__nama"]
     readonly_fields = [f.name for f in KodeAktivasi._meta.fields]
 
@@ -38,4 +50,7 @@ class KodeAktivasiAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
         return False

@@ -58,14 +58,45 @@ class AktivasiForm(forms.Form):
 
 
 class CetakKodeForm(forms.Form):
-    """Confirm before issuing codes: every earlier unused code of these pegawai is cancelled."""
+    """Confirm a unit's sheet. Codes already printed for others stay valid unless "cetak ulang" is chosen."""
 
-    hanya_belum_punya_akun = forms.BooleanField(
-        label=_("Hanya pegawai yang belum mengaktifkan akun"),
+    cetak_ulang = forms.BooleanField(
+        label=_("Cetak ulang"),
         required=False,
-        initial=True,
-        help_text=_("Kosongkan untuk mencetak kode juga bagi yang lupa kata sandi."),
+        initial=False,
+        help_text=_(
+            "Buat kode baru juga bagi pegawai yang sudah punya kode yang masih berlaku; kode lama mereka dibatalkan. "
+            "Biarkan kosong untuk mencetak kode hanya bagi yang belum punya."
+        ),
     )
     konfirmasi = forms.BooleanField(
-        label=_("Saya mengerti: kode lama yang belum dipakai untuk pegawai ini dibatalkan."), required=True
+        label=_("Saya akan membagikan setiap kode langsung kepada pegawai yang bersangkutan."), required=True
     )
+
+
+class KodeSatuForm(forms.Form):
+    """Confirm one person's code; a reset of an activated account (admin only) needs a written reason."""
+
+    alasan = forms.CharField(
+        label=_("Alasan atur ulang kata sandi"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Wajib untuk akun yang sudah aktif; tercatat dan diberitahukan kepada pemilik akun."),
+    )
+    konfirmasi = forms.BooleanField(
+        label=_("Saya mengerti: kode lama pegawai ini yang belum dipakai dibatalkan; kode pegawai lain tidak."),
+        required=True,
+    )
+
+    def __init__(self, *args, atur_ulang: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.atur_ulang = atur_ulang
+        if not atur_ulang:
+            del self.fields["alasan"]
+
+    def clean_alasan(self) -> str:
+        alasan = self.cleaned_data["alasan"].strip()
+        if self.atur_ulang and len(alasan) < 10:
+            raise forms.ValidationError(_("Tuliskan alasan atur ulang (paling sedikit 10 karakter)."))
+        return alasan

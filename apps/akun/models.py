@@ -101,7 +101,6 @@ class Peran(models.Model):
 
 
 ACTIVATION_VALIDITY = datetime.timedelta(days=7)
-ACTIVATION_MAX_FAILURES = 5
 # Unambiguous characters for printed codes (no 0/O, 1/I/L).
 _CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
@@ -129,7 +128,13 @@ class KodeAktivasi(models.Model):
     berlaku_sampai = models.DateTimeField()
     dipakai_pada = models.DateTimeField(null=True, blank=True)
     dibatalkan = models.BooleanField(default=False)
+    # Wrong tries on this pegawai's NIP while the code was open: shown to the admin, never a reason to cancel
+    # the code (a guesser would cancel the person's printed code); guessers are throttled by IP and NIP.
     percobaan_gagal = models.PositiveSmallIntegerField(default=0)
+    # A reset of an already activated account: only the admin issues one, with a written reason. The row is
+    # the append-only record of the reset (who, when, why; when it was used); the person is told at login.
+    atur_ulang = models.BooleanField(_("atur ulang kata sandi"), default=False)
+    alasan = models.TextField(_("alasan"), blank=True)
 
     objects = KodeAktivasiQuerySet.as_manager()
 

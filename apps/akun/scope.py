@@ -146,6 +146,28 @@ class Lingkup:
         return self.admin or unit.perangkat_daerah_id in self.kepala_pd_ids
 
     @property
+    def boleh_cetak_kode_pegawai_apa_pun(self) -> bool:
+        """Print a code for one person somewhere: the admin, a Kepala PD, a unit head (their subtree)."""
+        return self.admin or bool(self.kepala_pd_ids) or self.is_pimpinan_unit
+
+    def boleh_cetak_kode_pegawai(self, pegawai: Pegawai) -> bool:
+        """One code for one never-activated account: the admin, the Kepala PD of its PD, a unit head above it.
+
+        An account that already has a password is not theirs to reset (boleh_atur_ulang_sandi): otherwise the
+        printer could set the password and act as that person (issue 9, F4).
+        """
+        if not pegawai.aktif or (pegawai.user_id is not None and pegawai.user.has_usable_password()):
+            return False
+        if self.admin:
+            return True
+        unit = pegawai.unit_kerja
+        return unit.perangkat_daerah_id in self.kepala_pd_ids or self._memimpin_unit(unit)
+
+    def boleh_atur_ulang_sandi(self, pegawai: Pegawai) -> bool:
+        """Reset the password of an activated account (with a written reason): the admin only."""
+        return self.admin and pegawai.aktif
+
+    @property
     def boleh_terbitkan_kode_akun_kabupaten(self) -> bool:
         """Only the admin's codes may (re)set the password of a kabupaten-level account."""
         return self.admin
@@ -448,6 +470,16 @@ def pegawai_for_user(user) -> QuerySet[Pegawai]:
     if scope.pegawai is not None:
         q |= Q(pk=scope.pegawai.pk)
     return qs.filter(q)
+
+
+def pegawai_for_kode_aktivasi(user) -> QuerySet[Pegawai]:
+    """Active pegawai whose code page the user may open: all (admin), their PD (Kepala PD), their subtree
+    (unit head). Whether a code may be printed for one of them is Lingkup.boleh_cetak_kode_pegawai."""
+    scope = lingkup(user)
+    qs = Pegawai.objects.select_related("unit_kerja__perangkat_daerah", "user").filter(aktif=True)
+    if scope.admin:
+        return qs
+    return qs.filter(Q(unit_kerja__perangkat_daerah_id__in=scope.kepala_pd_ids) | scope.unit_q("unit_kerja__"))
 
 
 def unit_kerja_for_kode_aktivasi(user) -> QuerySet[UnitKerja]:

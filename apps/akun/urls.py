@@ -10,4 +10,5 @@ urlpatterns = [
     path("lupa-sandi/", views.lupa_sandi, name="lupa_sandi"),
     path("kode-aktivasi/", views.kode_aktivasi_unit_list, name="kode_aktivasi_unit_list"),
     path("kode-aktivasi/<int:pk>/", views.kode_aktivasi_cetak, name="kode_aktivasi_cetak"),
+    path("kode-aktivasi/pegawai/<int:pk>/", views.kode_aktivasi_pegawai, name="kode_aktivasi_pegawai"),
 ]

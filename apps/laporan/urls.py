@@ -1,5 +1,7 @@
 from django.urls import path, register_converter
 
+from apps.survei import converters  # noqa: F401 (registers <periode:...>)
+
 from . import views
 
 
@@ -18,15 +20,15 @@ register_converter(FormatConverter, "format")
 app_name = "laporan"
 urlpatterns = [
     path("", views.index, name="index"),
-    path("<str:kode>/", views.konsolidasi, name="konsolidasi"),
-    path("<str:kode>/hasil-saya/", views.hasil_saya, name="hasil_saya"),
-    path("<str:kode>/laporan.<format:fmt>", views.konsolidasi_unduh, name="konsolidasi_unduh"),
-    path("<str:kode>/dasbor/", views.dasbor, name="dasbor"),
-    path("<str:kode>/finalisasi/", views.finalisasi, name="finalisasi"),
-    path("<str:kode>/pd/<str:pd_kode>/", views.perangkat_daerah, name="pd"),
-    path("<str:kode>/pd/<str:pd_kode>/laporan.<format:fmt>", views.perangkat_daerah_unduh, name="pd_unduh"),
-    path("<str:kode>/pd/<str:pd_kode>/catatan/", views.catatan_pd, name="catatan_pd"),
-    path("<str:kode>/unit/<int:pk>/", views.unit, name="unit"),
-    path("<str:kode>/unit/<int:pk>/rincian/", views.rincian_unit, name="rincian"),
-    path("<str:kode>/unit/<int:pk>/catatan/", views.catatan_unit, name="catatan_unit"),
+    path("<periode:kode>/", views.konsolidasi, name="konsolidasi"),
+    path("<periode:kode>/hasil-saya/", views.hasil_saya, name="hasil_saya"),
+    path("<periode:kode>/laporan.<format:fmt>", views.konsolidasi_unduh, name="konsolidasi_unduh"),
+    path("<periode:kode>/dasbor/", views.dasbor, name="dasbor"),
+    path("<periode:kode>/finalisasi/", views.finalisasi, name="finalisasi"),
+    path("<periode:kode>/pd/<str:pd_kode>/", views.perangkat_daerah, name="pd"),
+    path("<periode:kode>/pd/<str:pd_kode>/laporan.<format:fmt>", views.perangkat_daerah_unduh, name="pd_unduh"),
+    path("<periode:kode>/pd/<str:pd_kode>/catatan/", views.catatan_pd, name="catatan_pd"),
+    path("<periode:kode>/unit/<int:pk>/", views.unit, name="unit"),
+    path("<periode:kode>/unit/<int:pk>/rincian/", views.rincian_unit, name="rincian"),
+    path("<periode:kode>/unit/<int:pk>/catatan/", views.catatan_unit, name="catatan_unit"),
 ]

@@ -14,6 +14,7 @@ from import_export.admin import ImportExportMixin
 from import_export.forms import ImportForm
 from simple_history.admin import SimpleHistoryAdmin
 
+from apps.common import pratinjau
 from apps.common.import_formats import FORMATS
 from apps.common.uploads import MAX_UPLOAD_BYTES, periksa_unggahan
 
@@ -27,7 +28,14 @@ from .models import (
     SanksiDisiplin,
     UnitKerja,
 )
-from .resources import PegawaiResource, PerangkatDaerahResource, UnitKerjaResource, galat_baris, ringkasan
+from .resources import (
+    PegawaiResource,
+    PerangkatDaerahResource,
+    UnitKerjaResource,
+    galat_baris,
+    jumlah_galat,
+    ringkasan,
+)
 
 
 class UnggahanForm(ImportForm):
@@ -64,14 +72,51 @@ class ImporAdminMixin(ImportExportMixin):
         else:
             super().add_data_read_fail_error_to_form(form, e)
 
+    def get_urls(self):
+        name = f"{self.opts.app_label}_{self.opts.model_name}_import_batal"
+        return [
+            path("import/batal/", self.admin_site.admin_view(self.batal_impor), name=name),
+            *super().get_urls(),
+        ]
+
     def import_action(self, request, **kwargs):
+        """The preview. A refused file is deleted at once; an accepted one waits for confirm or cancel
+        (at most an hour, apps/common/pratinjau.py)."""
         response = super().import_action(request, **kwargs)
-        result = getattr(response, "context_data", {}).get("result")
+        context = getattr(response, "context_data", {})
+        result = context.get("result")
         if result is not None:
-            response.context_data["galat"] = galat_baris(result)
+            galat = galat_baris(result)
+            response.context_data["galat"] = galat
+            response.context_data["jumlah_galat"] = jumlah_galat(result)
+            response.context_data["galat_lain"] = jumlah_galat(result) - len(galat)
             response.context_data["ringkasan"] = ringkasan(result)
             response.context_data["galat_berkas"] = [str(e.error) for e in result.base_errors]
+        form = context.get("form")
+        upload = getattr(form, "cleaned_data", {}).get("import_file") if form is not None else None
+        name = getattr(upload, "tmp_storage_name", None)
+        if name and "confirm_form" not in context:
+            pratinjau.PratinjauStorage(name=name).remove()
         return response
+
+    def process_import(self, request, **kwargs):
+        """Confirm: django-import-export reads and deletes the preview file; delete it also when that fails."""
+        try:
+            return super().process_import(request, **kwargs)
+        finally:
+            name = request.POST.get("import_file_name", "")
+            if pratinjau.nama_sah(name):
+                pratinjau.PratinjauStorage(name=name).remove()
+
+    def batal_impor(self, request):
+        """Cancel after the preview: the uploaded file is deleted and nothing is imported."""
+        if request.method != "POST" or not self.has_import_permission(request):
+            raise PermissionDenied
+        name = request.POST.get("import_file_name", "")
+        if pratinjau.nama_sah(name):
+            pratinjau.PratinjauStorage(name=name).remove()
+        messages.info(request, _("Impor dibatalkan; berkas unggahan sudah dihapus."))
+        return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import"))
 
     def process_result(self, result, request):
         if result.has_errors() or result.has_validation_errors():

@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 
 from .models import Butir, InstrumenVersi, Periode
@@ -10,21 +11,28 @@ def nama_field(butir: Butir) -> str:
 
 
 class FormulirForm(forms.Form):
-    """Answers of Formulir 1: one optional radio field per item, p1..p35 (completeness is checked on "Kirim")."""
+    """Answers of Formulir 1: p1..p35, each optional and 1-4 (completeness is checked on "Kirim").
 
-    def __init__(self, butir_list: list[Butir], *args, **kwargs) -> None:
+    The values are read straight from the data rather than through 35 TypedChoiceFields with radio widgets:
+    building those fields for every request cost more CPU than the rest of a submission (bench/kirim.py). The
+    page renders its radios itself (apps/survei/versi.py). An absent or invalid value is simply not an answer.
+    """
+
+    PILIHAN = {"1": 1, "2": 2, "3": 3, "4": 4}
+
+    def __init__(self, butir_list, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.butir_list = butir_list
-        for butir in butir_list:
-            labels = butir.bagian.label_skala
-            self.fields[nama_field(butir)] = forms.TypedChoiceField(
-                label=butir.teks,
-                choices=[(i, f"{i}. {label}") for i, label in enumerate(labels, start=1)],
-                coerce=int,
-                empty_value=None,
-                required=False,
-                widget=forms.RadioSelect,
-            )
+        self.galat: dict[int, str] = {}
+
+    def full_clean(self) -> None:
+        self._errors = ErrorDict()
+        self.cleaned_data = {}
+        if self.is_bound:
+            get = self.data.get
+            for butir in self.butir_list:
+                name = nama_field(butir)
+                self.cleaned_data[name] = self.PILIHAN.get(get(name))
 
     def answers(self) -> dict[int, int]:
         """Item number -> answer for the items answered (call after is_valid())."""
@@ -35,10 +43,9 @@ class FormulirForm(forms.Form):
         }
 
     def tandai_kurang(self) -> list[Butir]:
-        """Mark every unanswered item with an error; the list of those items, in order."""
+        """Mark every unanswered item with an error (`galat`: item number -> message); those items, in order."""
         kurang = [b for b in self.butir_list if self.cleaned_data.get(nama_field(b)) is None]
-        for b in kurang:
-            self.add_error(nama_field(b), _("Butir ini belum dijawab."))
+        self.galat = {b.nomor: _("Butir ini belum dijawab.") for b in kurang}
         return kurang
 
 

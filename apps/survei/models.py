@@ -177,7 +177,8 @@ class Periode(models.Model):
         unique=True,
         validators=[
             RegexValidator(
-                r"^[A-Za-z0-9._-]+$", _("Kode hanya boleh huruf, angka, titik, garis bawah dan tanda minus.")
+                r"\A[A-Za-z0-9][A-Za-z0-9-]*\Z",
+                _("Kode hanya boleh huruf, angka dan tanda minus, diawali huruf atau angka (misalnya 2026-II)."),
             )
         ],
         help_text=_("Dipakai di alamat halaman, misalnya 2026 atau 2026-II."),

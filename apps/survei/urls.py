@@ -2,19 +2,19 @@ from django.urls import path
 
 from apps.laporan import views as laporan_views
 
-from . import views
+from . import converters, views  # noqa: F401 (converters registers <periode:...>)
 
 app_name = "survei"
 urlpatterns = [
     path("", views.daftar, name="daftar"),
-    path("isi/<str:kode>/", views.formulir, name="formulir"),
+    path("isi/<periode:kode>/", views.formulir, name="formulir"),
     path("respon/<int:pk>/", views.respon, name="respon"),
     path("respon/<int:pk>/buka-kembali/", views.buka_kembali, name="buka_kembali"),
     path("instrumen/<int:pk>/", views.instrumen, name="instrumen"),
     path("instrumen/<int:pk>/cetak/", views.cetak, name="cetak"),
-    path("partisipasi/<str:kode>/", views.partisipasi_view, name="partisipasi"),
+    path("partisipasi/<periode:kode>/", views.partisipasi_view, name="partisipasi"),
     path("periode/", views.periode_list, name="periode_list"),
     path("periode/baru/", views.periode_tambah, name="periode_tambah"),
-    path("periode/<str:kode>/status/<str:ke>/", views.periode_status, name="periode_status"),
-    path("periode/<str:kode>/ekspor.xlsx", laporan_views.ekspor_jawaban, name="ekspor"),
+    path("periode/<periode:kode>/status/<str:ke>/", views.periode_status, name="periode_status"),
+    path("periode/<periode:kode>/ekspor.xlsx", laporan_views.ekspor_jawaban, name="ekspor"),
 ]

@@ -7,14 +7,16 @@ from django.db.models import Count, Prefetch, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from apps.akun.scope import lingkup, perangkat_daerah_for_user
 
 from . import partisipasi, scoring, services
-from .forms import BukaKembaliForm, FormulirForm, PeriodeForm, StatusPeriodeForm, nama_field
+from .forms import BukaKembaliForm, FormulirForm, PeriodeForm, StatusPeriodeForm
 from .models import Bagian, Butir, InstrumenVersi, Jawaban, Periode, Respon
+from .versi import butir_html, fieldset_versi, kelompok_baru, versi_beku
 
 S = Periode.Status
 
@@ -58,10 +60,6 @@ def _bagian(instrumen_id: int) -> list[Bagian]:
     )
 
 
-def _butir(bagian: list[Bagian]) -> list[Butir]:
-    return [b for bg in bagian for b in bg.butir.all()]
-
-
 # --- ASN ------------------------------------------------------------------------------------------------------
 
 
@@ -74,35 +72,33 @@ def daftar(request):
     return render(request, "survei/daftar.html", {"rows": rows})
 
 
-def _render_formulir(request, periode, bagian, form, respon, status=200, kurang=None):
-    answered = sum(1 for b in form.butir_list if form[nama_field(b)].value() not in (None, ""))
-    sections = [(bg, [(b, form[nama_field(b)]) for b in bg.butir.all()]) for bg in bagian]
+def _render_formulir(request, periode, nilai: dict[int, int], respon, status=200, galat=None, kurang=None):
+    """The form with the given answers checked. Fieldsets come pre-rendered per version (apps/survei/versi.py);
+    only items with an error message are rendered for this request."""
+    versi = versi_beku(periode.instrumen)
+    fieldset = fieldset_versi(periode.instrumen)
+    galat = galat or {}
+    nilai = {n: v for n, v in nilai.items() if n in versi.per_nomor and v in (1, 2, 3, 4)}
+    baru = kelompok_baru(versi) if galat else set()
+
+    def html(b) -> str:
+        if b.nomor in galat:
+            return butir_html(b, nilai.get(b.nomor), galat[b.nomor], kelompok_baru=b.nomor in baru)
+        return fieldset[b.nomor][nilai.get(b.nomor, 0)]
+
+    # One string per section: a template loop over 35 items costs more than the join.
+    sections = [(bg, SafeString("".join(html(b) for b in items))) for bg, items in versi.isi]
     context = {
         "periode": periode,
         "pegawai": lingkup(request.user).pegawai,
-        "form": form,
         "sections": sections,
         "respon": respon,
-        "answered": answered,
-        "total_butir": len(form.butir_list),
+        "answered": len(nilai),
+        "total_butir": len(versi.butir),
         "kurang": kurang or [],
         "hari_ini": timezone.localdate(),
     }
     return render(request, "survei/formulir.html", context, status=status)
-
-
-_BUTIR_VERSI: dict[tuple, list[Butir]] = {}
-
-
-def _butir_periode(periode: Periode) -> list[Butir]:
-    """The items of the periode's version, in order. Cached per process: a version used by a periode is frozen
-    (InstrumenVersi.terkunci), and the key holds its creation time, so a recreated version is a new key."""
-    versi = periode.instrumen
-    key = (versi.pk, versi.kode, versi.dibuat_pada)
-    if key not in _BUTIR_VERSI:
-        qs = Butir.objects.filter(bagian__instrumen_id=versi.pk).select_related("bagian").order_by("nomor")
-        _BUTIR_VERSI[key] = list(qs)
-    return _BUTIR_VERSI[key]
 
 
 @require_http_methods(["GET", "POST"])
@@ -117,20 +113,18 @@ def formulir(request, kode: str):
         return redirect("survei:respon", pk=respon.pk)
     if not periode.menerima_kiriman():
         return render(request, "survei/tertutup.html", {"periode": periode, "respon": respon})
-    bagian = _bagian(periode.instrumen_id)
     tersimpan = {}
     if respon is not None:
         tersimpan = dict(Jawaban.objects.filter(respon=respon).values_list("butir__nomor", "nilai"))
-    form = FormulirForm(_butir(bagian), initial={f"p{n}": v for n, v in tersimpan.items()})
-    return _render_formulir(request, periode, bagian, form, respon)
+    return _render_formulir(request, periode, tersimpan, respon)
 
 
 def _formulir_post(request, periode: Periode, pegawai):
     """Save a draft (a button or autosave) or submit. Few queries: the services lock and check the response."""
     autosave = request.headers.get("X-Autosave") == "1"
-    butir_list = _butir_periode(periode)
-    butir = {b.nomor: b for b in butir_list}
-    form = FormulirForm(butir_list, request.POST)
+    versi = versi_beku(periode.instrumen)
+    butir = versi.per_nomor
+    form = FormulirForm(versi.butir, request.POST)
     form.is_valid()  # optional radio fields: an invalid value is simply not kept
     answers = form.answers()
     aksi = request.POST.get("aksi", "")
@@ -152,10 +146,8 @@ def _formulir_post(request, periode: Periode, pegawai):
             except services.SudahTerkirim as done:  # another tab submitted meanwhile
                 messages.info(request, _("Formulir Anda untuk periode ini sudah terkirim."))
                 return redirect("survei:respon", pk=done.respon.pk)
-            bagian = _bagian(periode.instrumen_id)
-            form = FormulirForm(_butir(bagian), request.POST)
-            form.is_valid()
-            return _render_formulir(request, periode, bagian, form, respon, kurang=form.tandai_kurang())
+            kurang = form.tandai_kurang()
+            return _render_formulir(request, periode, answers, respon, galat=form.galat, kurang=kurang)
         if autosave:
             return JsonResponse({"ok": False, "pesan": exc.messages[0]}, status=409)
         messages.error(request, _("Periode ini sudah tidak menerima jawaban. Jawaban Anda tidak disimpan."))
@@ -166,7 +158,7 @@ def _formulir_post(request, periode: Periode, pegawai):
         request, _("Draf tersimpan: %(n)s dari %(total)s butir terjawab.") % {"n": len(answers), "total": len(butir)}
     )
     kode_bagian = aksi.partition(":")[2]
-    anchor = f"bagian-{kode_bagian}" if kode_bagian in {b.bagian.kode for b in butir_list} else "formulir"
+    anchor = f"bagian-{kode_bagian}" if kode_bagian in {bg.kode for bg in versi.bagian} else "formulir"
     return redirect(f"{request.path}#{anchor}")
 
 
@@ -175,7 +167,7 @@ def respon(request, pk: int):
     obj = _get_respon_for_user(request, pk)
     if obj.status == Respon.Status.DRAF:
         return redirect("survei:formulir", kode=obj.periode.kode)
-    bagian = _bagian(obj.periode.instrumen_id)
+    bagian = versi_beku(obj.periode.instrumen).bagian
     nilai = dict(Jawaban.objects.filter(respon=obj).values_list("butir_id", "nilai"))
     totals = {1: obj.total_1, 2: obj.total_2, 3: obj.total_3}
     hasil = []

@@ -1,5 +1,11 @@
 from .matrix import LOGIN, Case, everyone
 
+
+def _belum_aktif(world) -> None:
+    world.asn_a1.user.set_unusable_password()
+    world.asn_a1.user.save()
+
+
 CASES = [
     Case("akun:login", everyone(302, anonim=200), note="a logged-in user is sent home"),
     Case("akun:logout", everyone(LOGIN, anonim=LOGIN), method="post", note="logout sends everyone to the login page"),
@@ -18,7 +24,29 @@ CASES = [
         everyone(403, kepala=200, admin=200, outsider=404),
         kwargs=lambda w: {"pk": w.unit_a.pk},
         method="post",
-        data=lambda w: {"konfirmasi": "on", "hanya_belum_punya_akun": "on"},
+        data=lambda w: {"konfirmasi": "on"},
         id="akun:kode_aktivasi_cetak[post, unit A of PD X]",
+    ),
+    Case(
+        "akun:kode_aktivasi_pegawai",
+        everyone(403, pimpinan=200, kepala=200, admin=200, outsider=404),
+        kwargs=lambda w: {"pk": w.asn_a1.pk},
+        setup=_belum_aktif,
+        id="akun:kode_aktivasi_pegawai[never-activated ASN of sub-unit A1]",
+    ),
+    Case(
+        "akun:kode_aktivasi_pegawai",
+        everyone(403, pimpinan=200, kepala=200, admin=200, outsider=404),
+        kwargs=lambda w: {"pk": w.asn_a1.pk},
+        setup=_belum_aktif,
+        method="post",
+        data=lambda w: {"konfirmasi": "on"},
+        id="akun:kode_aktivasi_pegawai[post, never-activated ASN of sub-unit A1]",
+    ),
+    Case(
+        "akun:kode_aktivasi_pegawai",
+        everyone(403, admin=200, outsider=404),
+        kwargs=lambda w: {"pk": w.asn.pk},
+        id="akun:kode_aktivasi_pegawai[activated ASN of unit A: a reset, admin only]",
     ),
 ]

@@ -105,7 +105,7 @@ def _nominasi_n(world, n: int, status: str) -> None:
 
 
 # Every page: session, user, Peran of the user and Pegawai of the user (lingkup), and at the end the session
-# saved (SESSION_SAVE_EVERY_REQUEST: savepoint, UPDATE, release) = 7; a list adds its queries to these.
+# saved (first request since the login, apps.common.middleware: savepoint, UPDATE, release) = 7; a list adds its queries to these.
 PAGE = 7
 # Work list: COUNT of the paginated list, the page of nominations (with PD, pegawai, unit joined).
 WORKLIST_QUERIES = PAGE + 2

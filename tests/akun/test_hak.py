@@ -11,6 +11,7 @@ from django.db import transaction
 
 from apps.agen.models import Nominasi, PutaranRekrutmen
 from apps.akun.scope import Lingkup, lingkup
+from apps.organisasi.models import Pegawai
 from apps.tindaklanjut.models import TindakLanjut
 from tests.conftest import PERSONAS, World, build_world
 
@@ -43,6 +44,14 @@ TABLE: list[tuple[str, Ask, set[str]]] = [
     # akun
     ("boleh_cetak_kode_aktivasi_apa_pun", None, {"kepala", "admin", "outsider"}),
     ("boleh_cetak_kode_aktivasi", lambda s, w: s.boleh_cetak_kode_aktivasi(w.unit_a), {"kepala", "admin"}),
+    ("boleh_cetak_kode_pegawai_apa_pun", None, {"pimpinan", "kepala", "admin", "outsider"}),
+    (
+        "boleh_cetak_kode_pegawai",
+        lambda s, w: s.boleh_cetak_kode_pegawai(Pegawai(unit_kerja=w.unit_a1, aktif=True)),
+        {"pimpinan", "kepala", "admin"},
+    ),
+    ("boleh_cetak_kode_pegawai (activated)", lambda s, w: s.boleh_cetak_kode_pegawai(w.asn), set()),
+    ("boleh_atur_ulang_sandi", lambda s, w: s.boleh_atur_ulang_sandi(w.asn), {"admin"}),
     ("boleh_terbitkan_kode_akun_kabupaten", None, {"admin"}),
     ("akun_kabupaten", None, KABUPATEN),
     ("boleh_buka_admin", None, {"admin"}),

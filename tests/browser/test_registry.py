@@ -16,7 +16,7 @@ def test_kepala_prints_codes_and_an_asn_activates_the_account(demo_server, new_p
     login(page, demo_server, "kepala")
     page.get_by_role("link", name="Cetak kode aktivasi").click()
     page.get_by_role("link", name="Bidang Pengembangan Sumber Daya Manusia").click()
-    page.get_by_label("Saya mengerti").check()
+    page.get_by_label("Saya akan membagikan setiap kode").check()
     page.get_by_role("button", name="Buat kode dan tampilkan lembar").click()
     first = page.get_by_test_id("lembar-kode").locator("tbody tr").first
     nip = first.locator("td").nth(0).inner_text().strip()

@@ -91,4 +91,6 @@ def test_a_periode_code_must_be_usable_in_urls_and_sheet_names(kode):
         }
     )
     assert form.is_valid() is False
-    assert form.errors["kode"] == ["Kode hanya boleh huruf, angka, titik, garis bawah dan tanda minus."]
+    assert form.errors["kode"] == [
+        "Kode hanya boleh huruf, angka dan tanda minus, diawali huruf atau angka (misalnya 2026-II)."
+    ]

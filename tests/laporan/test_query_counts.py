@@ -11,7 +11,7 @@ from tests.factories import PegawaiFactory, PeranFactory, PerangkatDaerahFactory
 from .data import buat_periode, isi_respon
 
 # Every request: the session, the user, the user's roles and pegawai record (lingkup), the periode, and the
-# session save (SESSION_SAVE_EVERY_REQUEST: SAVEPOINT, UPDATE, RELEASE) = 8. The consolidated report adds: the
+# session save (first request since the login, apps.common.middleware: SAVEPOINT, UPDATE, RELEASE) = 8. The consolidated report adds: the
 # notes, the frozen ASN counts, the bands, the GROUP BY per PD, the PD list, the Sekda = 6; around it: the previous
 # periode, the kop (Instansi), the implementation per PD (PDs, declarations, activities, agents; no previous periode:
 # no follow-ups) and the Ketua Tim Monev = 7. Total 21.

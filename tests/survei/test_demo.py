@@ -1,4 +1,4 @@
-"""seed_demo's Formulir 1 part (SPEC 10): closed 2025 with most units, open 2026 where `asn` has not answered."""
+"""seed_demo's Formulir 1 part (SPEC 10): 2025 (finalised) with most units, open 2026 where `asn` has not answered."""
 
 import io
 from collections import Counter
@@ -27,7 +27,10 @@ def test_seed_demo_periodes_and_responses():
     assert _snapshot() == first
     assert Jawaban.objects.count() == answers
 
-    assert dict(Periode.objects.values_list("kode", "status")) == {"2025": "DITUTUP", "2026": "DIBUKA"}
+    assert dict(Periode.objects.values_list("kode", "status")) == {
+        "2025": "FINAL",
+        "2026": "DIBUKA",
+    }  # 2025 finalised by apps.laporan.demo
     sent = Respon.objects.filter(periode__kode="2025", status="TERKIRIM")
     per_unit = Counter(sent.values_list("unit_kerja__kode", flat=True))
     assert per_unit[UNIT_DUA_RESPONDEN] == 2

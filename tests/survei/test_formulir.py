@@ -201,22 +201,3 @@ def test_another_persona_never_sees_the_asns_draft(client, world, persona):
     client.force_login(getattr(world, persona).user)
     assert " checked" not in client.get(url(periode)).content.decode()
     assert client.get(f"/survei/respon/{respon.pk}/").status_code == 404
-
-
-@pytest.mark.parametrize("draf_dulu", [False, True], ids=["new", "after-a-draft"])
-def test_submission_query_count(client_as, world, django_assert_num_queries, draf_dulu):
-    """Queries of one submission (goal: under 15), the same with or without a draft: session, user, lingkup
-    roles, lingkup pegawai, periode; SAVEPOINT (BEGIN outside tests); create-or-lock the response (one INSERT
-    ... ON CONFLICT DO UPDATE); upsert the 35 answers; update the response; RELEASE (COMMIT); session save
-    (savepoint, update, release). The items come from the per-process cache of frozen versions."""
-    from apps.survei.views import _butir_periode
-
-    periode = buat_periode()
-    client = client_as("asn")
-    _butir_periode(Periode.objects.select_related("instrumen").get(pk=periode.pk))
-    if draf_dulu:
-        client.post(url(periode), post_data({1: 2}, aksi="draf"))
-    with django_assert_num_queries(13):
-        response = client.post(url(periode), post_data(jawaban()))
-    assert response.status_code == 302
-    assert Respon.objects.get().total_1 == 20

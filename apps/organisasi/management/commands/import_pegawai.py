@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from apps.common.uploads import MAX_UPLOAD_BYTES, baca_tabel
-from apps.organisasi.resources import PegawaiResource, galat_baris, impor, ringkasan
+from apps.organisasi.resources import PegawaiResource, galat_baris, impor, jumlah_galat, ringkasan
 
 
 class Command(BaseCommand):
@@ -32,8 +32,11 @@ class Command(BaseCommand):
         problems = galat_baris(result)
         for row, column, reason in problems:
             self.stderr.write(f"Baris {row}, kolom {column}: {reason}")
+        total = jumlah_galat(result) if problems else 0
+        if total > len(problems):
+            self.stderr.write(f"dan {total - len(problems)} masalah lain")
         if result.base_errors or problems:
-            raise CommandError(f"Berkas ditolak: {len(problems)} masalah; tidak ada data yang disimpan.")
+            raise CommandError(f"Berkas ditolak: {total} masalah; tidak ada data yang disimpan.")
         counts = ringkasan(result)
         prefix = "Uji coba (tidak disimpan)" if dry_run else "Selesai"
         self.stdout.write(

@@ -1,0 +1,88 @@
+"""Per-request middleware of our own, kept small: it runs on every request.
+
+- `MasukanBurukMiddleware` refuses malformed requests before any view sees them (docs/keamanan.md, "Masukan"):
+  a NUL or another control character in the path or the query string, or an oversize value, cannot be a
+  request from the app's own pages: it is answered 400 (the Indonesian error page) instead of reaching a
+  database driver that would raise and turn it into a 500.
+- `SesiSegarkanMiddleware` renews the idle timeout without writing the session on every request.
+"""
+
+import re
+import time
+
+from django.conf import settings
+from django.core.exceptions import BadRequest
+from django.utils.translation import gettext as _
+
+# C0 controls and DEL. Tabs and newlines have no place in a path or a query string either.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+MAX_PATH_LENGTH = 1000
+MAX_QUERY_VALUE_LENGTH = 1000
+MAX_QUERY_STRING_LENGTH = 4000
+
+
+def masalah_masukan(request) -> str | None:
+    """Why the request's path or query string is refused, or None when it is fine."""
+    path = request.path_info
+    if len(path) > MAX_PATH_LENGTH:
+        return "path too long"
+    if _CONTROL.search(path):
+        return "control character in path"
+    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING_LENGTH:
+        return "query string too long"
+    for key, values in request.GET.lists():
+        if _CONTROL.search(key):
+            return "control character in query key"
+        for value in values:
+            if len(value) > MAX_QUERY_VALUE_LENGTH:
+                return "query value too long"
+            if _CONTROL.search(value):
+                return "control character in query value"
+    if request.method == "POST" and request.content_type in ("application/x-www-form-urlencoded", ""):
+        # Form fields may hold newlines and tabs (text areas), never a NUL (PostgreSQL refuses it in text).
+        for key, values in request.POST.lists():
+            if "\x00" in key or any("\x00" in value for value in values):
+                return "NUL in form data"
+    return None
+
+
+class MasukanBurukMiddleware:
+    """400 for a path or query string with control characters or oversize values."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if masalah_masukan(request) is not None:
+            raise BadRequest(_("Alamat atau isian memuat karakter yang tidak diizinkan atau terlalu panjang."))
+        return self.get_response(request)
+
+
+# Session key holding when the session was last written (Unix seconds).
+DISEGARKAN = "_disegarkan"
+
+
+class SesiSegarkanMiddleware:
+    """Renew the idle timeout without writing the session on every request.
+
+    The session lives SESSION_COOKIE_AGE (30 minutes) after its last write. Django's SESSION_SAVE_EVERY_REQUEST
+    writes it on every request (BEGIN, UPDATE, COMMIT); here it is written when it changed anyway or when the last
+    write is older than SESSION_REFRESH_SECONDS (60 s), so the idle timeout is 29-30 minutes and a busy user costs
+    one session write a minute instead of one per request. Goes right after SessionMiddleware in MIDDLEWARE (its
+    response step then runs first and marks the session for SessionMiddleware to save). A session that is empty
+    (an anonymous visitor) is never written, as before.
+    """
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+        self.interval = settings.SESSION_REFRESH_SECONDS
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or session.modified or not session.accessed or session.is_empty():
+            return response
+        now = int(time.time())
+        if now - session.get(DISEGARKAN, 0) >= self.interval:
+            session[DISEGARKAN] = now
+        return response
