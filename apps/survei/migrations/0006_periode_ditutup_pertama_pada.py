@@ -13,7 +13,7 @@ def isi_dari_ditutup_pada(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('survei', '0004_periode_kode_validator'),
+        ('survei', '0005_kode_periode_aman'),
     ]
 
     operations = [
