@@ -309,6 +309,12 @@ class Lingkup:
         return self.monev or self.admin
 
     @property
+    def boleh_buka_kembali_periode_ditutup(self) -> bool:
+        """Reopen a periode that has been closed, with a written reason: the admin's alone, so that comparing
+        reports over time reveals nobody (docs/keputusan.md, "Kerahasiaan Formulir 1")."""
+        return self.admin
+
+    @property
     def boleh_ekspor_jawaban(self) -> bool:
         return self.monev or self.admin
 
@@ -347,7 +353,9 @@ class Lingkup:
 
     @property
     def boleh_finalkan_periode(self) -> bool:
-        return self.monev
+        """Finalise a closed periode and so freeze its reports (Tim Monev, and the admin, who may also change a
+        periode's status: one path to FINAL, apps.survei.services.periode_finalkan)."""
+        return self.monev or self.admin
 
     # --- agen: kelompok ---
     def boleh_kelola_kelompok_agen(self, pd_id: int) -> bool:

@@ -10,7 +10,15 @@ from decimal import Decimal
 from apps.survei.models import Periode
 from apps.survei.scoring import Kategori
 
-from .selectors import BAGIAN, butir_terlemah, distribusi_kategori, laporan_konsolidasi, tren
+from .selectors import (
+    BAGIAN,
+    DISEMBUNYIKAN,
+    Distribusi,
+    butir_terlemah,
+    distribusi_kategori,
+    laporan_konsolidasi,
+    tren,
+)
 from .services import jumlah_asn
 
 # The category colours of every page (static/css/app.css .kat-*): blue, sky, amber, brown, which colour-blind
@@ -24,6 +32,9 @@ WARNA = {
 LEBAR = 600  # drawing width of a bar, in SVG units
 
 
+ABU = "#9e9e9e"  # the hidden categories, drawn as one segment
+
+
 @dataclass(frozen=True)
 class Segmen:
     x: float
@@ -31,6 +42,7 @@ class Segmen:
     warna: str
     label: str
     jumlah: int
+    tersembunyi: bool = False  # printed as "disembunyikan", never as its count
 
 
 @dataclass(frozen=True)
@@ -41,14 +53,23 @@ class Batang:
     teks: str
 
 
-def _segmen(jumlah: dict[str, int]) -> list[Segmen]:
-    total = sum(jumlah.values())
+def _segmen(d: Distribusi) -> tuple[list[Segmen], Segmen | None]:
+    """One segment per category (a hidden one is not drawn and prints "disembunyikan"), and the hidden categories
+    together as one grey segment at the end (their sum is the section's total minus the printed counts anyway)."""
+    total = d.total
     x, out = 0.0, []
-    for kategori, n in jumlah.items():
+    for kategori, n in d.jumlah.items():
+        label = Kategori(kategori).label
+        if kategori in d.tersembunyi:
+            out.append(Segmen(x, 0.0, WARNA[kategori], label, n, tersembunyi=True))
+            continue
         width = round(LEBAR * n / total, 1) if total else 0.0
-        out.append(Segmen(x, width, WARNA[kategori], Kategori(kategori).label, n))
+        out.append(Segmen(x, width, WARNA[kategori], label, n))
         x = round(x + width, 1)
-    return out
+    pool = sum(d.jumlah[k] for k in d.tersembunyi)
+    if not pool:
+        return out, None
+    return out, Segmen(x, round(LEBAR - x, 1), ABU, DISEMBUNYIKAN, pool, tersembunyi=True)
 
 
 def _tren_titik(points, kode_index: int, bands) -> tuple[str, list[tuple[float, float, str, Decimal]]]:
@@ -85,8 +106,9 @@ def dasbor(periode: Periode) -> dict:
     lemah = butir_terlemah(periode)
     points = tren(Periode.objects.exclude(status=Periode.Status.DRAFT).select_related(None))
     context.update(
-        distribusi=[(d, _segmen(d.jumlah), i * 34) for i, d in enumerate(distribusi)],
+        distribusi=[(d, *_segmen(d), i * 34) for i, d in enumerate(distribusi)],
         tinggi_distribusi=len(distribusi) * 34 + 4,
+        kategori_tersembunyi=any(d.tersembunyi for d in distribusi),
         kategori_label=[(k, Kategori(k).label) for k in WARNA],
         lemah=[
             (b, Batang(f"{b.nomor}", i * 22, round(LEBAR * float(b.rata_rata - 1) / 3, 1), str(b.rata_rata)))

@@ -4,11 +4,10 @@ every PD and unit in KURANG BAIK or BURUK; due dates are set, and one BKPSDM fol
 import datetime
 
 from apps.survei.models import Periode
+from apps.survei.services import periode_finalkan
 from apps.tindaklanjut.models import TindakLanjut
 from apps.tindaklanjut.services import tindak_lanjut_jadwalkan, tindak_lanjut_transisi
 from apps.tindaklanjut.workflow import Aksi
-
-from . import services
 
 BATAS_WAKTU = datetime.date(2026, 3, 31)
 
@@ -18,7 +17,7 @@ def seed(ctx) -> None:
     if periode is None or periode.status != Periode.Status.DITUTUP:
         return
     monev = ctx.refs["user:monev"]
-    services.finalisasi(periode, monev)
+    periode_finalkan(periode, aktor=monev, catatan="Finalisasi laporan")
     for tl in TindakLanjut.objects.filter(periode=periode).order_by("pk"):
         tindak_lanjut_jadwalkan(tl, batas_waktu=BATAS_WAKTU, aktor=monev)
     bkpsdm = TindakLanjut.objects.filter(periode=periode, perangkat_daerah=ctx.refs["pd_demo"]).order_by("pk").first()

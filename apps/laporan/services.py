@@ -9,7 +9,6 @@ from django.utils import timezone
 from apps.organisasi.models import PerangkatDaerah, UnitKerja
 from apps.survei.models import Periode, Respon
 from apps.survei.selectors import agregat_tersedia
-from apps.survei.services import set_periode_status
 from apps.tindaklanjut.models import TindakLanjut
 from apps.tindaklanjut.services import tindak_lanjut_buat
 
@@ -32,10 +31,13 @@ def catatan_map(periode: Periode) -> dict[str, str]:
     return {c.kunci: c.teks for c in CatatanLaporan.objects.filter(periode=periode).exclude(teks="")}
 
 
-def on_periode_status_changed(sender, periode: Periode, old_status: str, new_status: str, **kwargs) -> None:
-    """Freeze the active ASN per unit when a periode closes (SPEC 9: "ASN active in the row when the periode
-    closed"); forget them when it is reopened, so the next close counts again."""
-    if new_status == Periode.Status.DITUTUP:
+def on_periode_status_changed(sender, periode: Periode, old_status: str, new_status: str, actor=None, **kwargs) -> None:
+    """Freeze the active ASN per unit when a periode closes ("ASN active in the row when the periode closed");
+    forget them when it is reopened, so the next close counts again. When it becomes FINAL (only through
+    apps.survei.services.periode_finalkan), keep every report as a version-1 snapshot, in the same transaction."""
+    if new_status == Periode.Status.FINAL:
+        ambil_snapshot_final(periode, aktor=actor)
+    elif new_status == Periode.Status.DITUTUP:
         AsnPeriode.objects.filter(periode=periode).delete()
         jumlah_asn(periode)
     elif new_status == Periode.Status.DIBUKA:
@@ -105,21 +107,17 @@ def _snapshot(periode: Periode, pd: PerangkatDaerah | None, actor, alasan: str) 
     )
 
 
-def finalisasi(periode: Periode, actor) -> list[SnapshotLaporan]:
-    """Tim Monev finalises a closed periode (SPEC 9).
+def ambil_snapshot_final(periode: Periode, *, aktor) -> list[SnapshotLaporan]:
+    """Keep the consolidated report and every active PD's report of a periode that has just become FINAL.
 
-    Side effects: the periode's status becomes FINAL through the survey app's one state function; the
-    consolidated report and every PD's report are kept as version-1 snapshots (numbers, date, signer), all in
-    one transaction; every printed PD or unit row in KURANG BAIK or BURUK gets its follow-up record
-    (apps.tindaklanjut.services.tindak_lanjut_buat).
+    Called by on_periode_status_changed inside periode_finalkan's transaction; nothing else calls it.
+    Side effects: one SnapshotLaporan row per report (numbers, date, signer), version 1; every printed PD or unit
+    row in KURANG BAIK or BURUK gets its follow-up record (apps.tindaklanjut.services.tindak_lanjut_buat).
     """
-    with transaction.atomic():
-        set_periode_status(periode, Periode.Status.FINAL, actor, note="Finalisasi laporan")
-        pds = PerangkatDaerah.objects.filter(aktif=True).order_by("kode")
-        snapshots = [_snapshot(periode, pd, actor, "Finalisasi") for pd in [None, *pds]]
-        periode.refresh_from_db(fields=["status"])
-        tindak_lanjut_buat(periode, laporan=[Laporan.from_json(s.data) for s in snapshots])
-        return snapshots
+    pds = PerangkatDaerah.objects.filter(aktif=True).order_by("kode")
+    snapshots = [_snapshot(periode, pd, aktor, "Finalisasi") for pd in [None, *pds]]
+    tindak_lanjut_buat(periode, laporan=[Laporan.from_json(s.data) for s in snapshots])
+    return snapshots
 
 
 def simpan_catatan(

@@ -18,11 +18,12 @@ from apps.common.pdf import PdfRenderTimeoutError
 from apps.organisasi.models import PerangkatDaerah, UnitKerja
 from apps.survei.models import Periode
 from apps.survei.selectors import agregat_tersedia
+from apps.survei.services import periode_finalkan
 
 from . import charts, ekspor, services
 from . import render as laporan_render
 from .forms import CatatanForm, FinalisasiForm
-from .models import CatatanLaporan
+from .models import CatatanLaporan, SnapshotLaporan
 from .selectors import baris_unit
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -151,21 +152,22 @@ def periode_url(periode: Periode, pd: PerangkatDaerah | None = None) -> str:
 
 
 def finalisasi(request, kode: str):
-    """Tim Monev finalises a closed periode after a confirmation step; the reports become snapshots."""
+    """Tim Monev (or the admin) finalises a closed periode after a confirmation step, through the one path to
+    FINAL (apps.survei.services.periode_finalkan): the reports become snapshots."""
     _scope(request, lambda s: s.boleh_finalkan_periode)
     periode = _get_periode(kode)
     form = FinalisasiForm(request.POST or None)
     bisa = periode.status == Periode.Status.DITUTUP
     if request.method == "POST" and bisa and form.is_valid():
         try:
-            snapshots = services.finalisasi(periode, request.user)
+            periode_finalkan(periode, aktor=request.user, catatan="Finalisasi laporan")
         except ValidationError as exc:  # finalised meanwhile by someone else
             messages.error(request, " ".join(exc.messages))
             return redirect("laporan:konsolidasi", kode=periode.kode)
         messages.success(
             request,
             _("Periode %(kode)s final: %(n)d laporan disimpan sebagai versi 1.")
-            % {"kode": periode.kode, "n": len(snapshots)},
+            % {"kode": periode.kode, "n": SnapshotLaporan.objects.filter(periode=periode, versi=1).count()},
         )
         return redirect("laporan:konsolidasi", kode=periode.kode)
     return render(request, "laporan/finalisasi.html", {"periode": periode, "form": form, "bisa": bisa})
@@ -185,7 +187,7 @@ def ekspor_jawaban(request, kode: str):
     periode = get_object_or_404(Periode, kode=kode)
     if not agregat_tersedia(periode):
         # Nothing of an open periode's answers leaves the system: diffing two downloads would reveal one named
-        # respondent's answers (docs/keputusan.md, kerahasiaan).
+        # respondent's answers (docs/keputusan.md, "Kerahasiaan Formulir 1").
         messages.error(request, _("Jawaban baru dapat diekspor setelah periode ditutup."))
         return redirect("survei:periode_list")
     data = xlsx_bytes([("Jawaban", ekspor.header(periode), ekspor.rows(periode))])

@@ -5,10 +5,11 @@ A version used by a periode is read-only here and refused by the models too; ban
 overlap or miss part of a section's score range are refused with scoring.band_errors messages.
 """
 
-from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
 
+from . import services
 from .models import Bagian, BandKategori, Butir, InstrumenVersi, Periode, RiwayatPeriode
 from .scoring import Band, Kategori, band_errors, section_range
 
@@ -113,10 +114,24 @@ class RiwayatPeriodeInline(admin.TabularInline):
 
 @admin.register(Periode)
 class PeriodeAdmin(admin.ModelAdmin):
-    """Read-only here: Tim Monev manages periodes in the app, through services.set_periode_status."""
+    """Read-only here: Tim Monev manages periodes in the app, through services.periode_ubah_status and
+    services.periode_finalkan (also the action «Finalkan» here)."""
 
     list_display = ["kode", "nama", "instrumen", "tanggal_buka", "tanggal_tutup", "status"]
     inlines = [RiwayatPeriodeInline]
+    actions = ["finalkan"]
+
+    @admin.action(description="Finalkan periode terpilih (laporan disimpan sebagai versi 1)")
+    def finalkan(self, request, queryset) -> None:
+        """The same one path to FINAL as the periode list and the report page (services.periode_finalkan)."""
+        for periode in queryset.order_by("kode"):
+            try:
+                services.periode_finalkan(periode, aktor=request.user)
+            except (ValidationError, PermissionDenied) as exc:
+                pesan = " ".join(exc.messages) if isinstance(exc, ValidationError) else "Tidak berwenang."
+                self.message_user(request, f"{periode.kode}: {pesan}", messages.ERROR)
+            else:
+                self.message_user(request, f"{periode.kode}: final.", messages.SUCCESS)
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False

@@ -33,14 +33,15 @@ def _periode(kode, nama, buka, tutup, status, versi, monev) -> Periode:
         defaults={"nama": nama, "instrumen": versi, "tanggal_buka": buka, "tanggal_tutup": tutup, "status": "DRAFT"},
     )
     if created:
-        # The history a real periode would have (services.set_periode_status needs today's date).
+        # The history a real periode would have (services.periode_ubah_status needs today's date).
         steps = [("DRAFT", "DIBUKA")] + ([("DIBUKA", "DITUTUP")] if status == "DITUTUP" else [])
         for dari, ke in steps:
             RiwayatPeriode.objects.create(periode=periode, dari=dari, ke=ke, oleh=monev, catatan="data demo")
         periode.status = status
         if status == "DITUTUP":
             periode.ditutup_pada = timezone.make_aware(datetime.datetime.combine(tutup, datetime.time(23, 59)))
-        periode.save(update_fields=["status", "ditutup_pada"])
+            periode.ditutup_pertama_pada = periode.ditutup_pada
+        periode.save(update_fields=["status", "ditutup_pada", "ditutup_pertama_pada"])
     return periode
 
 

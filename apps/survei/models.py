@@ -189,6 +189,9 @@ class Periode(models.Model):
     tanggal_tutup = models.DateField(_("tanggal tutup"))
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.DRAFT)
     ditutup_pada = models.DateTimeField(_("ditutup pada"), null=True, blank=True)
+    # Set at the first close and never cleared: the reports count only the responses submitted before it, so
+    # comparing the reports of two closes reveals nobody (docs/keputusan.md, "Kerahasiaan Formulir 1").
+    ditutup_pertama_pada = models.DateTimeField(_("pertama ditutup pada"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("periode")
@@ -210,7 +213,7 @@ class Periode(models.Model):
 
 
 class RiwayatPeriode(models.Model):
-    """One status change of a periode: who, when, from, to, note. Written by services.set_periode_status only."""
+    """One status change of a periode: who, when, from, to, note. Written by services._periode_transisi only."""
 
     periode = models.ForeignKey(Periode, on_delete=models.CASCADE, related_name="riwayat")
     dari = models.CharField(_("dari"), max_length=8, choices=Periode.Status.choices)

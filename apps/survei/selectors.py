@@ -1,6 +1,6 @@
 """Reads of Formulir 1 responses that other apps build on (the reports live in apps.laporan.selectors)."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from .models import Periode, Respon
 
@@ -13,5 +13,14 @@ def agregat_tersedia(periode: Periode) -> bool:
 
 
 def respon_terhitung(*periodes: Periode) -> QuerySet[Respon]:
-    """The responses that count in the aggregates of the periode(s): the submitted ones."""
-    return Respon.objects.filter(periode__in=[p.pk for p in periodes], status=Respon.Status.TERKIRIM)
+    """The responses that count in the aggregates of the periode(s): the submitted ones and, once a periode has
+    been closed, only those submitted before its first close. Every report, download, the dashboard and the
+    export count these, so comparing them before and after a reopening reveals nobody (docs/keputusan.md,
+    "Kerahasiaan Formulir 1")."""
+    q = Q(pk__in=[])
+    for p in periodes:
+        if p.ditutup_pertama_pada is None:
+            q |= Q(periode_id=p.pk)
+        else:
+            q |= Q(periode_id=p.pk, dikirim_pada__lte=p.ditutup_pertama_pada)
+    return Respon.objects.filter(q, status=Respon.Status.TERKIRIM)

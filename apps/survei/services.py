@@ -29,36 +29,70 @@ TRANSISI_PERIODE: dict[str, set[str]] = {
 }
 
 
-def set_periode_status(periode: Periode, new_status: str, actor, note: str = "") -> Periode:
-    """Move a periode to `new_status` (Tim Monev or admin only).
+def periode_ubah_status(periode: Periode, *, ke: str, aktor, catatan: str = "") -> Periode:
+    """Open, close or reopen a periode (Tim Monev or admin). FINAL goes through `periode_finalkan` only.
 
-    Side effects: locks the periode row; checks the transition against TRANSISI_PERIODE; reopening
-    (DITUTUP -> DIBUKA) is allowed only while today is not after tanggal_tutup (move the date first);
-    sets `ditutup_pada` when closing (clears it when reopening); saves with update_fields; writes one
-    RiwayatPeriode row (who, from, to, note); sends `periode_status_changed` (the reports freeze the
-    number of active ASN per unit when a periode closes). Raises PermissionDenied or ValidationError.
+    Side effects: those of `_periode_transisi` (lock, checks, history row, signal).
     """
-    if not lingkup(actor).boleh_kelola_periode:
+    if ke == S.FINAL:
+        raise ValidationError(_("Finalisasi periode dilakukan dari halaman finalisasi laporan."))
+    return _periode_transisi(periode, ke=ke, aktor=aktor, catatan=catatan)
+
+
+def periode_finalkan(periode: Periode, *, aktor, catatan: str = "") -> Periode:
+    """Finalise a closed periode: the one path to FINAL, for the periode list, the report page and the admin.
+
+    Side effects: those of `_periode_transisi`; inside the same transaction the `periode_status_changed` signal
+    makes the reporting app keep the consolidated report and every active PD's report as version-1 snapshots
+    (numbers, date, signer: apps.laporan.services.on_periode_status_changed), so a FINAL periode always has them.
+    Raises PermissionDenied (the actor may not finalise) or ValidationError (the periode is not closed).
+    """
+    if not lingkup(aktor).boleh_finalkan_periode:
+        raise PermissionDenied
+    return _periode_transisi(periode, ke=S.FINAL, aktor=aktor, catatan=catatan)
+
+
+def _periode_transisi(periode: Periode, *, ke: str, aktor, catatan: str = "") -> Periode:
+    """Move a periode to `ke`: the only code that writes `Periode.status`.
+
+    Side effects: locks the periode row; checks the actor's right and the transition against TRANSISI_PERIODE;
+    reopening (DITUTUP -> DIBUKA) is the admin's alone, needs a written reason, and is allowed only while today
+    is not after tanggal_tutup (move the date first); sets `ditutup_pada` when closing (clears it when
+    reopening) and `ditutup_pertama_pada` at the first close (never cleared: the reports count only the
+    responses submitted before it); saves with update_fields; writes one
+    RiwayatPeriode row (who, from, to, note); sends `periode_status_changed` (the reports freeze the number of
+    active ASN per unit when a periode closes, and take the snapshots when it becomes FINAL). Raises
+    PermissionDenied or ValidationError.
+    """
+    scope = lingkup(aktor)
+    if not scope.boleh_kelola_periode:
         raise PermissionDenied
     with transaction.atomic():
         locked = Periode.objects.select_for_update().get(pk=periode.pk)
         old = locked.status
-        if new_status not in TRANSISI_PERIODE[old]:
+        if ke not in TRANSISI_PERIODE[old]:
             raise ValidationError(
                 _("Status periode tidak dapat diubah dari %(dari)s ke %(ke)s.")
-                % {"dari": S(old).label, "ke": S(new_status).label}
+                % {"dari": S(old).label, "ke": S(ke).label}
             )
-        if old == S.DITUTUP and new_status == S.DIBUKA and timezone.localdate() > locked.tanggal_tutup:
-            raise ValidationError(_("Tanggal tutup sudah lewat: ubah tanggal tutup dulu sebelum membuka kembali."))
-        locked.status = new_status
-        if new_status == S.DITUTUP:
+        if old == S.DITUTUP and ke == S.DIBUKA:
+            if not scope.boleh_buka_kembali_periode_ditutup:
+                raise PermissionDenied
+            if not catatan.strip():
+                raise ValidationError(_("Catatan: tulis alasan membuka kembali periode yang sudah ditutup."))
+            if timezone.localdate() > locked.tanggal_tutup:
+                raise ValidationError(_("Tanggal tutup sudah lewat: ubah tanggal tutup dulu sebelum membuka kembali."))
+        locked.status = ke
+        if ke == S.DITUTUP:
             locked.ditutup_pada = timezone.now()
-        elif new_status == S.DIBUKA:
+            locked.ditutup_pertama_pada = locked.ditutup_pertama_pada or locked.ditutup_pada
+        elif ke == S.DIBUKA:
             locked.ditutup_pada = None
-        locked.save(update_fields=["status", "ditutup_pada"])
-        RiwayatPeriode.objects.create(periode=locked, dari=old, ke=new_status, oleh=actor, catatan=note)
-        periode_status_changed.send(sender=Periode, periode=locked, old_status=old, new_status=new_status, actor=actor)
+        locked.save(update_fields=["status", "ditutup_pada", "ditutup_pertama_pada"])
+        RiwayatPeriode.objects.create(periode=locked, dari=old, ke=ke, oleh=aktor, catatan=catatan)
+        periode_status_changed.send(sender=Periode, periode=locked, old_status=old, new_status=ke, actor=aktor)
     periode.status, periode.ditutup_pada = locked.status, locked.ditutup_pada
+    periode.ditutup_pertama_pada = locked.ditutup_pertama_pada
     return periode
 
 
@@ -228,7 +262,9 @@ def _kirim(periode: Periode, pegawai: Pegawai, answers: Mapping[int, int], butir
 
 
 def respon_buka_kembali(respon: Respon, *, aktor, alasan: str) -> Respon:
-    """Tim Monev reopens one submitted response while its periode accepts answers (SPEC 8).
+    """Tim Monev reopens one submitted response while its periode accepts answers and has never been closed:
+    after the first close a submitted response stays as it is, so two reports never differ by one person's
+    answers (docs/keputusan.md, "Kerahasiaan Formulir 1").
 
     Side effects: locks the row; sets status back to DRAF and clears the totals, unit and submission time
     (the answers stay, so the ASN only corrects); writes one PembukaanKembali row (who, when, why).
@@ -243,6 +279,10 @@ def respon_buka_kembali(respon: Respon, *, aktor, alasan: str) -> Respon:
             raise ValidationError(_("Respon ini belum dikirim."))
         if not locked.periode.menerima_kiriman():
             raise ValidationError(_("Periode sudah tidak menerima jawaban: respon tidak dapat dibuka kembali."))
+        if locked.periode.ditutup_pertama_pada is not None:
+            raise ValidationError(
+                _("Periode ini sudah pernah ditutup: respon yang terkirim tidak dapat dibuka kembali.")
+            )
         locked.status = Respon.Status.DRAF
         locked.total_1 = locked.total_2 = locked.total_3 = None
         locked.unit_kerja = locked.perangkat_daerah = None

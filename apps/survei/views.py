@@ -219,7 +219,9 @@ def partisipasi_view(request, kode: str):
         "pd_pilihan": pd_pilihan,
         "pd_dipilih": pd_dipilih,
         "ringkasan": partisipasi.ringkasan(qs),
-        "boleh_buka_kembali": scope.boleh_buka_kembali_respon and periode.menerima_kiriman(),
+        "boleh_buka_kembali": scope.boleh_buka_kembali_respon
+        and periode.menerima_kiriman()
+        and periode.ditutup_pertama_pada is None,
     }
     return render(request, "survei/partisipasi.html", context)
 
@@ -232,8 +234,17 @@ def periode_list(request):
     periode = Periode.objects.select_related("instrumen").annotate(
         terkirim=Count("respon", filter=Q(respon__status=Respon.Status.TERKIRIM))
     )
-    rows = [(p, sorted(services.TRANSISI_PERIODE[p.status])) for p in periode]
+    scope = lingkup(request.user)
+    rows = [(p, _transisi_boleh(scope, p)) for p in periode]
     return render(request, "survei/periode_list.html", {"rows": rows, "Status": S})
+
+
+def _transisi_boleh(scope, periode: Periode) -> list[str]:
+    """The steps the user may take from the periode's status (reopening a closed periode is the admin's)."""
+    ke = sorted(services.TRANSISI_PERIODE[periode.status])
+    if periode.status == S.DITUTUP and not scope.boleh_buka_kembali_periode_ditutup:
+        ke = [k for k in ke if k != S.DIBUKA]
+    return ke
 
 
 @require_http_methods(["GET", "POST"])
@@ -249,15 +260,22 @@ def periode_tambah(request):
 
 @require_http_methods(["GET", "POST"])
 def periode_status(request, kode: str, ke: str):
-    """Confirm, then open, close, reopen or finalise a periode through services.set_periode_status."""
+    """Confirm, then open, close, reopen or finalise a periode (services.periode_ubah_status, periode_finalkan)."""
     _require_kelola_periode(request)
     periode = get_object_or_404(Periode, kode=kode)
     if ke not in S.values or ke not in services.TRANSISI_PERIODE[periode.status]:
         raise Http404
+    if ke not in _transisi_boleh(lingkup(request.user), periode):
+        raise PermissionDenied
     form = StatusPeriodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.set_periode_status(periode, ke, request.user, form.cleaned_data["catatan"])
+            if ke == S.FINAL:
+                services.periode_finalkan(
+                    periode, aktor=request.user, catatan=form.cleaned_data["catatan"] or "Finalisasi laporan"
+                )
+            else:
+                services.periode_ubah_status(periode, ke=ke, aktor=request.user, catatan=form.cleaned_data["catatan"])
         except ValidationError as exc:
             messages.error(request, exc.messages[0])
         else:

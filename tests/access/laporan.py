@@ -59,10 +59,10 @@ CASES = [
         id="laporan:konsolidasi_unduh[xlsx]",
     ),
     Case("laporan:dasbor", everyone(403, **KABUPATEN), kwargs=kode(), setup=periode_2025),
-    Case("laporan:finalisasi", everyone(403, monev=200), kwargs=kode(), setup=periode_2025),
+    Case("laporan:finalisasi", everyone(403, monev=200, admin=200), kwargs=kode(), setup=periode_2025),
     Case(
         "laporan:finalisasi",
-        everyone(403, monev=302),
+        everyone(403, monev=302, admin=302),
         kwargs=kode(),
         setup=periode_2025,
         method="post",

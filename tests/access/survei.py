@@ -79,6 +79,13 @@ CASES = [
         kwargs=lambda w: {"kode": "BARU", "ke": "DIBUKA"},
         setup=_periode_draft,
     ),
+    Case(
+        "survei:periode_status",
+        everyone(403, admin=200),
+        kwargs=lambda w: {"kode": "UJI", "ke": "DIBUKA"},
+        setup=_periode_ditutup,
+        id="survei:periode_status[reopen a closed periode: the admin only]",
+    ),
     Case("survei:ekspor", MONEV_ONLY, kwargs=lambda w: {"kode": "UJI"}, setup=_periode_ditutup),
     Case(
         "survei:ekspor",

@@ -121,6 +121,7 @@ TABLE: list[tuple[str, Ask, set[str]]] = [
     ("boleh_kelola_periode", None, {"monev", "admin"}),
     ("boleh_ekspor_jawaban", None, {"monev", "admin"}),
     ("boleh_buka_kembali_respon", None, {"monev", "admin"}),
+    ("boleh_buka_kembali_periode_ditutup", None, {"admin"}),
     ("boleh_lihat_partisipasi", None, KABUPATEN | PD_ROLES | {"pimpinan"}),
     # laporan
     ("boleh_lihat_laporan_apa_pun", None, KABUPATEN | PD_ROLES | {"pimpinan"}),
@@ -128,7 +129,7 @@ TABLE: list[tuple[str, Ask, set[str]]] = [
     ("boleh_lihat_laporan_pd_apa_pun", None, KABUPATEN | PD_ROLES),
     ("boleh_lihat_laporan_pd", lambda s, w: s.boleh_lihat_laporan_pd(w.pd_x.pk), KABUPATEN | {"kbk", "kepala"}),
     ("boleh_catat_laporan", None, {"monev"}),
-    ("boleh_finalkan_periode", None, {"monev"}),
+    ("boleh_finalkan_periode", None, {"monev", "admin"}),
     # agen: kelompok
     ("boleh_kelola_kelompok_agen", lambda s, w: s.boleh_kelola_kelompok_agen(w.pd_x.pk), {"kbk", "kepala"}),
     ("boleh_kelola_kelompok_agen_apa_pun", None, PD_ROLES),

@@ -17,14 +17,15 @@ pytestmark = pytest.mark.django_db
 
 
 def _isi(world, periode):
-    # Unit A: 3 respondents; unit B: 1 (PD X: 4). PD Y: 2 respondents -> both columns "(digabung)".
+    # Unit A: 3 respondents; unit B: 1 (PD X: 4). PD Y: 2 respondents. The consolidated report hides PD Y (< 3)
+    # and so PD X too (the hidden pool would hold 2), so every row reads "(digabung)" twice.
     for p in [world.asn, world.pimpinan, PegawaiFactory(unit_kerja=world.unit_a)]:
         services.respon_kirim(periode, pegawai=p, answers=jawaban(1, 2, 3))
     services.respon_kirim(periode, pegawai=world.asn_b, answers=jawaban(4, 4, 4))
     services.respon_kirim(periode, pegawai=world.asn_y, answers=jawaban(2, 2, 2))
     services.respon_kirim(periode, pegawai=world.outsider, answers=jawaban(2, 2, 2))
     services.respon_simpan_draf(periode, pegawai=world.kbk, answers={1: 1})
-    services.set_periode_status(periode, Periode.Status.DITUTUP, world.monev.user)
+    services.periode_ubah_status(periode, ke=Periode.Status.DITUTUP, aktor=world.monev.user)
 
 
 def test_rows_merge_small_units_and_pds(world):
@@ -32,16 +33,8 @@ def test_rows_merge_small_units_and_pds(world):
     _isi(world, periode)
     assert ekspor.header(periode) == ["perangkat_daerah", "unit_kerja", *[f"p{n}" for n in range(1, 36)]]
     rows = ekspor.rows(periode)
-    assert [r[:2] for r in rows] == [
-        ["(digabung)", "(digabung)"],
-        ["(digabung)", "(digabung)"],
-        ["Dinas Uji X", "(digabung)"],
-        ["Dinas Uji X", "Bidang A"],
-        ["Dinas Uji X", "Bidang A"],
-        ["Dinas Uji X", "Bidang A"],
-    ]
-    assert rows[3][2:] == [1] * 10 + [2] * 5 + [3] * 20
-    assert rows[2][2:] == [4] * 35
+    assert [r[:2] for r in rows] == [["(digabung)", "(digabung)"]] * 6
+    assert [r[2:] for r in rows] == [[1] * 10 + [2] * 5 + [3] * 20] * 3 + [[2] * 35] * 2 + [[4] * 35]
 
 
 def test_command_writes_utf8_csv_with_the_same_rows(world, tmp_path):
@@ -58,15 +51,17 @@ def test_command_writes_utf8_csv_with_the_same_rows(world, tmp_path):
 
 def test_xlsx_for_monev_neutralises_formula_looking_names(client_as, world):
     periode = buat_periode()
-    _isi(world, periode)
+    for p in [world.asn, world.pimpinan, PegawaiFactory(unit_kerja=world.unit_a)]:  # PD X and unit A: 3 each
+        services.respon_kirim(periode, pegawai=p, answers=jawaban(1, 2, 3))
+    services.periode_ubah_status(periode, ke=Periode.Status.DITUTUP, aktor=world.monev.user)
     world.pd_x.nama = "=HYPERLINK(1)"
     world.pd_x.save()
     response = client_as("monev").get(f"/survei/periode/{periode.kode}/ekspor.xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     assert values[0][:3] == ["perangkat_daerah", "unit_kerja", "p1"]
-    assert values[4][:3] == ["'=HYPERLINK(1)", "Bidang A", 1]
-    assert len(values) == 7
+    assert values[1][:3] == ["'=HYPERLINK(1)", "Bidang A", 1]
+    assert len(values) == 4
 
 
 def test_answers_of_an_open_periode_are_not_exported(client_as, world, tmp_path):

@@ -4,8 +4,8 @@ kabupaten; a small unit shows no numbers; the PD's weakest items by rank; the PD
 import pytest
 from django.urls import reverse
 
-from apps.laporan.services import finalisasi
 from apps.survei.models import Jawaban, Periode, Respon
+from apps.survei.services import periode_finalkan
 from tests.factories import UserFactory
 
 from .data import isi_jawaban, isi_respon
@@ -21,7 +21,7 @@ def final(laporan_world):
     periode = laporan_world.periode
     [respon] = isi_respon(periode, w.unit_a1, [(11, 6, 24)])
     Respon.objects.filter(pk=respon.pk).update(pegawai=w.asn_a1)
-    finalisasi(periode, w.monev.user)
+    periode_finalkan(periode, aktor=w.monev.user)
     return laporan_world
 
 

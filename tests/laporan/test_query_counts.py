@@ -14,11 +14,13 @@ from .data import buat_periode, isi_respon
 # session save (first request since the login, apps.common.middleware: SAVEPOINT, UPDATE, RELEASE) = 8. The consolidated report adds: the
 # notes, the frozen ASN counts, the bands, the GROUP BY per PD, the PD list, the Sekda = 6; around it: the previous
 # periode, the kop (Instansi), the implementation per PD (PDs, declarations, activities, agents; no previous periode:
-# no follow-ups) and the Ketua Tim Monev = 7. Total 21.
-KONSOLIDASI_QUERIES = 21
+# no follow-ups), the approved plans (the previous periode and the plans; no plans: no reports) and the Ketua Tim
+# Monev = 9. Total 23.
+KONSOLIDASI_QUERIES = 23
 # The per-PD report: the 8 of every request, the PD, and the notes, the frozen ASN counts, the bands, the units,
-# the GROUP BY per unit, the Kepala PD = 15; the previous periode and the kop = 17.
-PD_QUERIES = 17
+# the GROUP BY per unit, the Kepala PD, the respondents per PD (the consolidated level's confidentiality) = 16;
+# the previous periode and the kop = 18.
+PD_QUERIES = 18
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ from django.urls import reverse
 from apps.kbk.models import AnggotaTimMonev, TimMonev
 from apps.laporan.selectors import Baris, Laporan, Nilai
 from apps.laporan.selectors.ringkasan import perubahan, ringkasan
-from apps.laporan.services import finalisasi
 from apps.survei.models import Periode
 from apps.survei.scoring import PERBUP_BANDS, Kategori
+from apps.survei.services import periode_finalkan
 
 from .data import buat_periode, isi_respon
 from .test_pdf import pages_text
@@ -88,11 +88,13 @@ def test_change_only_where_both_periodes_print_numbers():
 
 @pytest.fixture
 def dua_periode(laporan_world):
-    """2024 (closed): unit A of PD X 3 responses (20, 10, 45); Setda 2 responses (hidden). 2025: laporan_world."""
+    """2024 (closed): unit A of PD X 3 responses (20, 10, 45); Setda 2 and PD Y 1 response (hidden, together 3, so
+    PD X stays printed: docs/keputusan.md, "Kerahasiaan Formulir 1"). 2025: laporan_world."""
     w = laporan_world.w
     lalu = buat_periode("2024", Periode.Status.DITUTUP)
     isi_respon(lalu, w.unit_a, [(20, 10, 45)] * 3)
     isi_respon(lalu, w.sekda.unit_kerja, [(10, 5, 20)] * 2)
+    isi_respon(lalu, w.unit_y, [(10, 5, 20)])
     return laporan_world
 
 
@@ -130,7 +132,7 @@ def test_letter_page_headline_and_draf_until_final(laporan_world, client_as):
         "melalui Sekretaris Daerah Kabupaten Kupang",
         "Perihal",
         "Laporan Evaluasi Budaya Kerja — Periode 2025",
-        "Partisipasi: 205 dari 215 ASN aktif (95,3 %)",
+        "Partisipasi: 206 dari 216 ASN aktif (95,4 %)",
         "Bagian I TS 11,42 BAIK",
         "Ketua Tim Monitoring, Evaluasi dan Pelaporan",
         f"NIP. {w.monev.nip}",
@@ -139,6 +141,6 @@ def test_letter_page_headline_and_draf_until_final(laporan_world, client_as):
         assert text in surat, text
     assert all("DRAF" in page for page in pages)
 
-    finalisasi(Periode.objects.get(kode="2025"), w.monev.user)
+    periode_finalkan(Periode.objects.get(kode="2025"), aktor=w.monev.user)
     pages = pages_text(client.get(url).content)
     assert not any("DRAF" in page for page in pages)

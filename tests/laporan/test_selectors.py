@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 from apps.laporan.selectors import (
+    DISEMBUNYIKAN,
     KOSONG,
     KURANG,
     Laporan,
@@ -42,11 +43,12 @@ def test_per_pd_report_rows_rata_rata_and_seluruh_pd(laporan_world):
     assert [(b.nama, b.n_responden, b.n_asn, b.tanda) for b in laporan.baris] == [
         ("Bidang A", 200, 203, ""),  # 200 respondents + asn, pimpinan (unit A) + asn_a1 (sub-unit A1)
         ("Sekretariat X", 2, 5, KURANG),
+        ("Subbagian C", 1, 1, KURANG),
     ]
     # Only Bidang A has numbers, so RATA-RATA is its printed row.
     assert cells(laporan.rata_rata) == [(D("12.00"), C), (D("6.50"), C), (D("25.00"), B)]
-    # Seluruh PD counts the 2 respondents of Sekretariat X: 2458/202, 1328/202, 5131/202.
-    assert (laporan.seluruh.nama, laporan.seluruh.n_responden, laporan.seluruh.n_asn) == ("Seluruh PD", 202, 208)
+    # Seluruh PD counts the 3 respondents of Sekretariat X and Subbagian C: 2470/203, 1334/203, 5156/203.
+    assert (laporan.seluruh.nama, laporan.seluruh.n_responden, laporan.seluruh.n_asn) == ("Seluruh PD", 203, 209)
     assert cells(laporan.seluruh) == [(D("12.17"), C), (D("6.57"), C), (D("25.40"), B)]
     assert laporan.instansi == "Dinas Uji X"
     assert laporan.penandatangan.nip == w.kepala.nip
@@ -56,7 +58,7 @@ def test_consolidated_report_rows_and_rata_rata_from_printed_values(laporan_worl
     w = laporan_world.w
     laporan = laporan_konsolidasi(laporan_world.periode)
     assert [(b.nama, b.n_responden, b.n_asn, b.tanda) for b in laporan.baris] == [
-        ("Dinas Uji X", 202, 208, ""),
+        ("Dinas Uji X", 203, 209, ""),
         ("Dinas Uji Y", 0, 2, KOSONG),
         ("Sekretariat Daerah", 3, 5, ""),
     ]
@@ -67,7 +69,7 @@ def test_consolidated_report_rows_and_rata_rata_from_printed_values(laporan_worl
     # RATA-RATA from the printed values: (12.17+10.67)/2 = 11.42; (6.57+6.00)/2 = 6.285 -> 6.29; 25.365 -> 25.37.
     # PD Y ("—") stays out: with it counted as 0 the means would be a third lower.
     assert cells(laporan.rata_rata) == [(D("11.42"), B), (D("6.29"), B), (D("25.37"), B)]
-    assert laporan.rata_rata.n_responden == 205
+    assert laporan.rata_rata.n_responden == 206
     assert laporan.instansi == "Pemerintah Kabupaten Kupang"
     assert laporan.penandatangan.nip == w.sekda.nip
     assert laporan.penandatangan.pangkat_golongan == "Penata Muda, III/a"
@@ -84,12 +86,13 @@ def test_pd_with_fewer_than_three_respondents_reads_kurang_and_stays_out_of_rata
     w = laporan_world.w
     isi_respon(laporan_world.periode, w.unit_y, [(40, 20, 80), (40, 20, 80)])
     laporan = laporan_konsolidasi(laporan_world.periode)
+    # PD Y's 2 would be Sekretariat Daerah's total minus nothing: the smallest other PD is hidden with it.
     assert [(b.nama, b.tanda) for b in laporan.baris] == [
         ("Dinas Uji X", ""),
         ("Dinas Uji Y", KURANG),
-        ("Sekretariat Daerah", ""),
+        ("Sekretariat Daerah", DISEMBUNYIKAN),
     ]
-    assert cells(laporan.rata_rata) == [(D("11.42"), B), (D("6.29"), B), (D("25.37"), B)]
+    assert cells(laporan.rata_rata) == [(D("12.17"), C), (D("6.57"), C), (D("25.40"), B)]
 
 
 def test_drafts_and_other_periodes_do_not_count(laporan_world):
@@ -146,7 +149,7 @@ def test_notes_appear_in_keterangan(laporan_world):
     w = laporan_world.w
     laporan = laporan_konsolidasi(laporan_world.periode, catatan={f"pd:{w.pd_y.pk}": "Belum sosialisasi"})
     assert laporan.baris[1].keterangan == "Partisipasi 0 / 2. Belum sosialisasi"
-    assert laporan.baris[0].keterangan == "Partisipasi 202 / 208"
+    assert laporan.baris[0].keterangan == "Partisipasi 203 / 209"
 
 
 def test_snapshot_json_round_trip_keeps_every_number(laporan_world):
@@ -157,27 +160,42 @@ def test_snapshot_json_round_trip_keeps_every_number(laporan_world):
 def test_category_distribution_per_section(laporan_world):
     laporan = laporan_konsolidasi(laporan_world.periode)
     distribusi = distribusi_kategori(laporan_world.periode, laporan.bands)
-    # Section I: 200 x 12 (CUKUP), 30 and 28 (BURUK), 10, 11, 11 (BAIK).
+    # Section I: 201 x 12 (CUKUP), 30 and 28 (BURUK), 10, 11, 11 (BAIK).
     assert [(d.bagian, d.jumlah) for d in distribusi] == [
-        ("I", {"BAIK": 3, "CUKUP_BAIK": 200, "KURANG_BAIK": 0, "BURUK": 2}),
-        ("II", {"BAIK": 103, "CUKUP_BAIK": 100, "KURANG_BAIK": 0, "BURUK": 2}),
-        ("III", {"BAIK": 201, "CUKUP_BAIK": 2, "KURANG_BAIK": 0, "BURUK": 2}),
+        ("I", {"BAIK": 3, "CUKUP_BAIK": 201, "KURANG_BAIK": 0, "BURUK": 2}),
+        ("II", {"BAIK": 104, "CUKUP_BAIK": 100, "KURANG_BAIK": 0, "BURUK": 2}),
+        ("III", {"BAIK": 202, "CUKUP_BAIK": 2, "KURANG_BAIK": 0, "BURUK": 2}),
+    ]
+    # BURUK (2) alone would be the total minus the rest: the next smallest category is hidden with it.
+    assert [sorted(d.tersembunyi) for d in distribusi] == [
+        ["BAIK", "BURUK"],
+        ["BURUK", "CUKUP_BAIK"],
+        ["BURUK", "CUKUP_BAIK"],
     ]
 
 
 def test_five_weakest_items_by_mean_answer(world):
     periode = buat_periode("2025", Periode.Status.DITUTUP)
-    first, second = isi_respon(periode, world.unit_a, [(10, 5, 20), (10, 5, 20)])
+    first, second, third = isi_respon(periode, world.unit_a, [(10, 5, 20)] * 3)
     base = dict.fromkeys(range(1, 36), 1)
     isi_jawaban(first, base | {3: 4, 12: 4, 20: 3, 30: 2, 31: 2, 35: 2})
     isi_jawaban(second, base | {3: 3, 12: 4, 20: 3, 30: 3, 31: 2, 35: 1})
+    isi_jawaban(third, base | {3: 4, 12: 4, 20: 3, 30: 1, 31: 2, 35: 1})
     assert [(b.nomor, b.rata_rata) for b in butir_terlemah(periode)] == [
         (12, D("4.00")),
-        (3, D("3.50")),
+        (3, D("3.67")),
         (20, D("3.00")),
-        (30, D("2.50")),
+        (30, D("2.00")),
         (31, D("2.00")),
     ]
+
+
+def test_weakest_items_need_three_respondents(world):
+    periode = buat_periode("2025", Periode.Status.DITUTUP)
+    first, second = isi_respon(periode, world.unit_a, [(10, 5, 20)] * 2)
+    isi_jawaban(first, dict.fromkeys(range(1, 36), 4))
+    isi_jawaban(second, dict.fromkeys(range(1, 36), 4))
+    assert butir_terlemah(periode) == []
 
 
 def test_trend_is_the_rata_rata_of_each_closed_periode(laporan_world):
@@ -214,11 +232,11 @@ def test_closing_a_periode_freezes_the_number_of_active_asn(world):
     """SPEC 9: participation of a closed periode divides by the ASN active when it closed, not today."""
     from apps.laporan.models import AsnPeriode
     from apps.laporan.services import jumlah_asn
-    from apps.survei.services import set_periode_status
+    from apps.survei.services import periode_ubah_status
     from tests.factories import PegawaiFactory
 
     periode = buat_periode("2026", Periode.Status.DIBUKA, tahun=2026)
-    set_periode_status(periode, Periode.Status.DITUTUP, world.monev.user)
+    periode_ubah_status(periode, ke=Periode.Status.DITUTUP, aktor=world.monev.user)
     frozen = AsnPeriode.objects.get(periode=periode, unit_kerja=world.unit_a).jumlah
     assert frozen == 2  # asn and pimpinan
 
@@ -228,5 +246,5 @@ def test_closing_a_periode_freezes_the_number_of_active_asn(world):
 
     Periode.objects.filter(pk=periode.pk).update(tanggal_tutup=datetime.date(2099, 12, 31))
     periode.refresh_from_db()
-    set_periode_status(periode, Periode.Status.DIBUKA, world.monev.user, note="perpanjangan")
+    periode_ubah_status(periode, ke=Periode.Status.DIBUKA, aktor=world.admin, catatan="perpanjangan")
     assert AsnPeriode.objects.filter(periode=periode).count() == 0

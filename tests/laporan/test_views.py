@@ -32,12 +32,12 @@ def test_sekda_reads_the_consolidated_report(laporan_world, client_as):
     assert response.status_code == 200
     html = response.content.decode()
     assert rows_of(html) == [
-        ["Dinas Uji X", "12,17", "CUKUP BAIK", "6,57", "CUKUP BAIK", "25,40", "BAIK", "Partisipasi 202 / 208"],
+        ["Dinas Uji X", "12,17", "CUKUP BAIK", "6,57", "CUKUP BAIK", "25,40", "BAIK", "Partisipasi 203 / 209"],
         ["Dinas Uji Y", "—", "Partisipasi 0 / 2"],
         ["Sekretariat Daerah", "10,67", "BAIK", "6,00", "BAIK", "25,33", "BAIK", "Partisipasi 3 / 5"],
     ]
     assert rows_of(html, "tfoot") == [
-        ["RATA-RATA", "11,42", "BAIK", "6,29", "BAIK", "25,37", "BAIK", "Partisipasi 205 / 215"]
+        ["RATA-RATA", "11,42", "BAIK", "6,29", "BAIK", "25,37", "BAIK", "Partisipasi 206 / 216"]
     ]
     assert laporan_world.w.sekda.nip in html
     assert " style=" not in html
@@ -49,10 +49,11 @@ def test_kepala_reads_their_pd_by_unit_with_seluruh_pd(laporan_world, client_as)
     assert rows_of(html) == [
         ["Bidang A", "12,00", "CUKUP BAIK", "6,50", "CUKUP BAIK", "25,00", "BAIK", "Partisipasi 200 / 203"],
         ["Sekretariat X", "< 3 responden", "Partisipasi 2 / 5"],
+        ["Subbagian C", "< 3 responden", "Partisipasi 1 / 1"],
     ]
     assert rows_of(html, "tfoot") == [
-        ["RATA-RATA", "12,00", "CUKUP BAIK", "6,50", "CUKUP BAIK", "25,00", "BAIK", "Partisipasi 202 / 208"],
-        ["Seluruh PD", "12,17", "CUKUP BAIK", "6,57", "CUKUP BAIK", "25,40", "BAIK", "Partisipasi 202 / 208"],
+        ["RATA-RATA", "12,00", "CUKUP BAIK", "6,50", "CUKUP BAIK", "25,00", "BAIK", "Partisipasi 203 / 209"],
+        ["Seluruh PD", "12,17", "CUKUP BAIK", "6,57", "CUKUP BAIK", "25,40", "BAIK", "Partisipasi 203 / 209"],
     ]
     assert laporan_world.w.kepala.nip in html
 
@@ -109,12 +110,12 @@ def test_xlsx_has_numbers_as_numbers_and_markers_as_text(laporan_world, client_a
         "CUKUP BAIK",
         25.4,
         "BAIK",
-        "Partisipasi 202 / 208",
-        202,
-        208,
+        "Partisipasi 203 / 209",
+        203,
+        209,
     ]
     assert rows[2] == ['\'=HYPERLINK("http://x")', "—", None, None, None, None, None, "Partisipasi 0 / 2", 0, 2]
-    assert rows[4] == ["RATA-RATA", 11.42, "BAIK", 6.29, "BAIK", 25.37, "BAIK", "Partisipasi 205 / 215", 205, 215]
+    assert rows[4] == ["RATA-RATA", 11.42, "BAIK", 6.29, "BAIK", 25.37, "BAIK", "Partisipasi 206 / 216", 206, 216]
     info = dict(book["Keterangan laporan"].iter_rows(min_row=2, values_only=True))
     assert info["NIP"] == w.sekda.nip
     assert info["Instansi"] == "Pemerintah Kabupaten Kupang"
@@ -140,7 +141,14 @@ def test_command_writes_each_format(laporan_world, tmp_path):
         stdout=io.StringIO(),
     )
     rows = list(load_workbook(pd_out)["Laporan Evaluasi"].iter_rows(values_only=True))
-    assert [r[0] for r in rows] == ["Satuan/Unit Kerja", "Bidang A", "Sekretariat X", "RATA-RATA", "Seluruh PD"]
+    assert [r[0] for r in rows] == [
+        "Satuan/Unit Kerja",
+        "Bidang A",
+        "Sekretariat X",
+        "Subbagian C",
+        "RATA-RATA",
+        "Seluruh PD",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -229,7 +237,7 @@ def test_a_note_on_a_final_periode_makes_a_new_version(laporan_world, client_as)
     ]
     html = client.get(reverse("laporan:konsolidasi", args=["2025"])).content.decode()
     assert "versi 2" in html
-    assert rows_of(html)[0][-1] == "Partisipasi 202 / 208. Dikoreksi catatan Dinas Uji X"
+    assert rows_of(html)[0][-1] == "Partisipasi 203 / 209. Dikoreksi catatan Dinas Uji X"
 
 
 def test_finalise_refuses_an_open_periode(world, client_as):
@@ -242,7 +250,7 @@ def test_finalise_refuses_an_open_periode(world, client_as):
 
 
 def test_dashboard_prints_every_chart_with_its_numbers(laporan_world, client_as):
-    respon = laporan_world.periode.respon.filter(unit_kerja=laporan_world.w.unit_b)
+    respon = laporan_world.periode.respon.filter(unit_kerja__kode__in=["X.B", "X.C"])  # 3: items need 3
     for r in respon:
         isi_jawaban(r, dict.fromkeys(range(1, 36), 2) | {7: 4})
     response = client_as("sekda").get(reverse("laporan:dasbor", args=["2025"]))
@@ -252,9 +260,14 @@ def test_dashboard_prints_every_chart_with_its_numbers(laporan_world, client_as)
     assert html.count('data-testid="grafik-') == 3 and html.count('class="grafik-tren"') == 3
     assert "<text" not in html  # every label is HTML beside the shape
     assert " style=" not in html
-    assert '<tr><th scope="row">II</th><td class="text-end">103</td><td class="text-end">100</td>' in html
+    # BURUK (2) is hidden, and with it the next smallest category (CUKUP BAIK, 100).
+    assert (
+        '<tr><th scope="row">II</th><td class="text-end">104</td><td class="text-end">disembunyikan</td>'
+        '<td class="text-end">0</td><td class="text-end">disembunyikan</td>' in html
+    )
+    assert "agar jawaban kelompok kecil tidak dapat dihitung" in html
     assert '<td>7</td><td>I</td><td>Butir uji 7</td><td class="text-end">4,00</td>' in html
-    assert '<td>Dinas Uji X</td><td class="text-end">202 / 208</td>' in html
+    assert '<td>Dinas Uji X</td><td class="text-end">203 / 209</td>' in html
     assert rows_of(html.split('id="judul-tren"')[1])[-1] == [
         "Periode 2025",
         "11,42",

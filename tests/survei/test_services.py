@@ -18,18 +18,21 @@ S = Periode.Status
 def test_open_close_reopen_and_finalise_write_history(world):
     actor = world.monev.user
     periode = buat_periode(status=S.DRAFT)
-    services.set_periode_status(periode, S.DIBUKA, actor, "mulai")
-    services.set_periode_status(periode, S.DITUTUP, actor)
+    services.periode_ubah_status(periode, ke=S.DIBUKA, aktor=actor, catatan="mulai")
+    services.periode_ubah_status(periode, ke=S.DITUTUP, aktor=actor)
     assert periode.ditutup_pada is not None
-    services.set_periode_status(periode, S.DIBUKA, actor, "diperpanjang")
+    first_close = periode.ditutup_pertama_pada
+    assert first_close == periode.ditutup_pada
+    services.periode_ubah_status(periode, ke=S.DIBUKA, aktor=world.admin, catatan="diperpanjang")
     assert Periode.objects.get().ditutup_pada is None
-    services.set_periode_status(periode, S.DITUTUP, actor)
-    services.set_periode_status(periode, S.FINAL, actor)
+    services.periode_ubah_status(periode, ke=S.DITUTUP, aktor=actor)
+    services.periode_finalkan(periode, aktor=actor)
+    assert Periode.objects.get().ditutup_pertama_pada == first_close
     rows = list(RiwayatPeriode.objects.order_by("pk").values_list("dari", "ke", "oleh", "catatan"))
     assert rows == [
         ("DRAFT", "DIBUKA", actor.pk, "mulai"),
         ("DIBUKA", "DITUTUP", actor.pk, ""),
-        ("DITUTUP", "DIBUKA", actor.pk, "diperpanjang"),
+        ("DITUTUP", "DIBUKA", world.admin.pk, "diperpanjang"),
         ("DIBUKA", "DITUTUP", actor.pk, ""),
         ("DITUTUP", "FINAL", actor.pk, ""),
     ]
@@ -42,7 +45,10 @@ def test_open_close_reopen_and_finalise_write_history(world):
 def test_a_transition_not_in_the_table_is_refused(world, dari, ke):
     periode = buat_periode(status=dari)
     with pytest.raises(ValidationError, match="tidak dapat diubah"):
-        services.set_periode_status(periode, ke, world.monev.user)
+        if ke == S.FINAL:
+            services.periode_finalkan(periode, aktor=world.monev.user)
+        else:
+            services.periode_ubah_status(periode, ke=ke, aktor=world.monev.user)
     assert Periode.objects.get().status == dari
     assert RiwayatPeriode.objects.count() == 0
 
@@ -53,14 +59,23 @@ def test_reopening_after_the_close_date_is_refused(world):
         status=S.DITUTUP, buka=today - datetime.timedelta(days=9), tutup=today - datetime.timedelta(days=1)
     )
     with pytest.raises(ValidationError, match="Tanggal tutup sudah lewat"):
-        services.set_periode_status(periode, S.DIBUKA, world.monev.user)
+        services.periode_ubah_status(periode, ke=S.DIBUKA, aktor=world.admin, catatan="diperpanjang")
+
+
+def test_only_the_admin_reopens_a_closed_periode_and_writes_why(world):
+    periode = buat_periode(status=S.DITUTUP)
+    with pytest.raises(PermissionDenied):
+        services.periode_ubah_status(periode, ke=S.DIBUKA, aktor=world.monev.user, catatan="diperpanjang")
+    with pytest.raises(ValidationError, match="alasan"):
+        services.periode_ubah_status(periode, ke=S.DIBUKA, aktor=world.admin, catatan=" ")
+    assert Periode.objects.get().status == S.DITUTUP
 
 
 @pytest.mark.parametrize("persona", ["asn", "pimpinan", "kepala", "sekda"])
 def test_only_tim_monev_or_admin_changes_a_periode(world, persona):
     periode = buat_periode(status=S.DRAFT)
     with pytest.raises(PermissionDenied):
-        services.set_periode_status(periode, S.DIBUKA, world.user(persona))
+        services.periode_ubah_status(periode, ke=S.DIBUKA, aktor=world.user(persona))
 
 
 def test_status_change_through_the_confirmation_page(client_as, world):

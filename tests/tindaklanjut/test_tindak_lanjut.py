@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from apps.laporan.services import finalisasi
 from apps.survei.models import Periode
+from apps.survei.services import periode_finalkan
 from apps.tindaklanjut import services
 from apps.tindaklanjut.models import TindakLanjut
 from apps.tindaklanjut.selectors import ringkasan_per_pd, tindak_lanjut_for_user
@@ -19,13 +19,14 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def final(world):
-    """Unit A of PD X: 3 responses (20, 10, 65): I and II KURANG BAIK, III BURUK. Unit B: none.
-    Setda: 3 responses (10, 5, 20): BAIK everywhere. Unit Y: 2 responses (hidden: fewer than 3)."""
+    """Unit A of PD X: 4 responses (20, 10, 65): I and II KURANG BAIK, III BURUK. Unit B: none.
+    Setda: 3 responses (10, 5, 20): BAIK everywhere. Unit Y: 2 responses (hidden: fewer than 3), and with it the
+    next smallest PD, Setda (docs/keputusan.md, "Kerahasiaan Formulir 1")."""
     periode = buat_periode("2025", Periode.Status.DITUTUP)
-    isi_respon(periode, world.unit_a, [(20, 10, 65)] * 3)
+    isi_respon(periode, world.unit_a, [(20, 10, 65)] * 4)
     isi_respon(periode, world.sekda.unit_kerja, [(10, 5, 20)] * 3)
     isi_respon(periode, world.unit_y, [(40, 20, 80)] * 2)
-    finalisasi(periode, world.monev.user)
+    periode_finalkan(periode, aktor=world.monev.user)
     periode.refresh_from_db()
     return periode
 

@@ -4,12 +4,15 @@
 
 from .agregat import JumlahAsn, bands_for, baris_dari, baris_rata_rata, jumlah_asn_sekarang
 from .dasbor import ButirLemah, Distribusi, TitikTren, butir_terlemah, distribusi_kategori, tren
-from .data import BAGIAN, INSTANSI_KABUPATEN, KOSONG, KURANG, Baris, Laporan, Nilai, Penandatangan
+from .data import BAGIAN, DISEMBUNYIKAN, INSTANSI_KABUPATEN, KOSONG, KURANG, Baris, Laporan, Nilai, Penandatangan
+from .kerahasiaan import ALASAN, pohon_rahasia, sembunyikan
 from .penandatangan import penandatangan_kabupaten, penandatangan_pd
-from .tingkat import baris_unit, laporan_konsolidasi, laporan_perangkat_daerah
+from .tingkat import baris_unit, laporan_konsolidasi, laporan_perangkat_daerah, pd_tersembunyi, pohon_pd
 
 __all__ = [
+    "ALASAN",
     "BAGIAN",
+    "DISEMBUNYIKAN",
     "INSTANSI_KABUPATEN",
     "KOSONG",
     "KURANG",
@@ -31,6 +34,10 @@ __all__ = [
     "laporan_konsolidasi",
     "laporan_perangkat_daerah",
     "penandatangan_kabupaten",
+    "pd_tersembunyi",
     "penandatangan_pd",
+    "pohon_pd",
+    "pohon_rahasia",
+    "sembunyikan",
     "tren",
 ]

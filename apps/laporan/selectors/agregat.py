@@ -20,7 +20,8 @@ from apps.organisasi.models import Pegawai, PerangkatDaerah
 from apps.survei.models import BandKategori, Periode
 from apps.survei.scoring import MIN_RESPONDEN, Band, Kategori, band_for_mean, mean, rata_rata
 
-from .data import BAGIAN, KOSONG, KURANG, Baris, Nilai
+from .data import BAGIAN, DISEMBUNYIKAN, KOSONG, KURANG, Baris, Nilai
+from .kerahasiaan import ALASAN
 
 
 def bands_for(periode: Periode) -> dict[str, list[Band]]:
@@ -71,8 +72,14 @@ def _grouped(qs, key: str) -> dict[int | None, _Jumlah]:
     }
 
 
-def baris_dari(jumlah: _Jumlah, bands: Mapping[str, list[Band]], agregat: bool = True, **fields) -> Baris:
-    """A report row from integer sums: TS, Ka, or the "—" / "< 3 responden" marker (Lampiran BAB IV.2)."""
+def baris_dari(
+    jumlah: _Jumlah, bands: Mapping[str, list[Band]], agregat: bool = True, sembunyi: bool = False, **fields
+) -> Baris:
+    """A report row from integer sums: TS, Ka, or the "—" / "< 3 responden" / "disembunyikan" marker.
+
+    `sembunyi`: the row is hidden by the confidentiality rule (kerahasiaan.sembunyikan) although it has enough
+    respondents of its own.
+    """
     row = Baris(n_responden=jumlah.n, **fields)
     if not agregat:
         return row
@@ -80,6 +87,9 @@ def baris_dari(jumlah: _Jumlah, bands: Mapping[str, list[Band]], agregat: bool =
         row.tanda = KOSONG
     elif jumlah.n < MIN_RESPONDEN:
         row.tanda = KURANG
+    elif sembunyi:
+        row.tanda = DISEMBUNYIKAN
+        row.alasan = ALASAN
     else:
         row.nilai = tuple(
             _nilai(mean(total, jumlah.n), bands[kode])

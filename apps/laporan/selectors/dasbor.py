@@ -13,6 +13,7 @@ from apps.survei.selectors import agregat_tersedia, respon_terhitung
 
 from .agregat import _SUMS, _Jumlah, _lengkap, baris_dari, baris_rata_rata
 from .data import BAGIAN, Baris
+from .kerahasiaan import sembunyikan
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class Distribusi:
 
     bagian: str
     jumlah: dict[str, int]  # Kategori value -> count, in band order
+    tersembunyi: frozenset[str] = frozenset()  # categories hidden by the confidentiality rule
 
     @property
     def total(self) -> int:
@@ -30,7 +32,9 @@ class Distribusi:
 def distribusi_kategori(periode: Periode, bands: Mapping[str, list[Band]]) -> list[Distribusi]:
     """Respondents per category per section: one query of conditional counts over the band ranges (Lampiran BAB IV.2).
 
-    A respondent's own total is an integer, so its band is a plain range lookup.
+    A respondent's own total is an integer, so its band is a plain range lookup. A category of 1-2 respondents is
+    hidden, and with it the next smallest until the hidden ones hold 0 or at least MIN_RESPONDEN (kerahasiaan.py):
+    the section's total minus the printed categories must not give a small group.
     """
     columns = {
         f"b{i}_{band.kategori.value}": Count(
@@ -40,10 +44,11 @@ def distribusi_kategori(periode: Periode, bands: Mapping[str, list[Band]]) -> li
         for band in bands[kode]
     }
     counts = respon_terhitung(periode).aggregate(**columns)
-    return [
-        Distribusi(kode, {band.kategori.value: counts[f"b{i}_{band.kategori.value}"] for band in bands[kode]})
-        for i, kode in enumerate(BAGIAN, start=1)
-    ]
+    out = []
+    for i, kode in enumerate(BAGIAN, start=1):
+        jumlah = {band.kategori.value: counts[f"b{i}_{band.kategori.value}"] for band in bands[kode]}
+        out.append(Distribusi(kode, jumlah, frozenset(sembunyikan(jumlah))))
+    return out
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,7 @@ def butir_terlemah(
     periode: Periode, jumlah: int = 5, *, perangkat_daerah: PerangkatDaerah | None = None, unit: UnitKerja | None = None
 ) -> list[ButirLemah]:
     """The items with the highest mean answer (lower is better): SUM/COUNT per item in one query, Decimal mean.
+    An item answered by fewer than MIN_RESPONDEN respondents is not shown.
 
     With `perangkat_daerah` or `unit` (the unit and its sub-units), only that group's answers; a group of fewer
     than MIN_RESPONDEN respondents, or an open periode, gives nothing (docs/keputusan.md, kerahasiaan).
@@ -82,6 +88,7 @@ def butir_terlemah(
     items = [
         ButirLemah(r["butir__nomor"], r["butir__teks"], r["butir__bagian__kode"], mean(r["s"], r["n"]), r["n"])
         for r in rows
+        if r["n"] >= MIN_RESPONDEN
     ]
     items.sort(key=lambda b: (-b.rata_rata, b.nomor))
     return items[:jumlah]
@@ -97,7 +104,7 @@ class TitikTren:
 def tren(periodes: Iterable[Periode]) -> list[TitikTren]:
     """RATA-RATA of the consolidated report of each closed periode, oldest first: one GROUP BY (periode, PD).
 
-    Each periode's rows follow the report's rules (< 3 respondents left out), so a point equals the RATA-RATA
+    Each periode's rows follow the report's rules (< 3 respondents, and the rows hidden with them, left out), so a point equals the RATA-RATA
     printed in that periode's report. The bands are those of each periode's instrument (one query).
     """
     periodes = [p for p in periodes if agregat_tersedia(p)]
@@ -111,13 +118,17 @@ def tren(periodes: Iterable[Periode]) -> list[TitikTren]:
         by_instrument.setdefault(instrumen_id, {}).setdefault(kode, []).append(
             Band(Kategori(kategori), skor_min, skor_max, tindak)
         )
-    grouped: dict[int, list[_Jumlah]] = {}
+    grouped: dict[int, dict[int, _Jumlah]] = {}
     rows = respon_terhitung(*periodes).values("periode_id", "perangkat_daerah_id").annotate(**_SUMS).order_by()
     for row in rows:
-        grouped.setdefault(row["periode_id"], []).append(_Jumlah(row["n"], row["s1"], row["s2"], row["s3"]))
+        grouped.setdefault(row["periode_id"], {})[row["perangkat_daerah_id"]] = _Jumlah(
+            row["n"], row["s1"], row["s2"], row["s3"]
+        )
     points = []
     for p in sorted(periodes, key=lambda p: (p.tanggal_buka, p.kode)):
         bands = _lengkap(by_instrument.get(p.instrumen_id, {}), p.instrumen_id)
-        pd_rows = [baris_dari(j, bands, nama="", n_asn=None) for j in grouped.get(p.pk, [])]
+        per_pd = grouped.get(p.pk, {})
+        hidden = sembunyikan({pk: j.n for pk, j in per_pd.items()})
+        pd_rows = [baris_dari(j, bands, sembunyi=pk in hidden, nama="", n_asn=None) for pk, j in per_pd.items()]
         points.append(TitikTren(p.kode, p.nama, baris_rata_rata(pd_rows, bands)))
     return points

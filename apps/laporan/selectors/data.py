@@ -12,6 +12,7 @@ INSTANSI_KABUPATEN = "Pemerintah Kabupaten Kupang"
 
 KOSONG = "—"
 KURANG = "< 3 responden"
+DISEMBUNYIKAN = "disembunyikan"
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,8 @@ class Nilai:
 
 @dataclass
 class Baris:
-    """One row of the Laporan Evaluasi. `nilai` is None when `tanda` says why ("—", "< 3 responden")."""
+    """One row of the Laporan Evaluasi. `nilai` is None when `tanda` says why ("—", "< 3 responden",
+    "disembunyikan"); `alasan` explains a hidden row in words a reader understands."""
 
     nama: str
     n_responden: int
@@ -40,6 +42,7 @@ class Baris:
     ref_id: int | None = None
     ref_kode: str = ""
     ada_sub_unit: bool = False
+    alasan: str = ""
 
     @property
     def anker(self) -> str:
@@ -51,8 +54,8 @@ class Baris:
 
     @property
     def keterangan(self) -> str:
-        text = f"Partisipasi {self.partisipasi}"
-        return f"{text}. {self.catatan}" if self.catatan else text
+        parts = [f"Partisipasi {self.partisipasi}", self.alasan.rstrip("."), self.catatan]
+        return ". ".join(p for p in parts if p)
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,15 @@ unit's sub-units (Tim Monev) and one unit's row (its head).
 
 Aggregates of a periode exist only once it is closed (DITUTUP or FINAL); before that a report carries the
 participation counts only (live). The snapshot taken when the periode is finalised freezes everything else.
+
+Every level hides rows by the one confidentiality rule (kerahasiaan.py): the consolidated level decides which PDs
+are hidden, and each PD's tree (`pohon_rahasia`) which unit rows are hidden, on every level at once, so the PD
+report, a unit's sub-unit view, a unit head's page and the export agree and none can be subtracted from another.
 """
 
 from collections.abc import Mapping
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from apps.organisasi.models import Pegawai, PerangkatDaerah, UnitKerja
@@ -27,14 +31,30 @@ from .agregat import (
     jumlah_asn_sekarang,
 )
 from .data import INSTANSI_KABUPATEN, Baris, Laporan
+from .kerahasiaan import PohonRahasia, pohon_rahasia, sembunyikan
 from .penandatangan import penandatangan_kabupaten, penandatangan_pd
+
+
+def pd_tersembunyi(periode: Periode) -> set[int]:
+    """The PDs hidden on the consolidated level (one GROUP BY query of respondents per PD)."""
+    n_per_pd = respon_terhitung(periode).values_list("perangkat_daerah_id").annotate(n=Count("pk")).order_by()
+    return sembunyikan(dict(n_per_pd))
+
+
+def pohon_pd(periode: Periode, pd_id: int) -> PohonRahasia:
+    """The hidden rows of one PD's tree: the PDs per count, the PD's units, its respondents per unit: 3 queries."""
+    hidden = pd_id in pd_tersembunyi(periode)
+    units = UnitKerja.objects.filter(perangkat_daerah_id=pd_id).values_list("pk", "path")
+    per_unit = respon_terhitung(periode).filter(perangkat_daerah_id=pd_id).values_list("unit_kerja_id")
+    return pohon_rahasia(units, dict(per_unit.annotate(n=Count("pk")).order_by()), hidden)
 
 
 def laporan_konsolidasi(
     periode: Periode, catatan: Mapping[str, str] | None = None, asn: JumlahAsn | None = None
 ) -> Laporan:
-    """Consolidated report: one row per PD (active, or with responses). Queries: bands, the GROUP BY per PD,
-    the active ASN per PD, the PD list, the Sekda: 5, whatever the number of PDs."""
+    """Consolidated report: one row per PD (active, or with responses); the PDs hidden by the confidentiality
+    rule show no numbers. Queries: bands, the GROUP BY per PD, the active ASN per PD, the PD list, the Sekda: 5,
+    whatever the number of PDs."""
     agregat = agregat_tersedia(periode)
     bands = bands_for(periode)
     per_pd = _grouped(respon_terhitung(periode), "perangkat_daerah_id")
@@ -42,11 +62,13 @@ def laporan_konsolidasi(
     pds = PerangkatDaerah.objects.filter(Q(aktif=True) | Q(pk__in=[k for k in per_pd if k is not None])).values_list(
         "pk", "kode", "nama"
     )
+    hidden = sembunyikan({pk: j.n for pk, j in per_pd.items()})
     rows = [
         baris_dari(
             per_pd.get(pk, _Jumlah()),
             bands,
             agregat,
+            sembunyi=pk in hidden,
             nama=nama,
             n_asn=asn_pd.get(pk, 0),
             kunci=f"pd:{pk}",
@@ -82,7 +104,8 @@ def laporan_perangkat_daerah(
 
     With `induk` (Tim Monev opening a unit), one row for the unit's own staff and one per direct sub-unit, each
     with its subtree, plus "Seluruh <unit>". Queries: bands, the units of the PD, the active ASN per unit, the
-    GROUP BY per unit kerja, the Kepala PD: 5, whatever the number of units. Rows are folded in Python through
+    GROUP BY per unit kerja, the Kepala PD, and (closed periode) the respondents per PD for the confidentiality
+    rule of the level above: 6, whatever the number of units. Rows are folded in Python through
     `UnitKerja.path` with integer sums.
     """
     agregat = agregat_tersedia(periode)
@@ -92,6 +115,13 @@ def laporan_perangkat_daerah(
     )
     asn = asn or jumlah_asn_sekarang(pd)
     per_unit = _grouped(respon_terhitung(periode).filter(perangkat_daerah=pd), "unit_kerja_id")
+    rahasia = PohonRahasia(False)
+    if agregat:
+        rahasia = pohon_rahasia(
+            [(u[0], u[3]) for u in units],
+            {pk: j.n for pk, j in per_unit.items()},
+            pd.pk in pd_tersembunyi(periode),
+        )
 
     depth = len(induk.path.strip("/").split("/")) if induk else 0
     prefix = induk.path if induk else "/"
@@ -128,6 +158,7 @@ def laporan_perangkat_daerah(
                 groups.get(pk, _Jumlah()),
                 bands,
                 agregat,
+                sembunyi=pk in (rahasia.own if is_own else rahasia.sub),
                 nama=f"{nama} (pegawai langsung)" if is_own else nama,
                 n_asn=group_asn.get(pk, 0),
                 kunci=f"unit:{pk}",
@@ -141,6 +172,7 @@ def laporan_perangkat_daerah(
         seluruh,
         bands,
         agregat,
+        sembunyi=induk.pk in rahasia.sub if induk else rahasia.pd_tersembunyi,
         nama=f"Seluruh {induk.nama}" if induk else "Seluruh PD",
         n_asn=seluruh_asn,
         kunci=f"unit:{induk.pk}" if induk else f"pd:{pd.pk}",
@@ -167,8 +199,11 @@ def laporan_perangkat_daerah(
 
 
 def baris_unit(periode: Periode, unit: UnitKerja, asn: JumlahAsn | None = None) -> tuple[Baris, dict[str, list[Band]]]:
-    """The row of one unit and its sub-units, for its head (SPEC 2). Queries: bands, the SUM/COUNT, the ASN: 3."""
+    """The row of one unit and its sub-units, for its head, hidden as in the PD report. Queries: bands, the
+    SUM/COUNT, the ASN, and (closed periode) the PD tree's confidentiality (3): 6."""
     bands = bands_for(periode)
+    agregat = agregat_tersedia(periode)
+    sembunyi = agregat and unit.pk in pohon_pd(periode, unit.perangkat_daerah_id).sub
     jumlah = respon_terhitung(periode).filter(unit_kerja__path__startswith=unit.path).aggregate(**_SUMS)
     if asn is None:
         n_asn = Pegawai.objects.filter(aktif=True, unit_kerja__path__startswith=unit.path).count()
@@ -178,7 +213,8 @@ def baris_unit(periode: Periode, unit: UnitKerja, asn: JumlahAsn | None = None) 
     row = baris_dari(
         _Jumlah(jumlah["n"], jumlah["s1"] or 0, jumlah["s2"] or 0, jumlah["s3"] or 0),
         bands,
-        agregat_tersedia(periode),
+        agregat,
+        sembunyi=sembunyi,
         nama=unit.nama,
         n_asn=n_asn,
         kunci=f"unit:{unit.pk}",
