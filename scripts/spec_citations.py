@@ -3,7 +3,8 @@
 shared/spec), with the section of docs/ that now holds the same rule.
 
     python scripts/spec_citations.py           # file:line  citation  ->  suggested docs/ target
-    python scripts/spec_citations.py --check   # exit 1 while any citation is left (for CI, once they are gone)
+    python scripts/spec_citations.py --check   # exit 1 while any citation is left (CI runs this)
+    python scripts/spec_citations.py --fix     # rewrite each SPEC/SECURITY/STYLE citation to its docs/ target
 
 Code comments cite the regulation ("Lampiran BAB IV angka 2") or docs/ ("docs/keputusan.md, \"Kategori\""),
 never a file a person who clones the repository cannot read.
@@ -82,10 +83,46 @@ def citations() -> list[tuple[str, str, str]]:
     return rows
 
 
+def _tanpa_kutip(teks: str) -> str:
+    """A target safe inside any string literal: "X" becomes «X»."""
+    hasil, buka = [], True
+    for ch in teks:
+        if ch == '"':
+            hasil.append("«" if buka else "»")
+            buka = not buka
+        else:
+            hasil.append(ch)
+    return "".join(hasil)
+
+
+def fix() -> int:
+    """Rewrite every SPEC/SECURITY/STYLE citation in place; paths under shared/ are left for a person to word."""
+    changed = 0
+    for path in files():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue
+
+        def ganti(match: re.Match) -> str:
+            if match.group("path"):
+                return match.group(0)
+            return _tanpa_kutip(target(match.group("doc"), match.group("num"), match.group("name")))
+
+        new = CITATION.sub(ganti, text)
+        if new != text:
+            path.write_text(new, encoding="utf-8")
+            changed += 1
+    return changed
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 while any citation is left")
+    parser.add_argument("--fix", action="store_true", help="rewrite citations to their docs/ targets")
     args = parser.parse_args(argv)
+    if args.fix:
+        print(f"{fix()} file(s) rewritten", file=sys.stderr)
     rows = citations()
     for where, cited, suggested in rows:
         print(f"{where}\t{cited}\t-> {suggested}")

@@ -104,8 +104,9 @@ def test_report_page_prints_the_change_in_indonesian_numbers(dua_periode, client
     tabel = tabel[: tabel.index("</table>")]
     # PD X 2025: 12.17, 6.57, 25.40 against 20.00, 10.00, 45.00. RATA-RATA 2025: 11.42, 6.29, 25.37 against the
     # 2024 RATA-RATA of PD X alone (Setda had 2 respondents): 20.00, 10.00, 45.00. Setda: hidden in 2024, no change.
-    assert rows_of(tabel) == [["Dinas Uji X", "−7,83", "−3,43", "−19,60"]]
-    assert rows_of(tabel, "tfoot") == [["RATA-RATA", "−8,58", "−3,71", "−19,63"]]
+    # Beside the change: the PD's approved plans (none here) and their average achievement.
+    assert rows_of(tabel) == [["Dinas Uji X", "−7,83", "−3,43", "−19,60", "belum ada", "—"]]
+    assert rows_of(tabel, "tfoot") == [["RATA-RATA", "−8,58", "−3,71", "−19,63", "", ""]]
     assert "skor lebih kecil berarti penerapan nilai lebih baik" in html
     assert "TS (Total Skor)" in html and "Ka (Kategori)" in html
     assert 'class="kat kat-CUKUP_BAIK"' in html and 'class="kat kat-BAIK"' in html
