@@ -1,4 +1,4 @@
-"""Demo registry: real PD and kecamatan names of Kabupaten Kupang (shared/spec/kupang-reference.md)."""
+"""Demo registry: real PD and kecamatan names of Kabupaten Kupang (the names in use in the kabupaten)."""
 
 import datetime
 

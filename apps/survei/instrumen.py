@@ -1,11 +1,12 @@
 """The Formulir 1 instrument of Perbup Kupang 52/2022 (Lampiran BAB IV) as data: version "PERBUP-52-2022".
 
-The 35 items come from data/formulir1.csv (a copy of shared/spec/formulir1.csv: exact text, source line, notes);
+The 35 items come from data/formulir1.csv (the items of Lampiran BAB IV, Formulir 1: exact text, source line, notes);
 the bands from scoring.PERBUP_BANDS. Loaded by `ensure()` (apps.common.reference); migration 0003 loads its own
 frozen copy (migrations/_instrumen_0003.py).
 """
 
 import csv
+import re
 from pathlib import Path
 
 from .models import Bagian, BandKategori, Butir, InstrumenVersi
@@ -39,6 +40,29 @@ CATATAN = "\n".join(
         "ditandatangani.",
     ]
 )
+
+# The item notes of the source CSV are in English; the instrument page shows them in Indonesian.
+_CATATAN_TETAP = {
+    "trailing colon of the printed text dropped": "titik dua di akhir teks cetak dihilangkan",
+    "printed across two lines": "tercetak dalam dua baris",
+    "printed under heading 'A. Berorientasi Hasil'; the BerAKHLAK value is Berorientasi Pelayanan": (
+        "tercetak di bawah judul «A. Berorientasi Hasil»; nilai BerAKHLAK-nya adalah Berorientasi Pelayanan"
+    ),
+}
+_CATATAN_HILANG = re.compile(
+    r"missing from the published text; item (\d+) of the KepMenPAN 25/KEP/M\.PAN/4/2002 instrument"
+)
+
+
+def catatan_indonesia(teks: str) -> str:
+    """An item note of the source CSV in Indonesian (unknown notes unchanged)."""
+    if teks in _CATATAN_TETAP:
+        return _CATATAN_TETAP[teks]
+    m = _CATATAN_HILANG.fullmatch(teks)
+    if m:
+        return f"tidak ada dalam teks yang diterbitkan; butir {m.group(1)} instrumen KepMenPAN 25/KEP/M.PAN/4/2002"
+    return teks
+
 
 BAGIAN = [
     (
@@ -88,7 +112,7 @@ def load_instrumen() -> None:
                 kelompok=row["kelompok"],
                 rekonstruksi=row["sumber"] == "rekonstruksi",
                 sumber=row["sumber"],
-                catatan=row["catatan"],
+                catatan=catatan_indonesia(row["catatan"]),
             )
             for row in items
             if row["bagian"] == kode

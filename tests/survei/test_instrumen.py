@@ -146,6 +146,11 @@ def test_instrument_page_shows_items_bands_and_notes(client_as, world):
     assert "20–25" in text and "61–80" in text
     assert "Nilai tepat ,5 jatuh ke kategori yang lebih buruk." in text
     assert "diskalakan 20/16" in text
+    # The item notes are in Indonesian, not the source file's English.
+    assert "tidak ada dalam teks yang diterbitkan; butir 2 instrumen KepMenPAN 25/KEP/M.PAN/4/2002" in text
+    assert "titik dua di akhir teks cetak dihilangkan" in text
+    for english in ("missing from the published text", "trailing colon", "printed under heading"):
+        assert english not in text
 
 
 def test_blank_form_prints_every_item(client_as):
