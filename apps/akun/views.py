@@ -25,7 +25,13 @@ class LoginView(auth_views.LoginView):
 
 
 class LogoutView(auth_views.LogoutView):
-    pass
+    """Logout; the browser also forgets what this site kept on the device (draft answers, the cached form page),
+    so the next user of a shared phone finds nothing (docs/keamanan.md)."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        response["Clear-Site-Data"] = '"storage"'
+        return response
 
 
 @login_not_required

@@ -5,6 +5,7 @@ from . import views
 app_name = "survei"
 urlpatterns = [
     path("", views.daftar, name="daftar"),
+    path("sw.js", views.service_worker, name="service_worker"),
     path("isi/<str:kode>/", views.formulir, name="formulir"),
     path("respon/<int:pk>/", views.respon, name="respon"),
     path("respon/<int:pk>/buka-kembali/", views.buka_kembali, name="buka_kembali"),

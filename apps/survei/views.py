@@ -1,11 +1,14 @@
 """Formulir 1 screens: the ASN's form, drafts and results; participation; Tim Monev's periodes and export."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.staticfiles import finders
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -141,11 +144,14 @@ def _formulir_post(request, periode: Periode, pegawai):
         if aksi == "kirim":
             respon = services.kirim(periode, pegawai, answers, butir=butir)
             messages.success(request, _("Terima kasih. Formulir 1 Anda sudah terkirim."))
+            if autosave:  # sent by static/js/formulir.js, which then opens the result itself
+                return JsonResponse({"ok": True, "url": reverse("survei:respon", args=[respon.pk])})
             return redirect("survei:respon", pk=respon.pk)
         respon = services.simpan_draf(periode, pegawai, answers, butir=butir)
     except services.SudahTerkirim as done:
         if autosave:
-            return JsonResponse({"ok": False, "pesan": _("Formulir ini sudah terkirim.")}, status=409)
+            url = reverse("survei:respon", args=[done.respon.pk])
+            return JsonResponse({"ok": False, "pesan": _("Formulir ini sudah terkirim."), "url": url}, status=409)
         messages.info(request, _("Formulir Anda untuk periode ini sudah terkirim."))
         return redirect("survei:respon", pk=done.respon.pk)
     except ValidationError as exc:
@@ -155,6 +161,8 @@ def _formulir_post(request, periode: Periode, pegawai):
             except services.SudahTerkirim as done:  # another tab submitted meanwhile
                 messages.info(request, _("Formulir Anda untuk periode ini sudah terkirim."))
                 return redirect("survei:respon", pk=done.respon.pk)
+            if autosave:
+                return JsonResponse({"ok": False, "pesan": exc.messages[0], "kurang": True}, status=409)
             bagian = _bagian(periode.instrumen_id)
             form = FormulirForm(_butir(bagian), request.POST)
             form.is_valid()
@@ -190,6 +198,17 @@ def respon(request, pk: int):
         ]
         hasil.append({"bagian": bg, "total": total, "band": band, "jawaban": jawaban})
     return render(request, "survei/hasil.html", {"respon": obj, "hasil": hasil})
+
+
+@login_not_required
+def service_worker(request):
+    """The small service worker of static/js/sw.js, served under /survei/ so that it may keep the form page for
+    a reload without signal (its scope is the folder it is served from). Public: it holds no data."""
+    path = finders.find("js/sw.js")
+    with open(path, encoding="utf-8") as fh:
+        response = HttpResponse(fh.read(), content_type="application/javascript; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    return response
 
 
 # --- instrument -----------------------------------------------------------------------------------------------

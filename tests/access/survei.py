@@ -69,6 +69,7 @@ CASES = [
         note="a response is visible only to its respondent (and to Tim Monev for reopening)",
     ),
     Case("survei:instrumen", everyone(200), kwargs=_instrumen),
+    Case("survei:service_worker", everyone(200, anonim=200), note="the offline code of the form: no data"),
     Case("survei:cetak", everyone(200), kwargs=_instrumen),
     Case("survei:partisipasi", everyone(200, asn=403), kwargs=lambda w: {"kode": "UJI"}, setup=_periode),
     Case("survei:periode_list", MONEV_ONLY),
