@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from apps.common.tugas import kelompok_peran, tugas_untuk
 from apps.organisasi.models import Pegawai
 
 from . import services
@@ -56,8 +57,11 @@ def lupa_sandi(request):
 
 
 def beranda(request):
-    """Home page: one card per role the user holds, with what that role can do."""
-    return render(request, "beranda.html")
+    """Home page: the person's most urgent task first, then their other tasks by role, then one card per role
+    with what that role can do (apps/common/tugas.py)."""
+    tasks = tugas_untuk(request.user)
+    context = {"tugas_utama": tasks[0] if tasks else None, "tugas_lain": kelompok_peran(tasks[1:])}
+    return render(request, "beranda.html", context)
 
 
 # Not yet activated: no account, or an account without a usable password (its hash starts with "!").
