@@ -15,5 +15,6 @@ urlpatterns = [
     path("laporan/", include("apps.laporan.urls")),
     path("kbk/", include("apps.kbk.urls")),
     path("agen/", include("apps.agen.urls")),
+    path("pemberitahuan/", include("apps.notifikasi.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from apps.akun.scope import lingkup, perangkat_daerah_for_user
 from apps.common.export import xlsx_bytes
+from apps.notifikasi.services import notifikasi_tandai_dibaca
 
 from . import ekspor, partisipasi, scoring, services
 from .forms import BukaKembaliForm, FormulirForm, PeriodeForm, StatusPeriodeForm, nama_field
@@ -186,6 +187,9 @@ def respon(request, pk: int):
     obj = _get_respon_for_user(request, pk)
     if obj.status == Respon.Status.DRAF:
         return redirect("survei:formulir", kode=obj.periode.kode)
+    # Submitted: the periode's notices (opened, closing soon, reminders) have been acted on. Here rather than
+    # in the submission itself, which stays as short as it is.
+    notifikasi_tandai_dibaca(request.user, url=reverse("survei:formulir", args=[obj.periode.kode]))
     bagian = _bagian(obj.periode.instrumen_id)
     nilai = dict(Jawaban.objects.filter(respon=obj).values_list("butir_id", "nilai"))
     totals = {1: obj.total_1, 2: obj.total_2, 3: obj.total_3}
