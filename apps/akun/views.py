@@ -5,6 +5,7 @@ from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -32,6 +33,19 @@ class LogoutView(auth_views.LogoutView):
     def post(self, request, *args, **kwargs):
         response = super().post(request, *args, **kwargs)
         response["Clear-Site-Data"] = '"storage"'
+        return response
+
+
+@method_decorator(sensitive_post_parameters(), name="dispatch")
+class GantiSandiView(auth_views.PasswordChangeView):
+    """A logged-in user changes their own password (Django's view: old password, new one twice, validators)."""
+
+    template_name = "akun/ganti_sandi.html"
+    success_url = reverse_lazy("beranda")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Kata sandi Anda sudah diganti."))
         return response
 
 

@@ -23,6 +23,10 @@
   document.addEventListener("submit", function (event) {
     if (event.target.hasAttribute("data-keluar")) { forget(); }
   });
+  // The current page is marked in the navigation (aria-current), for screen readers and the eye alike.
+  document.querySelectorAll("#menu-utama a.nav-link").forEach(function (a) {
+    if (a.getAttribute("href") === window.location.pathname) { a.setAttribute("aria-current", "page"); a.classList.add("active"); }
+  });
   var id = document.body.getAttribute("data-pengguna");
   if (!id || store.getItem("bk:pengguna") === id) { return; }  // not logged in: the next user decides
   forget();
