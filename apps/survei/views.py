@@ -17,7 +17,7 @@ from apps.akun.scope import lingkup, perangkat_daerah_for_user
 from apps.common.export import xlsx_bytes
 from apps.notifikasi.services import notifikasi_tandai_dibaca
 
-from . import ekspor, partisipasi, scoring, services
+from . import ekspor, partisipasi, pemberitahuan, scoring, services
 from .forms import BukaKembaliForm, FormulirForm, PeriodeForm, StatusPeriodeForm, nama_field
 from .models import Bagian, Butir, InstrumenVersi, Jawaban, Periode, Respon
 from .selectors import agregat_tersedia
@@ -233,11 +233,8 @@ def cetak(request, pk: int):
 # --- participation (unit head, PD, kabupaten) ---------------------------------------------------------------
 
 
-def partisipasi_view(request, kode: str):
-    """Who has submitted and who has not, in the viewer's scope; never answers or scores (SPEC 2)."""
-    if not partisipasi.boleh_lihat_partisipasi(request.user):
-        raise PermissionDenied
-    periode = _get_periode_terbit(kode)
+def _partisipasi_qs(request, periode: Periode):
+    """The participation list in the viewer's scope, filtered by ?pd= and ?status=belum; with the PD choices."""
     qs = partisipasi.daftar_partisipasi(request.user, periode).select_related("unit_kerja__perangkat_daerah")
     scope = lingkup(request.user)
     pd_pilihan, pd_dipilih = [], None
@@ -246,16 +243,110 @@ def partisipasi_view(request, kode: str):
         pd_dipilih = next((pd.pk for pd in pd_pilihan if str(pd.pk) == request.GET.get("pd")), None)
         if pd_dipilih is not None:
             qs = qs.filter(unit_kerja__perangkat_daerah_id=pd_dipilih)
+    semua = qs
+    belum = request.GET.get("status") == "belum"
+    if belum:
+        qs = qs.exclude(status_respon=Respon.Status.TERKIRIM)
+    return semua, qs, pd_pilihan, pd_dipilih, belum
+
+
+def _require_partisipasi(request) -> None:
+    if not partisipasi.boleh_lihat_partisipasi(request.user):
+        raise PermissionDenied
+
+
+def partisipasi_view(request, kode: str):
+    """Who has submitted and who has not, in the viewer's scope; never answers or scores (SPEC 2). Percentages
+    per unit (per PD for kabupaten roles), a "belum" filter, reminders, a printable list and an XLSX."""
+    _require_partisipasi(request)
+    periode = _get_periode_terbit(kode)
+    semua, qs, pd_pilihan, pd_dipilih, belum = _partisipasi_qs(request, periode)
+    scope = lingkup(request.user)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    kelompok = partisipasi.per_kelompok(semua, per_pd=scope.kabupaten or len(scope.pd_ids) > 1)
+    terbuka = periode.menerima_kiriman()
+    for k in kelompok:
+        pk = int(k["kelompok"].partition(":")[2])
+        boleh = scope.boleh_ingatkan_unit(k["unit"]) if k["unit"] else scope.boleh_ingatkan_pd(pk)
+        k["boleh_ingatkan"] = terbuka and boleh
     context = {
         "periode": periode,
         "page": page,
         "pd_pilihan": pd_pilihan,
         "pd_dipilih": pd_dipilih,
-        "ringkasan": partisipasi.ringkasan(qs),
+        "belum": belum,
+        "kelompok": kelompok,
+        "ringkasan": partisipasi.ringkasan(semua),
         "boleh_buka_kembali": (scope.monev or scope.admin) and periode.menerima_kiriman(),
+        "boleh_ingatkan_monev": scope.monev and periode.menerima_kiriman(),
     }
     return render(request, "survei/partisipasi.html", context)
+
+
+@require_http_methods(["POST"])
+def pengingat(request, kode: str):
+    """Send one reminder to a unit or PD (at most once a day per group); Tim Monev may remind every PD below a
+    chosen participation percentage at once."""
+    _require_partisipasi(request)
+    periode = _get_periode_terbit(kode)
+    scope = lingkup(request.user)
+    if not scope.boleh_ingatkan_apa_pun:
+        raise PermissionDenied
+    if "persen" in request.POST and scope.monev:
+        try:
+            batas = max(0, min(100, int(request.POST["persen"])))
+        except ValueError:
+            messages.error(request, _("Persentase harus bilangan 0 sampai 100."))
+            return redirect("survei:partisipasi", kode=kode)
+        semua = partisipasi.daftar_partisipasi(request.user, periode)
+        targets = [k["kelompok"] for k in partisipasi.per_kelompok(semua, per_pd=True) if k["persen"] < batas]
+    else:
+        targets = [request.POST.get("kelompok", "")]
+    dikirim, ditolak = 0, []
+    for target in targets:
+        try:
+            dikirim += pemberitahuan.pengingat_kirim(periode, kelompok=target, aktor=request.user)
+        except pemberitahuan.PengingatDitolak as exc:
+            ditolak.append(str(exc))
+    if ditolak:
+        messages.error(request, ditolak[0])
+    if dikirim or not ditolak:
+        messages.success(request, _("Pengingat dikirim kepada %(n)s ASN yang belum mengirim.") % {"n": dikirim})
+    return redirect("survei:partisipasi", kode=kode)
+
+
+def partisipasi_cetak(request, kode: str):
+    """A printable list of the names who have not submitted, for the morning briefing (never answers)."""
+    _require_partisipasi(request)
+    periode = _get_periode_terbit(kode)
+    semua, _qs, _pp, pd_dipilih, _b = _partisipasi_qs(request, periode)
+    belum = semua.exclude(status_respon=Respon.Status.TERKIRIM)
+    context = {"periode": periode, "belum": belum, "hari_ini": timezone.localdate()}
+    return render(request, "survei/partisipasi_cetak.html", context)
+
+
+def partisipasi_xlsx(request, kode: str):
+    """Names and status (submitted, draft, not yet) in the viewer's scope as XLSX, formula-looking cells
+    neutralised by apps/common/export.py."""
+    _require_partisipasi(request)
+    periode = _get_periode_terbit(kode)
+    semua, qs, _pp, _pd, _b = _partisipasi_qs(request, periode)
+    label = {Respon.Status.TERKIRIM: _("Terkirim"), Respon.Status.DRAF: _("Draf")}
+    rows = (
+        (
+            p.nip,
+            p.nama_lengkap,
+            p.unit_kerja.perangkat_daerah.nama,
+            p.unit_kerja.nama,
+            label.get(p.status_respon, _("Belum")),
+        )
+        for p in qs
+    )
+    header = [_("NIP"), _("Nama"), _("Perangkat daerah"), _("Unit kerja"), _("Status")]
+    data = xlsx_bytes([(_("Partisipasi"), header, rows)])
+    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="partisipasi-{periode.pk}.xlsx"'
+    return response
 
 
 # --- Tim Monev --------------------------------------------------------------------------------------------

@@ -72,6 +72,17 @@ CASES = [
     Case("survei:service_worker", everyone(200, anonim=200), note="the offline code of the form: no data"),
     Case("survei:cetak", everyone(200), kwargs=_instrumen),
     Case("survei:partisipasi", everyone(200, asn=403), kwargs=lambda w: {"kode": "UJI"}, setup=_periode),
+    Case("survei:partisipasi_cetak", everyone(200, asn=403), kwargs=lambda w: {"kode": "UJI"}, setup=_periode),
+    Case("survei:partisipasi_xlsx", everyone(200, asn=403), kwargs=lambda w: {"kode": "UJI"}, setup=_periode),
+    Case(
+        "survei:pengingat",
+        everyone(403, asn=403, pimpinan=302, kepala=302, monev=302, outsider=302, kbk=403, sekda=403, admin=403),
+        kwargs=lambda w: {"kode": "UJI"},
+        setup=_periode,
+        method="post",
+        data=lambda w: {"kelompok": f"unit:{w.unit_a.pk}"},
+        note="the outsider is refused with a message (its own units only), not told the unit exists",
+    ),
     Case("survei:periode_list", MONEV_ONLY),
     Case("survei:periode_tambah", MONEV_ONLY),
     Case(
