@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 
 from apps.akun.scope import lingkup
 from apps.common.pdf import PdfRenderTimeoutError, render_pdf
-from apps.organisasi.models import Pegawai
 
 from . import selectors, services
 from .forms import (
@@ -29,7 +28,17 @@ from .forms import (
     SuratKeputusanForm,
 )
 from .models import Nominasi, PeranAgen, PutaranRekrutmen
-from .workflow import ANTREAN_KBK, KEPUTUSAN, TRANSITIONS, Aksi, Pelaku, Status, aksi_dari, pelaku_untuk
+from .workflow import (
+    ANTREAN_KBK,
+    KEPUTUSAN,
+    LANGKAH_UTAMA,
+    TRANSITIONS,
+    Aksi,
+    Pelaku,
+    Status,
+    aksi_dari,
+    pelaku_untuk,
+)
 
 PER_PAGE = 25
 # Steps taken from the nomination page with a note only (assessment and appointment have their own pages).
@@ -172,13 +181,7 @@ def nominasi_tambah(request):
     scope = lingkup(request.user)
     if not scope.is_pimpinan_unit:
         raise PermissionDenied
-    pegawai_qs = (
-        Pegawai.objects.filter(scope.unit_q("unit_kerja__"))
-        .exclude(user=request.user)
-        .select_related("unit_kerja")
-        .order_by("nama", "pk")
-    )
-    form = NominasiForm(request.POST or None, pegawai_qs=pegawai_qs)
+    form = NominasiForm(request.POST or None, pegawai_qs=selectors.calon_layak(request.user))
     if request.method == "POST" and form.is_valid():
         pegawai = form.cleaned_data["pegawai"]
         putaran = (
@@ -205,7 +208,12 @@ def nominasi_tambah(request):
 def nominasi_detail(request, pk: int):
     nominasi = _get_nominasi_for_user(request, pk)
     tersedia = _aksi_tersedia(nominasi, request.user)
-    forms = [(a, Aksi(a).label, _form_untuk(a), a not in KEPUTUSAN) for a in tersedia if a in AKSI_DENGAN_CATATAN]
+    utama = LANGKAH_UTAMA.get(nominasi.status)
+    urut = sorted((a for a in tersedia if a in AKSI_DENGAN_CATATAN), key=lambda a: a != utama)
+    forms = [
+        (a, Aksi(a).label, _form_untuk(a), a == utama or (a not in KEPUTUSAN and utama not in urut), a == utama)
+        for a in urut
+    ]
     riwayat = nominasi.riwayat.select_related("oleh__pegawai")
     context = {
         "nominasi": nominasi,
