@@ -5,7 +5,7 @@
 Builds (or reuses) a synthetic kabupaten of 40 PD x 10 units and a closed periode `bench-N` with N submitted
 responses, generated in SQL (INSERT ... SELECT generate_series: one ASN per response), then times, each the
 median of --repeat runs after one warm-up:
-- agg: the consolidated aggregation as the report runs it: apps.survei.selectors.laporan_konsolidasi with the ASN
+- agg: the consolidated aggregation as the report runs it: apps.laporan.selectors.laporan_konsolidasi with the ASN
   counts frozen at close (apps.laporan.services.jumlah_asn), all its queries;
 - agg GROUP BY: only the selector's ORM GROUP BY over the responses (the part the floor does);
 - agg PD: the per-PD selector for one PD;
@@ -193,9 +193,11 @@ def main() -> None:
     if not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():
         call_command("collectstatic", interactive=False, verbosity=0)
     from apps.common.reference import ensure_reference_data
+    from apps.laporan.selectors import laporan_konsolidasi, laporan_perangkat_daerah
+    from apps.laporan.selectors.agregat import _grouped
     from apps.laporan.services import jumlah_asn
     from apps.organisasi.models import PerangkatDaerah
-    from apps.survei.selectors import _grouped, _terkirim, laporan_konsolidasi, laporan_perangkat_daerah
+    from apps.survei.selectors import respon_terhitung
 
     ensure_reference_data()
     instrumen, units, sekda = kabupaten()
@@ -220,7 +222,7 @@ def main() -> None:
     kode = periode.kode
     jumlah_asn(periode)  # the first read after closing freezes the ASN counts per unit (once per periode)
     t_agg = timed(lambda: laporan_konsolidasi(periode, asn=jumlah_asn(periode)), args.repeat)
-    t_agg_query = timed(lambda: _grouped(_terkirim(periode), "perangkat_daerah_id"), args.repeat)
+    t_agg_query = timed(lambda: _grouped(respon_terhitung(periode), "perangkat_daerah_id"), args.repeat)
     t_agg_pd = timed(lambda: laporan_perangkat_daerah(periode, pd, asn=jumlah_asn(periode)), args.repeat)
     t_floor = timed(lambda: floor(periode.pk), args.repeat)
     t_html = timed(lambda: get(reverse("laporan:konsolidasi", args=[kode])), args.repeat)

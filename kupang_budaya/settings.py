@@ -79,6 +79,9 @@ INSTALLED_APPS = [
     "apps.kbk",
     "apps.agen",
     "apps.notifikasi",
+    "apps.forum",
+    "apps.tindaklanjut",
+    "apps.internalisasi",
 ]
 
 MIDDLEWARE = [

@@ -48,6 +48,12 @@ def _reference_data(request) -> None:
             return
 
 
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path_factory) -> None:
+    """Uploaded files of a test go to a temporary folder, never into the project's media/."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
 PERSONAS = ["anonim", "asn", "pimpinan", "kbk", "kepala", "monev", "sekda", "admin", "outsider"]
 
 

@@ -1,5 +1,5 @@
 """Admin of the agen app: reference data is editable; the workflow is read-only (it changes only through
-services.transition, and its history is append-only)."""
+services.nominasi_transisi, and its history is append-only)."""
 
 from django.contrib import admin
 
@@ -10,6 +10,7 @@ from .models import (
     Penetapan,
     Penghargaan,
     PutaranRekrutmen,
+    RiwayatKelompokAgen,
     RiwayatNominasi,
     RubrikItem,
     SuratKeputusan,
@@ -73,9 +74,15 @@ class PenetapanAdmin(ReadOnlyAdmin):
 
 
 @admin.register(KelompokAgen)
-class KelompokAgenAdmin(admin.ModelAdmin):
-    list_display = ["nama", "perangkat_daerah"]
-    filter_horizontal = ["anggota"]
+class KelompokAgenAdmin(ReadOnlyAdmin):
+    """Read-only: groups change in the app (services.kelompok_agen_*), which keeps their history."""
+
+    list_display = ["nama", "perangkat_daerah", "dibentuk_pada", "dibubarkan_pada"]
+
+
+@admin.register(RiwayatKelompokAgen)
+class RiwayatKelompokAgenAdmin(ReadOnlyAdmin):
+    list_display = ["kelompok", "aksi", "oleh", "pada"]
 
 
 @admin.register(Pembinaan)

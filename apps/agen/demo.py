@@ -1,6 +1,6 @@
 """Demo agen perubahan in BKPSDM: the 2026 round with nominations in every state, appointed agents, SKs.
 
-Every state change goes through services.transition with the demo logins unit, kbk and kepala (and the
+Every state change goes through services.nominasi_transisi with the demo logins unit, kbk and kepala (and the
 nominees, whose accounts have no usable password). The demo `asn` is never nominated (the browser test does).
 """
 
@@ -124,21 +124,21 @@ def seed(ctx: DemoContext) -> None:
     if putaran.nominasi.exists():
         return
     kepala, kbk = ctx.refs["user:kepala"], ctx.refs["user:kbk"]
-    sk1 = services.buat_surat_keputusan(
+    sk1 = services.surat_keputusan_buat(
         pd,
-        "800.1.2/012/BKPSDM/2026",
-        datetime.date(2026, 3, 2),
-        datetime.date(2026, 3, 2),
-        datetime.date(2027, 3, 1),
-        kepala,
+        nomor="800.1.2/012/BKPSDM/2026",
+        tanggal=datetime.date(2026, 3, 2),
+        masa_mulai=datetime.date(2026, 3, 2),
+        masa_selesai=datetime.date(2027, 3, 1),
+        aktor=kepala,
     )
-    sk_lama = services.buat_surat_keputusan(
+    sk_lama = services.surat_keputusan_buat(
         pd,
-        "800.1.2/045/BKPSDM/2025",
-        datetime.date(2025, 11, 20),
-        datetime.date(2025, 12, 1),
-        datetime.date(2026, 10, 31),
-        kepala,
+        nomor="800.1.2/045/BKPSDM/2025",
+        tanggal=datetime.date(2025, 11, 20),
+        masa_mulai=datetime.date(2025, 12, 1),
+        masa_selesai=datetime.date(2026, 10, 31),
+        aktor=kepala,
     )
     sk = {"SK1": sk1, "SK_LAMA": sk_lama, "CABUT": sk1}
     taken: set[int] = set()
@@ -148,7 +148,9 @@ def seed(ctx: DemoContext) -> None:
         for target, pegawai in zip(targets, calon_list, strict=False):
             taken.add(pegawai.pk)
             mekanisme = "MUSYAWARAH" if ctx.rng.random() < 0.5 else "PENILAIAN_PIMPINAN"
-            nominasi = services.usulkan(putaran, pegawai, pengusul, mekanisme, ALASAN)
+            nominasi = services.nominasi_usulkan(
+                putaran, pegawai=pegawai, aktor=pengusul, mekanisme=mekanisme, alasan=ALASAN
+            )
             steps = JALUR[target] if target in JALUR else SAMPAI_DITETAPKAN
             # The nominee gets an account (no usable password) only when they must act in the demo.
             calon = _akun(pegawai) if any(who == "calon" for _a, who, _n in steps) else None
@@ -159,13 +161,13 @@ def seed(ctx: DemoContext) -> None:
                     from .models import RubrikItem
 
                     data["skor"] = {i.pk: ctx.rng.randint(3, 5) for i in RubrikItem.objects.filter(aktif=True)}
-                services.transition(nominasi, aksi, actors[who], note, **data)
+                services.nominasi_transisi(nominasi, aksi=aksi, aktor=actors[who], catatan=note, **data)
             if target in sk:
-                services.transition(
+                services.nominasi_transisi(
                     nominasi,
-                    A.TETAPKAN,
-                    kepala,
-                    "",
+                    aksi=A.TETAPKAN,
+                    aktor=kepala,
+                    catatan="",
                     # An SK whose term has ended cannot carry a new appointment today: the demo appoints under the
                     # current SK and then files the agent under the old one, as if appointed while it ran.
                     surat_keputusan=sk1,
@@ -195,4 +197,6 @@ def seed(ctx: DemoContext) -> None:
                         dicatat_oleh=kepala,
                     )
             if target == "CABUT":
-                services.transition(nominasi, A.CABUT, kepala, "Dijatuhi hukuman disiplin ringan.")
+                services.nominasi_transisi(
+                    nominasi, aksi=A.CABUT, aktor=kepala, catatan="Dijatuhi hukuman disiplin ringan."
+                )

@@ -146,3 +146,50 @@ class PenghargaanForm(forms.ModelForm):
         model = Penghargaan
         fields = ["jenis", "uraian", "tanggal"]
         widgets = {"tanggal": DATE}
+
+
+def _label_agen(penetapan) -> str:
+    unit = penetapan.nominasi.unit_kerja
+    return f"{penetapan.pegawai.nama_lengkap} — {unit}"
+
+
+class KelompokAgenForm(forms.Form):
+    """Form or edit a Kelompok Agen: name, PD (only when the user manages several), members, and the SK that
+    lists the group (only for the Kepala PD)."""
+
+    perangkat_daerah = forms.ModelChoiceField(queryset=None, label=_("Perangkat daerah"))
+    nama = forms.CharField(label=_("Nama kelompok"), max_length=150)
+    anggota = forms.ModelMultipleChoiceField(
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Anggota (agen perubahan yang aktif)"),
+        help_text=_("Pilih paling sedikit dua agen."),
+    )
+    surat_keputusan = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label=_("Dicantumkan dalam SK (opsional)"),
+        help_text=_("Kelompok akan tercantum dalam lampiran SK ini."),
+    )
+
+    def __init__(self, *args, pd_qs, agen_qs, sk_qs=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["perangkat_daerah"].queryset = pd_qs
+        if len(pd_qs) == 1:
+            self.fields["perangkat_daerah"].initial = pd_qs[0]
+            self.fields["perangkat_daerah"].widget = forms.HiddenInput()
+        self.fields["anggota"].queryset = agen_qs
+        self.fields["anggota"].label_from_instance = _label_agen
+        if sk_qs is None:
+            del self.fields["surat_keputusan"]
+        else:
+            self.fields["surat_keputusan"].queryset = sk_qs
+            self.fields["surat_keputusan"].label_from_instance = lambda sk: f"{sk.nomor} ({sk.tanggal:%d-%m-%Y})"
+
+    def clean_nama(self) -> str:
+        return " ".join(self.cleaned_data["nama"].split())
+
+
+class BubarkanKelompokForm(forms.Form):
+    catatan = forms.CharField(label=_("Alasan pembubaran"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+    yakin = forms.BooleanField(label=_("Saya yakin membubarkan kelompok ini. Langkah ini tidak dapat dibatalkan."))

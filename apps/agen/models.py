@@ -1,7 +1,7 @@
 """Agen perubahan (Lampiran BAB III 2.2, 3.1-3.3; SPEC 6): rounds, nominations, assessment, SK, appointment.
 
 The workflow of a nomination lives in `apps.agen.workflow` (states, the transition table) and
-`apps.agen.services.transition` (the one function that changes a state).
+`apps.agen.services.nominasi_transisi` (the one function that changes a state).
 """
 
 import datetime
@@ -263,7 +263,7 @@ class Penetapan(models.Model):
     """An agen perubahan: one nominee appointed by an SK, with roles, tasks and the SK's term.
 
     AKTIF / BERAKHIR is computed from the date when read (`status_pada`), never written by a job.
-    Created and revoked only by `apps.agen.services.transition`.
+    Created and revoked only by `apps.agen.services.nominasi_transisi`.
     """
 
     class StatusMasa(models.TextChoices):
@@ -314,21 +314,100 @@ class Penetapan(models.Model):
         return str(self.StatusMasa(self.status_masa).label)
 
 
-class KelompokAgen(models.Model):
-    """A named group of agents of one PD ("individu/kelompok")."""
+class KelompokAgenQuerySet(models.QuerySet):
+    def aktif(self):
+        return self.filter(dibubarkan_pada__isnull=True)
 
-    perangkat_daerah = models.ForeignKey("organisasi.PerangkatDaerah", on_delete=models.PROTECT, related_name="+")
+
+class KelompokAgen(models.Model):
+    """A named group of agents of one PD ("individu/kelompok", Lampiran BAB III 2.2.4-2.2.5).
+
+    Formed, edited and disbanded by the Kepala PD or the PD's KBK only through `apps.agen.services`
+    (`kelompok_agen_bentuk`, `kelompok_agen_ubah`, `kelompok_agen_bubarkan`), each writing one row of
+    `RiwayatKelompokAgen`. A disbanded group stays readable with its history; its name may be used again.
+    """
+
+    perangkat_daerah = models.ForeignKey(
+        "organisasi.PerangkatDaerah", on_delete=models.PROTECT, related_name="+", verbose_name=_("perangkat daerah")
+    )
     nama = models.CharField(_("nama kelompok"), max_length=150)
-    anggota = models.ManyToManyField(Penetapan, related_name="kelompok", blank=True)
+    anggota = models.ManyToManyField(Penetapan, related_name="kelompok", blank=True, verbose_name=_("anggota"))
+    surat_keputusan = models.ForeignKey(
+        SuratKeputusan,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="kelompok",
+        verbose_name=_("dicantumkan dalam SK"),
+    )
+    dibentuk_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", editable=False
+    )
+    dibentuk_pada = models.DateTimeField(_("dibentuk pada"), default=timezone.now, editable=False)
+    dibubarkan_pada = models.DateTimeField(_("dibubarkan pada"), null=True, blank=True, editable=False)
+
+    objects = KelompokAgenQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("kelompok agen")
         verbose_name_plural = _("kelompok agen")
-        ordering = ["nama"]
-        constraints = [models.UniqueConstraint(fields=["perangkat_daerah", "nama"], name="kelompok_agen_unik")]
+        ordering = ["nama", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["perangkat_daerah", "nama"],
+                condition=Q(dibubarkan_pada__isnull=True),
+                name="kelompok_agen_unik",
+                violation_error_message=_("Nama kelompok ini sudah dipakai kelompok lain di perangkat daerah ini."),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.nama
+
+    @property
+    def dibubarkan(self) -> bool:
+        return self.dibubarkan_pada is not None
+
+
+class RiwayatKelompokQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise ValueError("RiwayatKelompokAgen is append-only: history rows are never updated")
+
+    def delete(self):
+        raise ValueError("RiwayatKelompokAgen is append-only: history rows are never deleted")
+
+
+class RiwayatKelompokAgen(models.Model):
+    """One change of a Kelompok Agen: who, when, what (formed, edited, disbanded) and the details. Append-only."""
+
+    class Aksi(models.TextChoices):
+        BENTUK = "BENTUK", _("Dibentuk")
+        UBAH = "UBAH", _("Diubah")
+        BUBARKAN = "BUBARKAN", _("Dibubarkan")
+
+    kelompok = models.ForeignKey(KelompokAgen, on_delete=models.PROTECT, related_name="riwayat")
+    aksi = models.CharField(_("aksi"), max_length=10, choices=Aksi.choices)
+    rincian = models.TextField(_("rincian"), blank=True)
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    pada = models.DateTimeField(_("waktu"), default=timezone.now)
+
+    objects = RiwayatKelompokQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("riwayat kelompok agen")
+        verbose_name_plural = _("riwayat kelompok agen")
+        ordering = ["pada", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kelompok_id}: {self.aksi}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise ValueError("RiwayatKelompokAgen is append-only: a history row is never edited")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("RiwayatKelompokAgen is append-only: a history row is never deleted")
 
 
 class Pembinaan(models.Model):

@@ -1,5 +1,5 @@
 """Notices of the nomination workflow: whoever must act next is told (apps/notifikasi; who acts next is in
-apps/agen/workflow.py). Driven by the append-only history row that services.transition and services.usulkan
+apps/agen/workflow.py). Driven by the append-only history row that services.nominasi_transisi and the nomination itself
 write for every state change, so no transition can forget to tell."""
 
 from django.db.models.signals import post_save

@@ -3,9 +3,10 @@
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
 from apps.akun.scope import lingkup
-from apps.organisasi.models import PerangkatDaerah, SanksiDisiplin
+from apps.organisasi.models import Pegawai, PerangkatDaerah, SanksiDisiplin
 
-from .models import Nominasi, Penetapan, PutaranRekrutmen, SuratKeputusan
+from .models import KelompokAgen, Nominasi, Penetapan, PutaranRekrutmen, SuratKeputusan
+from .workflow import ANTREAN_KBK, Status
 
 
 def nominasi_for_user(user) -> QuerySet[Nominasi]:
@@ -19,6 +20,25 @@ def nominasi_for_user(user) -> QuerySet[Nominasi]:
     if scope.user_id is not None:
         q |= Q(pengusul_id=scope.user_id)
     return qs.filter(q)
+
+
+def antrean_kbk_for_user(user) -> QuerySet[Nominasi]:
+    """The KBK's queue: nominations of the member's PD(s) waiting for review or assessment."""
+    return nominasi_for_user(user).filter(
+        putaran__perangkat_daerah_id__in=lingkup(user).kbk_pd_ids, status__in=ANTREAN_KBK
+    )
+
+
+def antrean_kepala_for_user(user) -> QuerySet[Nominasi]:
+    """The Kepala PD's list: recommended nominations of their PD(s) waiting for appointment."""
+    return nominasi_for_user(user).filter(
+        putaran__perangkat_daerah_id__in=lingkup(user).kepala_pd_ids, status=Status.DIREKOMENDASIKAN
+    )
+
+
+def pegawai_dapat_diusulkan(user) -> QuerySet[Pegawai]:
+    """Pegawai a unit head may nominate: those of their unit subtrees, never themselves."""
+    return Pegawai.objects.filter(lingkup(user).unit_q("unit_kerja__")).exclude(user=user)
 
 
 def nominasi_calon(user) -> QuerySet[Nominasi]:
@@ -72,9 +92,6 @@ def calon_layak(user) -> QuerySet:
     newest round of their PD (one nomination per round)."""
     from django.utils import timezone
 
-    from apps.organisasi.models import Pegawai
-
-    scope = lingkup(user)
     today = timezone.localdate()
     sanksi = SanksiDisiplin.objects.filter(
         Q(selesai__isnull=True) | Q(selesai__gte=today), pegawai=OuterRef("pk"), mulai__lte=today
@@ -86,8 +103,8 @@ def calon_layak(user) -> QuerySet:
     )
     sudah = Nominasi.objects.filter(pegawai=OuterRef("pk"), putaran_id=Subquery(putaran_terbaru))
     return (
-        Pegawai.objects.filter(scope.unit_q("unit_kerja__"), aktif=True)
-        .exclude(user_id=scope.user_id)
+        pegawai_dapat_diusulkan(user)
+        .filter(aktif=True)
         .exclude(Exists(sanksi))
         .exclude(Exists(sudah))
         .select_related("unit_kerja")
@@ -133,3 +150,31 @@ def ikhtisar_per_pd(pada) -> list[dict]:
             {"pd": pd, "aktif": c.get("aktif", 0), "berakhir": c.get("berakhir", 0), "dicabut": c.get("dicabut", 0)}
         )
     return rows
+
+
+def kelompok_agen_for_user(user) -> QuerySet[KelompokAgen]:
+    """Groups the user may open: kabupaten roles all; Kepala PD and KBK their PD; a unit head the groups with
+    an agent of their units; an agent their own groups."""
+    scope = lingkup(user)
+    qs = KelompokAgen.objects.select_related("perangkat_daerah", "surat_keputusan")
+    if scope.kabupaten:
+        return qs
+    q = Q(perangkat_daerah_id__in=scope.pd_ids)
+    if scope.pimpinan_unit_paths:
+        q |= Q(anggota__in=Penetapan.objects.filter(scope.unit_q("nominasi__unit_kerja__")))
+    if scope.pegawai is not None:
+        q |= Q(anggota__pegawai=scope.pegawai)
+    return qs.filter(pk__in=KelompokAgen.objects.filter(q).values("pk"))
+
+
+def agen_untuk_kelompok(pd_ids, kelompok: KelompokAgen | None = None) -> QuerySet[Penetapan]:
+    """Agents that may be chosen as members: the active agents of the PDs, plus the group's current members."""
+    q = Q(pk__in=Penetapan.objects.aktif().filter(surat_keputusan__perangkat_daerah_id__in=pd_ids).values("pk"))
+    if kelompok is not None:
+        q |= Q(kelompok=kelompok)
+    return (
+        Penetapan.objects.filter(q)
+        .select_related("pegawai", "nominasi__unit_kerja", "surat_keputusan")
+        .distinct()
+        .order_by("pegawai__nama", "pk")
+    )

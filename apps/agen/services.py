@@ -1,4 +1,4 @@
-"""Writes of the agen perubahan workflow. `transition` is the only function that changes a nomination's status."""
+"""Writes of the agen perubahan workflow. `nominasi_transisi` is the only function that changes a nomination's status."""
 
 import datetime
 
@@ -11,17 +11,19 @@ from apps.akun.scope import lingkup
 from apps.organisasi.models import Pegawai, PerangkatDaerah
 
 from .models import (
+    KelompokAgen,
     Nominasi,
     Penetapan,
     Penilaian,
     PeranAgen,
     PutaranRekrutmen,
+    RiwayatKelompokAgen,
     RiwayatNominasi,
     RubrikItem,
     SkorPenilaian,
     SuratKeputusan,
 )
-from .workflow import CATATAN_WAJIB, TRANSITIONS, USULAN, Aksi, Pelaku, Status, pelaku_untuk
+from .workflow import TRANSITIONS, USULAN, Aksi, Pelaku, Status, aksi_dari, catatan_wajib, pelaku_untuk
 
 
 class TransisiDitolak(PermissionDenied):
@@ -59,40 +61,36 @@ def alasan_tidak_memenuhi(pegawai: Pegawai, pada: datetime.date | None = None) -
     return alasan
 
 
-def pelaku(nominasi: Nominasi, user) -> set[str]:
+def nominasi_pelaku(nominasi: Nominasi, *, aktor) -> set[str]:
     """The parts `user` plays on `nominasi` (SPEC 2: a KBK reviewer never one from their own unit, never one they made)."""
-    scope = lingkup(user)
+    scope = lingkup(aktor)
     roles: set[str] = set()
-    if user is None or not user.is_authenticated:
+    if aktor is None or not aktor.is_authenticated:
         return roles
-    pengusul = nominasi.pengusul_id == user.pk
-    calon = nominasi.pegawai.user_id == user.pk
+    pengusul = nominasi.pengusul_id == aktor.pk
+    calon = nominasi.pegawai.user_id == aktor.pk
     if pengusul:
         roles.add(Pelaku.PENGUSUL)
     if calon:
         roles.add(Pelaku.CALON)
-    pd_id = nominasi.putaran.perangkat_daerah_id
-    if pd_id in scope.kbk_pd_ids and not pengusul and not calon and not _unit_sendiri(scope.pegawai, nominasi):
+    if scope.boleh_telaah_nominasi(nominasi):
         roles.add(Pelaku.PENELAAH)
-    if pd_id in scope.kepala_pd_ids and not calon and not pengusul:  # never decide on one's own nomination
+    if scope.boleh_tetapkan_nominasi(nominasi):
         roles.add(Pelaku.KEPALA_PD)
     return roles
 
 
-def _unit_sendiri(pegawai: Pegawai | None, nominasi: Nominasi) -> bool:
-    """True when the reviewer works in the nominee's unit, or in a unit above or below it."""
-    if pegawai is None:
-        return False
-    mine, theirs = pegawai.unit_kerja.path, nominasi.unit_kerja.path
-    return mine.startswith(theirs) or theirs.startswith(mine)
+def nominasi_aksi_tersedia(nominasi: Nominasi, *, aktor) -> list[str]:
+    """The actions `aktor` may take on `nominasi` now (workflow.TRANSITIONS and the parts they play)."""
+    roles = nominasi_pelaku(nominasi, aktor=aktor)
+    return [a for a in aksi_dari(nominasi.status) if roles & TRANSITIONS[(nominasi.status, a)][1]]
 
 
-def buka_putaran(
-    perangkat_daerah: PerangkatDaerah, tahun: int, dibuka: datetime.date, ditutup: datetime.date, aktor
+def putaran_buka(
+    perangkat_daerah: PerangkatDaerah, *, tahun: int, dibuka: datetime.date, ditutup: datetime.date, aktor
 ) -> PutaranRekrutmen:
     """Open the PD's annual recruitment round (BAB III 3.3). Kepala PD of that PD or admin only."""
-    scope = lingkup(aktor)
-    if not (scope.admin or perangkat_daerah.pk in scope.kepala_pd_ids):
+    if not lingkup(aktor).boleh_buka_putaran(perangkat_daerah.pk):
         raise PermissionDenied
     putaran = PutaranRekrutmen(perangkat_daerah=perangkat_daerah, tahun=tahun, dibuka=dibuka, ditutup=ditutup)
     putaran.dibuat_oleh = aktor
@@ -101,17 +99,18 @@ def buka_putaran(
     return putaran
 
 
-def usulkan(putaran: PutaranRekrutmen, pegawai: Pegawai, pengusul, mekanisme: str, alasan: dict[str, str]) -> Nominasi:
+def nominasi_usulkan(
+    putaran: PutaranRekrutmen, *, pegawai: Pegawai, aktor, mekanisme: str, alasan: dict[str, str]
+) -> Nominasi:
     """Penjaringan awal (2.2.2 1)): the head of the nominee's unit nominates them.
 
     Checks criteria (a) and (b) from the registry; (c)-(f) come with a justification each (`alasan` keys
     "c".."f"). Creates the nomination in MENUNGGU_KOMITMEN and its first history row.
     """
-    scope = lingkup(pengusul)
-    if not Pegawai.objects.filter(scope.unit_q("unit_kerja__"), pk=pegawai.pk).exists():
+    if not lingkup(aktor).boleh_usulkan_agen(pegawai):
         raise PermissionDenied
     errors = []
-    if pegawai.user_id is not None and pegawai.user_id == pengusul.pk:
+    if pegawai.user_id is not None and pegawai.user_id == aktor.pk:
         errors.append(_("Pimpinan unit tidak dapat mengusulkan dirinya sendiri."))
     if pegawai.unit_kerja.perangkat_daerah_id != putaran.perangkat_daerah_id:
         errors.append(_("Calon bukan pegawai perangkat daerah putaran ini."))
@@ -128,7 +127,7 @@ def usulkan(putaran: PutaranRekrutmen, pegawai: Pegawai, pengusul, mekanisme: st
                 putaran=putaran,
                 pegawai=pegawai,
                 unit_kerja=pegawai.unit_kerja,
-                pengusul=pengusul,
+                pengusul=aktor,
                 mekanisme=mekanisme,
                 alasan_c=alasan["c"].strip(),
                 alasan_d=alasan["d"].strip(),
@@ -137,32 +136,31 @@ def usulkan(putaran: PutaranRekrutmen, pegawai: Pegawai, pengusul, mekanisme: st
                 status=Status.MENUNGGU_KOMITMEN,
             )
             RiwayatNominasi.objects.create(
-                nominasi=nominasi, aksi=USULAN, dari_status="", ke_status=Status.MENUNGGU_KOMITMEN, oleh=pengusul
+                nominasi=nominasi, aksi=USULAN, dari_status="", ke_status=Status.MENUNGGU_KOMITMEN, oleh=aktor
             )
     except IntegrityError:
         raise ValidationError(_("%(nama)s sudah diusulkan pada putaran ini.") % {"nama": pegawai.nama_lengkap})
     return nominasi
 
 
-def buat_surat_keputusan(
+def surat_keputusan_buat(
     perangkat_daerah: PerangkatDaerah,
+    *,
     nomor: str,
     tanggal: datetime.date,
     masa_mulai: datetime.date,
     masa_selesai: datetime.date,
     aktor,
 ) -> SuratKeputusan:
-    """A Keputusan Kepala PD (2.2.2 3)), signed by the acting Kepala PD; agents are added by `transition`."""
+    """A Keputusan Kepala PD (2.2.2 3)), signed by the acting Kepala PD; agents are added by `nominasi_transisi`."""
     scope = lingkup(aktor)
-    if perangkat_daerah.pk not in scope.kepala_pd_ids or scope.pegawai is None:
+    if not scope.boleh_buat_sk(perangkat_daerah.pk):
         raise PermissionDenied
     if masa_selesai <= masa_mulai:
         raise ValidationError({"masa_selesai": _("Masa tugas harus berakhir sesudah mulai.")})
     if SuratKeputusan.objects.filter(perangkat_daerah=perangkat_daerah, nomor=nomor).exists():
         raise ValidationError({"nomor": _("Nomor SK ini sudah dipakai di perangkat daerah ini.")})
-    sebutan = next(
-        (p.sebutan for p in scope.peran if p.jenis == "KEPALA_PD" and p.perangkat_daerah_id == perangkat_daerah.pk), ""
-    )
+    sebutan = scope.sebutan_kepala_pd(perangkat_daerah.pk)
     return SuratKeputusan.objects.create(
         perangkat_daerah=perangkat_daerah,
         nomor=nomor,
@@ -175,13 +173,13 @@ def buat_surat_keputusan(
     )
 
 
-def transition(nominasi: Nominasi, aksi: str, aktor, catatan: str = "", **data) -> Nominasi:
+def nominasi_transisi(nominasi: Nominasi, *, aksi: str, aktor, catatan: str = "", **data) -> Nominasi:
     """Take `aksi` on `nominasi` as `aktor`: the one place a nomination's status changes.
 
     Side effects, in one transaction:
     - locks the nomination row (SELECT ... FOR UPDATE) and re-reads its status;
     - refuses with TransisiDitolak (403) when the actor plays no part allowed to take the action
-      (workflow.TRANSITIONS; `pelaku`: the nominator never reviews their own nomination, a reviewer never one
+      (workflow.TRANSITIONS; `nominasi_pelaku`: the nominator never reviews their own nomination, a reviewer never one
       of their own unit), with SudahDiputuskanError when the status has moved on (another reviewer decided first),
       with ValidationError when a required note or datum is missing or criteria (a)/(b) fail at appointment;
     - per action: writes the Penilaian and its scores (rekomendasikan/tidak_rekomendasikan), the Penetapan
@@ -198,7 +196,7 @@ def transition(nominasi: Nominasi, aksi: str, aktor, catatan: str = "", **data) 
             .select_related("putaran", "pegawai__unit_kerja", "unit_kerja")
             .get(pk=nominasi.pk)
         )
-        roles = pelaku(locked, aktor)
+        roles = nominasi_pelaku(locked, aktor=aktor)
         if not roles & pelaku_untuk(aksi):
             raise TransisiDitolak
         entry = TRANSITIONS.get((locked.status, aksi))
@@ -207,7 +205,7 @@ def transition(nominasi: Nominasi, aksi: str, aktor, catatan: str = "", **data) 
         ke, boleh = entry
         if not roles & boleh:
             raise TransisiDitolak
-        if aksi in CATATAN_WAJIB and not catatan:
+        if catatan_wajib(aksi) and not catatan:
             raise ValidationError({"catatan": _("Catatan wajib diisi untuk langkah ini.")})
         efek = _EFEK.get(aksi)
         if efek is not None:
@@ -287,3 +285,137 @@ _EFEK = {
     Aksi.TETAPKAN: _tetapkan,
     Aksi.CABUT: _cabut,
 }
+
+
+# Kelompok Agen ------------------------------------------------------------------------------------------------
+
+
+def _nama_anggota(penetapan) -> str:
+    return ", ".join(sorted(p.pegawai.nama for p in penetapan)) or "-"
+
+
+def _periksa_kelompok(perangkat_daerah_id: int, anggota, surat_keputusan, *, lama=frozenset()) -> None:
+    """Members are agents of the PD, and those added now are active today (Lampiran BAB III 2.2.4: a group of
+    the PD's agents); the SK listing the group is one of the PD's."""
+    anggota = list(anggota)
+    if len(anggota) < 2:
+        raise ValidationError({"anggota": _("Kelompok agen beranggotakan paling sedikit dua agen.")})
+    aktif = set(Penetapan.objects.aktif().filter(pk__in=[p.pk for p in anggota]).values_list("pk", flat=True))
+    for p in anggota:
+        if p.surat_keputusan.perangkat_daerah_id != perangkat_daerah_id:
+            raise ValidationError(
+                {"anggota": _("%(nama)s bukan agen perangkat daerah ini.") % {"nama": p.pegawai.nama_lengkap}}
+            )
+        if p.pk not in lama and p.pk not in aktif:
+            raise ValidationError(
+                {"anggota": _("%(nama)s tidak sedang aktif sebagai agen.") % {"nama": p.pegawai.nama_lengkap}}
+            )
+    if surat_keputusan is not None and surat_keputusan.perangkat_daerah_id != perangkat_daerah_id:
+        raise ValidationError({"surat_keputusan": _("SK ini bukan SK perangkat daerah kelompok.")})
+
+
+def kelompok_agen_bentuk(
+    perangkat_daerah: PerangkatDaerah, *, nama: str, anggota, aktor, surat_keputusan=None
+) -> KelompokAgen:
+    """Form a Kelompok Agen of `perangkat_daerah` (the Kepala PD or the PD's KBK).
+
+    Side effects: one KelompokAgen with its members, one RiwayatKelompokAgen row (BENTUK).
+    Raises PermissionDenied for another actor, ValidationError for a bad name, member or SK.
+    """
+    scope = lingkup(aktor)
+    if not scope.boleh_kelola_kelompok_agen(perangkat_daerah.pk):
+        raise PermissionDenied
+    if surat_keputusan is not None and not scope.boleh_cantumkan_kelompok_dalam_sk(perangkat_daerah.pk):
+        raise PermissionDenied
+    anggota = list(anggota)
+    _periksa_kelompok(perangkat_daerah.pk, anggota, surat_keputusan)
+    with transaction.atomic():
+        if KelompokAgen.objects.aktif().filter(perangkat_daerah=perangkat_daerah, nama__iexact=nama).exists():
+            raise ValidationError({"nama": _("Nama kelompok ini sudah dipakai di perangkat daerah ini.")})
+        kelompok = KelompokAgen.objects.create(
+            perangkat_daerah=perangkat_daerah, nama=nama, surat_keputusan=surat_keputusan, dibentuk_oleh=aktor
+        )
+        kelompok.anggota.set(anggota)
+        rincian = _("Nama: %(nama)s. Anggota: %(anggota)s.") % {"nama": nama, "anggota": _nama_anggota(anggota)}
+        if surat_keputusan is not None:
+            rincian += " " + _("Dicantumkan dalam SK %(sk)s.") % {"sk": surat_keputusan.nomor}
+        RiwayatKelompokAgen.objects.create(
+            kelompok=kelompok, aksi=RiwayatKelompokAgen.Aksi.BENTUK, rincian=rincian, oleh=aktor
+        )
+    return kelompok
+
+
+def kelompok_agen_ubah(kelompok: KelompokAgen, *, nama: str, anggota, aktor, surat_keputusan=None) -> KelompokAgen:
+    """Rename a group, change its members or the SK that lists it.
+
+    Members already in the group may stay after their term ended; those added must be active today.
+    Only the Kepala PD changes the SK. Side effects: the group row locked and updated, its members set, one
+    RiwayatKelompokAgen row (UBAH) naming what changed; nothing is written when nothing changed.
+    """
+    scope = lingkup(aktor)
+    pd_id = kelompok.perangkat_daerah_id
+    if not scope.boleh_kelola_kelompok_agen(pd_id):
+        raise PermissionDenied
+    anggota = list(anggota)
+    with transaction.atomic():
+        kelompok = KelompokAgen.objects.select_for_update().get(pk=kelompok.pk)
+        if kelompok.dibubarkan:
+            raise ValidationError(_("Kelompok ini sudah dibubarkan."))
+        sk_berubah = (surat_keputusan.pk if surat_keputusan else None) != kelompok.surat_keputusan_id
+        if sk_berubah and not scope.boleh_cantumkan_kelompok_dalam_sk(pd_id):
+            raise PermissionDenied
+        lama = {p.pk: p for p in kelompok.anggota.select_related("pegawai")}
+        _periksa_kelompok(pd_id, anggota, surat_keputusan, lama=frozenset(lama))
+        baru = {p.pk: p for p in anggota}
+        perubahan = []
+        if nama != kelompok.nama:
+            if (
+                KelompokAgen.objects.aktif()
+                .filter(perangkat_daerah_id=pd_id, nama__iexact=nama)
+                .exclude(pk=kelompok.pk)
+                .exists()
+            ):
+                raise ValidationError({"nama": _("Nama kelompok ini sudah dipakai di perangkat daerah ini.")})
+            perubahan.append(_("Nama: %(lama)s → %(baru)s.") % {"lama": kelompok.nama, "baru": nama})
+        masuk = [baru[pk] for pk in baru.keys() - lama.keys()]
+        keluar = [lama[pk] for pk in lama.keys() - baru.keys()]
+        if masuk:
+            perubahan.append(_("Anggota masuk: %(nama)s.") % {"nama": _nama_anggota(masuk)})
+        if keluar:
+            perubahan.append(_("Anggota keluar: %(nama)s.") % {"nama": _nama_anggota(keluar)})
+        if sk_berubah:
+            perubahan.append(
+                _("SK: %(sk)s.") % {"sk": surat_keputusan.nomor if surat_keputusan else _("tidak dicantumkan")}
+            )
+        if not perubahan:
+            return kelompok
+        kelompok.nama = nama
+        kelompok.surat_keputusan = surat_keputusan
+        kelompok.save(update_fields=["nama", "surat_keputusan"])
+        kelompok.anggota.set(anggota)
+        RiwayatKelompokAgen.objects.create(
+            kelompok=kelompok, aksi=RiwayatKelompokAgen.Aksi.UBAH, rincian=" ".join(perubahan), oleh=aktor
+        )
+    return kelompok
+
+
+def kelompok_agen_bubarkan(kelompok: KelompokAgen, *, aktor, catatan: str) -> KelompokAgen:
+    """Disband a group (it stays readable, with its members and history as they were).
+
+    Side effects: the group row locked, `dibubarkan_pada` set, one RiwayatKelompokAgen row (BUBARKAN) with the
+    reason. Raises ValidationError when it was already disbanded or the reason is empty.
+    """
+    if not lingkup(aktor).boleh_kelola_kelompok_agen(kelompok.perangkat_daerah_id):
+        raise PermissionDenied
+    if not catatan.strip():
+        raise ValidationError({"catatan": _("Tuliskan alasan pembubaran.")})
+    with transaction.atomic():
+        kelompok = KelompokAgen.objects.select_for_update().get(pk=kelompok.pk)
+        if kelompok.dibubarkan:
+            raise ValidationError(_("Kelompok ini sudah dibubarkan."))
+        kelompok.dibubarkan_pada = timezone.now()
+        kelompok.save(update_fields=["dibubarkan_pada"])
+        RiwayatKelompokAgen.objects.create(
+            kelompok=kelompok, aksi=RiwayatKelompokAgen.Aksi.BUBARKAN, rincian=catatan.strip(), oleh=aktor
+        )
+    return kelompok

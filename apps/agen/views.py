@@ -1,10 +1,11 @@
 """Views of the agen perubahan app. Each object comes through a scoped helper (404 outside scope); a page
-the role lacks is a 403; workflow steps go through services.transition."""
+the role lacks is a 403; workflow steps go through services.nominasi_transisi."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError
+from django.db.models import F, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,11 +15,14 @@ from django.views.decorators.http import require_POST
 
 from apps.akun.scope import lingkup
 from apps.common.pdf import PdfRenderTimeoutError, render_pdf
+from apps.organisasi.models import PerangkatDaerah
 
 from . import selectors, services
 from .forms import (
     TUGAS_BAWAAN,
+    BubarkanKelompokForm,
     CatatanForm,
+    KelompokAgenForm,
     NominasiForm,
     PembinaanForm,
     PenetapanForm,
@@ -27,16 +31,17 @@ from .forms import (
     PutaranForm,
     SuratKeputusanForm,
 )
-from .models import Nominasi, PeranAgen, PutaranRekrutmen
+from .models import Nominasi, Penetapan, PeranAgen, PutaranRekrutmen
 from .workflow import (
-    ANTREAN_KBK,
+    AKSI_CALON,
     KEPUTUSAN,
+    KLARIFIKASI,
     LANGKAH_UTAMA,
-    TRANSITIONS,
+    MENGAKHIRI,
     Aksi,
     Pelaku,
     Status,
-    aksi_dari,
+    catatan_wajib,
     pelaku_untuk,
 )
 
@@ -51,7 +56,6 @@ AKSI_DENGAN_CATATAN = {
     Aksi.LANJUTKAN: _("Catatan penelaahan (opsional)"),
     Aksi.CABUT: _("Alasan pencabutan"),
 }
-AKSI_CALON = {Aksi.KONFIRMASI, Aksi.TOLAK_KOMITMEN, Aksi.JAWAB_KLARIFIKASI}
 
 
 def _get_nominasi_for_user(request, pk: int) -> Nominasi:
@@ -78,21 +82,16 @@ def _form_untuk(aksi: str, data=None) -> CatatanForm:
     return CatatanForm(
         data,
         prefix=aksi,
-        wajib=aksi not in (Aksi.LANJUTKAN, Aksi.KONFIRMASI, Aksi.TOLAK_KOMITMEN),
+        wajib=catatan_wajib(aksi),
         konfirmasi=aksi in KEPUTUSAN,
         label=AKSI_DENGAN_CATATAN.get(aksi),
     )
 
 
-def _aksi_tersedia(nominasi: Nominasi, user) -> list[str]:
-    roles = services.pelaku(nominasi, user)
-    return [a for a in aksi_dari(nominasi.status) if roles & TRANSITIONS[(nominasi.status, a)][1]]
-
-
 def _jalankan(request, nominasi: Nominasi, aksi: str, catatan: str = "", **data) -> bool:
     """Run a transition; report a stale decision or invalid data as a message. True when it went through."""
     try:
-        services.transition(nominasi, aksi, request.user, catatan, **data)
+        services.nominasi_transisi(nominasi, aksi=aksi, aktor=request.user, catatan=catatan, **data)
     except services.SudahDiputuskanError as exc:
         messages.warning(request, str(exc))
     except ValidationError as exc:
@@ -109,35 +108,23 @@ def _jalankan(request, nominasi: Nominasi, aksi: str, catatan: str = "", **data)
 
 def antrean_kbk(request):
     """The KBK's queue: nominations of its PD waiting for review or assessment."""
-    scope = lingkup(request.user)
-    if not scope.kbk_pd_ids:
+    if not lingkup(request.user).boleh_telaah_nominasi_apa_pun:
         raise PermissionDenied
-    qs = (
-        selectors.nominasi_for_user(request.user)
-        .filter(putaran__perangkat_daerah_id__in=scope.kbk_pd_ids, status__in=ANTREAN_KBK)
-        .order_by("diubah_pada", "pk")
-    )
+    qs = selectors.antrean_kbk_for_user(request.user).order_by("diubah_pada", "pk")
     return render(request, "agen/antrean_kbk.html", {"page": _page(request, qs)})
 
 
 def antrean_kepala(request):
     """The Kepala PD's list: recommended nominations waiting for appointment."""
-    scope = lingkup(request.user)
-    if not scope.kepala_pd_ids:
+    if not lingkup(request.user).boleh_tetapkan_agen_apa_pun:
         raise PermissionDenied
-    qs = (
-        selectors.nominasi_for_user(request.user)
-        .filter(putaran__perangkat_daerah_id__in=scope.kepala_pd_ids, status=Status.DIREKOMENDASIKAN)
-        .select_related("penilaian")
-        .order_by("diubah_pada", "pk")
-    )
+    qs = selectors.antrean_kepala_for_user(request.user).select_related("penilaian").order_by("diubah_pada", "pk")
     return render(request, "agen/antrean_kepala.html", {"page": _page(request, qs)})
 
 
 def usulan_saya(request):
     """A unit head's own nominations with their state."""
-    scope = lingkup(request.user)
-    if not scope.is_pimpinan_unit:
+    if not lingkup(request.user).boleh_usulkan_agen_apa_pun:
         raise PermissionDenied
     qs = selectors.nominasi_for_user(request.user).filter(pengusul=request.user).order_by("-dibuat_pada", "-pk")
     return render(request, "agen/usulan_saya.html", {"page": _page(request, qs)})
@@ -145,8 +132,7 @@ def usulan_saya(request):
 
 def daftar_agen(request):
     """Agents in the user's scope with their term state; a sanction that started during the term is flagged."""
-    scope = lingkup(request.user)
-    if not (scope.kabupaten or scope.pd_ids or scope.is_pimpinan_unit):
+    if not lingkup(request.user).boleh_lihat_agen_apa_pun:
         raise PermissionDenied
     qs = selectors.dengan_peringatan(selectors.penetapan_for_user(request.user)).order_by(
         "surat_keputusan__perangkat_daerah__kode", "pegawai__nama", "pk"
@@ -156,7 +142,7 @@ def daftar_agen(request):
 
 def ikhtisar(request):
     """Tim Monev's overview of agents per PD for the kabupaten."""
-    if not lingkup(request.user).kabupaten:
+    if not lingkup(request.user).boleh_lihat_ikhtisar_agen:
         raise PermissionDenied
     rows = selectors.ikhtisar_per_pd(timezone.localdate())
     total = {k: sum(r[k] for r in rows) for k in ("aktif", "berakhir", "dicabut")}
@@ -178,8 +164,7 @@ def saya(request):
 
 def nominasi_tambah(request):
     """Penjaringan awal by a unit head for an ASN of their unit(s)."""
-    scope = lingkup(request.user)
-    if not scope.is_pimpinan_unit:
+    if not lingkup(request.user).boleh_usulkan_agen_apa_pun:
         raise PermissionDenied
     form = NominasiForm(request.POST or None, pegawai_qs=selectors.calon_layak(request.user))
     if request.method == "POST" and form.is_valid():
@@ -193,8 +178,12 @@ def nominasi_tambah(request):
             form.add_error(None, _("Belum ada putaran rekrutmen di perangkat daerah ini."))
         else:
             try:
-                nominasi = services.usulkan(
-                    putaran, pegawai, request.user, form.cleaned_data["mekanisme"], form.alasan()
+                nominasi = services.nominasi_usulkan(
+                    putaran,
+                    pegawai=pegawai,
+                    aktor=request.user,
+                    mekanisme=form.cleaned_data["mekanisme"],
+                    alasan=form.alasan(),
                 )
             except ValidationError as exc:
                 for message in exc.messages:
@@ -207,11 +196,19 @@ def nominasi_tambah(request):
 
 def nominasi_detail(request, pk: int):
     nominasi = _get_nominasi_for_user(request, pk)
-    tersedia = _aksi_tersedia(nominasi, request.user)
+    scope = lingkup(request.user)
+    tersedia = services.nominasi_aksi_tersedia(nominasi, aktor=request.user)
     utama = LANGKAH_UTAMA.get(nominasi.status)
     urut = sorted((a for a in tersedia if a in AKSI_DENGAN_CATATAN), key=lambda a: a != utama)
     forms = [
-        (a, Aksi(a).label, _form_untuk(a), a == utama or (a not in KEPUTUSAN and utama not in urut), a == utama)
+        (
+            a,
+            Aksi(a).label,
+            _form_untuk(a),
+            a == utama or (a not in KEPUTUSAN and utama not in urut),
+            a in MENGAKHIRI,
+            a == utama,
+        )
         for a in urut
     ]
     riwayat = nominasi.riwayat.select_related("oleh__pegawai")
@@ -223,9 +220,9 @@ def nominasi_detail(request, pk: int):
         "bisa_menetapkan": Aksi.TETAPKAN in tersedia,
         "penilaian": getattr(nominasi, "penilaian", None),
         "penetapan": getattr(nominasi, "penetapan", None),
-        "pertanyaan": riwayat.last() if nominasi.status.startswith("KLARIFIKASI") else None,
-        "bukan_penelaah": nominasi.putaran.perangkat_daerah_id in lingkup(request.user).kbk_pd_ids
-        and Pelaku.PENELAAH not in services.pelaku(nominasi, request.user),
+        "pertanyaan": riwayat.last() if nominasi.status in KLARIFIKASI else None,
+        "bukan_penelaah": scope.boleh_telaah_nominasi_di(nominasi.putaran.perangkat_daerah_id)
+        and not scope.boleh_telaah_nominasi(nominasi),
     }
     return render(request, "agen/nominasi_detail.html", context)
 
@@ -235,7 +232,7 @@ def nominasi_aksi(request, pk: int, aksi: str):
     if aksi not in AKSI_DENGAN_CATATAN:
         raise Http404
     nominasi = _get_nominasi_for_user(request, pk)
-    if not services.pelaku(nominasi, request.user) & pelaku_untuk(aksi):
+    if not services.nominasi_pelaku(nominasi, aktor=request.user) & pelaku_untuk(aksi):
         raise PermissionDenied
     form = _form_untuk(aksi, request.POST)
     if form.is_valid():
@@ -248,7 +245,7 @@ def nominasi_aksi(request, pk: int, aksi: str):
 def nominasi_nilai(request, pk: int):
     """Assessment by a KBK reviewer: rubric scores, recommendation, notes."""
     nominasi = _get_nominasi_for_user(request, pk)
-    if Pelaku.PENELAAH not in services.pelaku(nominasi, request.user):
+    if Pelaku.PENELAAH not in services.nominasi_pelaku(nominasi, aktor=request.user):
         raise PermissionDenied
     if nominasi.status != Status.ASSESSMENT:
         messages.warning(request, _("Usulan ini tidak sedang menunggu assessment."))
@@ -264,7 +261,7 @@ def nominasi_nilai(request, pk: int):
 def nominasi_tetapkan(request, pk: int):
     """Penetapan formal by the Kepala PD: pick the SK, the roles and the tasks."""
     nominasi = _get_nominasi_for_user(request, pk)
-    if Pelaku.KEPALA_PD not in services.pelaku(nominasi, request.user):
+    if Pelaku.KEPALA_PD not in services.nominasi_pelaku(nominasi, aktor=request.user):
         raise PermissionDenied
     if nominasi.status != Status.DIREKOMENDASIKAN:
         messages.warning(request, _("Usulan ini tidak sedang menunggu penetapan."))
@@ -298,7 +295,7 @@ def nominasi_tetapkan(request, pk: int):
 def komitmen(request, pk: int):
     """The nominee's page: confirm commitment or decline; answer a clarification asked of them."""
     nominasi = _get_nominasi_calon(request, pk)
-    tersedia = [a for a in _aksi_tersedia(nominasi, request.user) if a in AKSI_CALON]
+    tersedia = [a for a in services.nominasi_aksi_tersedia(nominasi, aktor=request.user) if a in AKSI_CALON]
     if request.method == "POST":
         aksi = request.POST.get("aksi", "")
         if aksi not in tersedia:
@@ -311,7 +308,7 @@ def komitmen(request, pk: int):
                 messages.error(request, _("Lengkapi isian sebelum mengirim."))
         return redirect("agen:komitmen", pk=pk)
     pertanyaan = nominasi.riwayat.last() if nominasi.status == Status.KLARIFIKASI_CALON else None
-    forms = [(a, Aksi(a).label, _form_untuk(a)) for a in tersedia]
+    forms = [(a, Aksi(a).label, _form_untuk(a), a in MENGAKHIRI) for a in tersedia]
     riwayat = nominasi.riwayat.select_related("oleh__pegawai")
     context = {"nominasi": nominasi, "forms": forms, "pertanyaan": pertanyaan, "riwayat": riwayat}
     return render(request, "agen/komitmen.html", context)
@@ -322,10 +319,12 @@ def komitmen(request, pk: int):
 
 def putaran_list(request):
     scope = lingkup(request.user)
-    if not (scope.kabupaten or scope.pd_ids or scope.is_pimpinan_unit):
+    if not scope.boleh_lihat_agen_apa_pun:
         raise PermissionDenied
     qs = selectors.putaran_for_user(request.user).order_by("-tahun", "perangkat_daerah__kode")
-    form = PutaranForm(initial={"tahun": timezone.localdate().year}) if scope.kepala_pd_ids else None
+    pd_id = scope.pd_kepala_tunggal
+    boleh_buka = pd_id is not None and scope.boleh_buka_putaran(pd_id)
+    form = PutaranForm(initial={"tahun": timezone.localdate().year}) if boleh_buka else None
     return render(request, "agen/putaran_list.html", {"page": _page(request, qs), "form": form})
 
 
@@ -333,16 +332,14 @@ def putaran_list(request):
 def putaran_tambah(request):
     """The Kepala PD opens the PD's round (one per year)."""
     scope = lingkup(request.user)
-    if len(scope.kepala_pd_ids) != 1:
+    pd_id = scope.pd_kepala_tunggal
+    if pd_id is None or not scope.boleh_buka_putaran(pd_id):
         raise PermissionDenied
-    pd_id = next(iter(scope.kepala_pd_ids))
     form = PutaranForm(request.POST)
     if form.is_valid():
-        from apps.organisasi.models import PerangkatDaerah
-
         pd = PerangkatDaerah.objects.get(pk=pd_id)
         try:
-            services.buka_putaran(pd, **form.cleaned_data, aktor=request.user)
+            services.putaran_buka(pd, **form.cleaned_data, aktor=request.user)
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)
@@ -359,25 +356,24 @@ def putaran_tambah(request):
 
 def sk_list(request):
     scope = lingkup(request.user)
-    if not (scope.kabupaten or scope.pd_ids):
+    if not scope.boleh_lihat_sk_apa_pun:
         raise PermissionDenied
     qs = selectors.surat_keputusan_for_user(request.user).order_by("-tanggal", "-pk")
-    form = SuratKeputusanForm() if len(scope.kepala_pd_ids) == 1 else None
+    form = SuratKeputusanForm() if scope.pd_kepala_tunggal is not None else None
     return render(request, "agen/sk_list.html", {"page": _page(request, qs), "form": form})
 
 
 @require_POST
 def sk_tambah(request):
     scope = lingkup(request.user)
-    if len(scope.kepala_pd_ids) != 1:
+    pd_id = scope.pd_kepala_tunggal
+    if pd_id is None or not scope.boleh_buat_sk(pd_id):
         raise PermissionDenied
-    from apps.organisasi.models import PerangkatDaerah
-
     form = SuratKeputusanForm(request.POST)
     if form.is_valid():
-        pd = PerangkatDaerah.objects.get(pk=next(iter(scope.kepala_pd_ids)))
+        pd = PerangkatDaerah.objects.get(pk=pd_id)
         try:
-            sk = services.buat_surat_keputusan(pd, **form.cleaned_data, aktor=request.user)
+            sk = services.surat_keputusan_buat(pd, **form.cleaned_data, aktor=request.user)
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)
@@ -399,7 +395,15 @@ def _sk_context(sk) -> dict:
             "pegawai__nama", "pk"
         )
     )
-    return {"sk": sk, "agen": agen}
+    # A group listed in the SK goes into its appendix (Lampiran BAB III 2.2.2 3), disbanded ones excepted.
+    kelompok = list(
+        sk.kelompok.filter(dibubarkan_pada__isnull=True)
+        .prefetch_related(
+            Prefetch("anggota", queryset=Penetapan.objects.select_related("pegawai").order_by("pegawai__nama", "pk"))
+        )
+        .order_by("nama", "pk")
+    )
+    return {"sk": sk, "agen": agen, "kelompok": kelompok}
 
 
 def sk_detail(request, pk: int):
@@ -422,11 +426,9 @@ def sk_pdf(request, pk: int):
 
 def agen_detail(request, pk: int):
     penetapan = _get_penetapan_for_user(request, pk)
-    scope = lingkup(request.user)
-    pd_id = penetapan.surat_keputusan.perangkat_daerah_id
-    boleh_catat = pd_id in scope.pd_ids
+    boleh_catat = lingkup(request.user).boleh_catat_pembinaan_agen(penetapan.surat_keputusan.perangkat_daerah_id)
     cabut = None
-    if Aksi.CABUT in _aksi_tersedia(penetapan.nominasi, request.user):
+    if Aksi.CABUT in services.nominasi_aksi_tersedia(penetapan.nominasi, aktor=request.user):
         cabut = _form_untuk(Aksi.CABUT)
     context = {
         "agen": penetapan,
@@ -445,7 +447,7 @@ def agen_detail(request, pk: int):
 
 def _catat(request, pk: int, form_class, prefix: str, pesan: str):
     penetapan = _get_penetapan_for_user(request, pk)
-    if penetapan.surat_keputusan.perangkat_daerah_id not in lingkup(request.user).pd_ids:
+    if not lingkup(request.user).boleh_catat_pembinaan_agen(penetapan.surat_keputusan.perangkat_daerah_id):
         raise PermissionDenied
     form = form_class(request.POST, prefix=prefix)
     if form.is_valid():
@@ -467,3 +469,148 @@ def pembinaan_tambah(request, pk: int):
 @require_POST
 def penghargaan_tambah(request, pk: int):
     return _catat(request, pk, PenghargaanForm, "penghargaan", _("Penghargaan dicatat."))
+
+
+# Kelompok Agen ------------------------------------------------------------------------------------------------
+
+
+def _get_kelompok_for_user(request, pk: int):
+    return get_object_or_404(selectors.kelompok_agen_for_user(request.user), pk=pk)
+
+
+def _kelompok_form(request, scope, kelompok=None) -> KelompokAgenForm:
+    from apps.organisasi.models import PerangkatDaerah
+
+    if kelompok is None:
+        pd_ids = [pd_id for pd_id in scope.pd_ids if scope.boleh_kelola_kelompok_agen(pd_id)]
+    else:
+        pd_ids = [kelompok.perangkat_daerah_id]
+    pd_qs = PerangkatDaerah.objects.filter(pk__in=pd_ids).order_by("kode")
+    sk_pd = [pd_id for pd_id in pd_ids if scope.boleh_cantumkan_kelompok_dalam_sk(pd_id)]
+    sk_qs = selectors.surat_keputusan_for_user(request.user).filter(perangkat_daerah_id__in=sk_pd) if sk_pd else None
+    initial = {}
+    if kelompok is not None:
+        initial = {
+            "perangkat_daerah": kelompok.perangkat_daerah_id,
+            "nama": kelompok.nama,
+            "anggota": list(kelompok.anggota.values_list("pk", flat=True)),
+            "surat_keputusan": kelompok.surat_keputusan_id,
+        }
+    return KelompokAgenForm(
+        request.POST or None,
+        pd_qs=pd_qs,
+        agen_qs=selectors.agen_untuk_kelompok(pd_ids, kelompok),
+        sk_qs=sk_qs,
+        initial=initial,
+    )
+
+
+def _simpan_kelompok(request, form, simpan) -> bool:
+    try:
+        simpan()
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict"):
+            for field, errors in exc.error_dict.items():
+                for error in errors:
+                    form.add_error(field if field in form.fields else None, error)
+        else:
+            for message in exc.messages:
+                form.add_error(None, message)
+        return False
+    return True
+
+
+def kelompok_list(request):
+    """Kelompok Agen in the user's scope; the Kepala PD and the KBK form new ones here."""
+    qs = (
+        selectors.kelompok_agen_for_user(request.user)
+        .prefetch_related("anggota__pegawai")
+        .order_by(F("dibubarkan_pada").asc(nulls_first=True), "perangkat_daerah__kode", "nama", "pk")
+    )
+    return render(request, "agen/kelompok_list.html", {"page": _page(request, qs)})
+
+
+def kelompok_tambah(request):
+    scope = lingkup(request.user)
+    if not scope.boleh_kelola_kelompok_agen_apa_pun:
+        raise PermissionDenied
+    form = _kelompok_form(request, scope)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        hasil = {}
+
+        def simpan():
+            hasil["kelompok"] = services.kelompok_agen_bentuk(
+                data["perangkat_daerah"],
+                nama=data["nama"],
+                anggota=data["anggota"],
+                surat_keputusan=data.get("surat_keputusan"),
+                aktor=request.user,
+            )
+
+        if _simpan_kelompok(request, form, simpan):
+            messages.success(request, _("Kelompok agen dibentuk."))
+            return redirect("agen:kelompok_detail", pk=hasil["kelompok"].pk)
+    return render(request, "agen/kelompok_form.html", {"form": form, "kelompok": None})
+
+
+def kelompok_detail(request, pk: int):
+    kelompok = _get_kelompok_for_user(request, pk)
+    anggota = kelompok.anggota.select_related("pegawai", "nominasi__unit_kerja", "surat_keputusan").order_by(
+        "pegawai__nama", "pk"
+    )
+    context = {
+        "kelompok": kelompok,
+        "anggota": anggota,
+        "riwayat": kelompok.riwayat.select_related("oleh__pegawai"),
+        "boleh_kelola": not kelompok.dibubarkan
+        and lingkup(request.user).boleh_kelola_kelompok_agen(kelompok.perangkat_daerah_id),
+    }
+    return render(request, "agen/kelompok_detail.html", context)
+
+
+def kelompok_ubah(request, pk: int):
+    kelompok = _get_kelompok_for_user(request, pk)
+    scope = lingkup(request.user)
+    if not scope.boleh_kelola_kelompok_agen(kelompok.perangkat_daerah_id):
+        raise PermissionDenied
+    if kelompok.dibubarkan:
+        messages.warning(request, _("Kelompok ini sudah dibubarkan."))
+        return redirect("agen:kelompok_detail", pk=pk)
+    form = _kelompok_form(request, scope, kelompok)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+
+        def simpan():
+            services.kelompok_agen_ubah(
+                kelompok,
+                nama=data["nama"],
+                anggota=data["anggota"],
+                surat_keputusan=data.get("surat_keputusan", kelompok.surat_keputusan),
+                aktor=request.user,
+            )
+
+        if _simpan_kelompok(request, form, simpan):
+            messages.success(request, _("Perubahan kelompok tersimpan."))
+            return redirect("agen:kelompok_detail", pk=pk)
+    return render(request, "agen/kelompok_form.html", {"form": form, "kelompok": kelompok})
+
+
+def kelompok_bubarkan(request, pk: int):
+    """Disband a group after a confirmation page (the step cannot be undone)."""
+    kelompok = _get_kelompok_for_user(request, pk)
+    if not lingkup(request.user).boleh_kelola_kelompok_agen(kelompok.perangkat_daerah_id):
+        raise PermissionDenied
+    if kelompok.dibubarkan:
+        messages.warning(request, _("Kelompok ini sudah dibubarkan."))
+        return redirect("agen:kelompok_detail", pk=pk)
+    form = BubarkanKelompokForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if _simpan_kelompok(
+            request,
+            form,
+            lambda: services.kelompok_agen_bubarkan(kelompok, aktor=request.user, catatan=form.cleaned_data["catatan"]),
+        ):
+            messages.success(request, _("Kelompok agen dibubarkan."))
+            return redirect("agen:kelompok_detail", pk=pk)
+    return render(request, "agen/kelompok_bubarkan.html", {"form": form, "kelompok": kelompok})

@@ -40,7 +40,7 @@ class Aksi(models.TextChoices):
 
 
 class Pelaku(models.TextChoices):
-    """The part an actor plays on one nomination (computed per nomination, see services.pelaku)."""
+    """The part an actor plays on one nomination (computed per nomination, see services.nominasi_pelaku)."""
 
     PENGUSUL = "PENGUSUL", _("Pengusul")
     CALON = "CALON", _("Calon")
@@ -80,10 +80,14 @@ CATATAN_WAJIB = frozenset(
         A.CABUT,
     }
 )
+# Actions that end a nomination against it (the UI marks their buttons as dangerous).
+MENGAKHIRI = frozenset({A.TOLAK, A.CABUT, A.BATALKAN, A.TOLAK_KOMITMEN})
 # Actions that are irreversible decisions: the UI asks for confirmation first.
 KEPUTUSAN = frozenset({A.TOLAK, A.TETAPKAN, A.CABUT, A.TOLAK_KOMITMEN, A.BATALKAN})
 # States in which the KBK has work to do (its queue).
 ANTREAN_KBK = (S.PENELAAHAN, S.ASSESSMENT)
+# States in which a clarification question waits for its answer.
+KLARIFIKASI = (S.KLARIFIKASI_PENGUSUL, S.KLARIFIKASI_CALON)
 SELESAI = (S.TIDAK_DIREKOMENDASIKAN, S.DITOLAK, S.MENOLAK, S.DIBATALKAN, S.DICABUT)
 
 # The usual next step in a state: shown first, open, as the primary button (the others stay one tap away).
@@ -117,3 +121,21 @@ def pelaku_untuk(aksi: str) -> frozenset[str]:
 
 def aksi_dari(status: str) -> list[str]:
     return [action for (state, action) in TRANSITIONS if state == status]
+
+
+def catatan_wajib(aksi: str) -> bool:
+    """The step needs a note (the question, the answer, the reason)."""
+    return aksi in CATATAN_WAJIB
+
+
+def giliran(status: str) -> frozenset[str]:
+    """Who acts next on a nomination in `status` (empty once it has ended)."""
+    roles: set[str] = set()
+    for (state, _action), (_to, who) in TRANSITIONS.items():
+        if state == status:
+            roles |= who
+    return frozenset(roles)
+
+
+# Actions the nominee takes (on their commitment page).
+AKSI_CALON = frozenset(a for a in Aksi if P.CALON in pelaku_untuk(a))

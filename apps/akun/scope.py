@@ -1,10 +1,15 @@
-"""What a user may see: the one place that turns role memberships into querysets (SPEC 2).
+"""Who may do what: the one place that turns role memberships into rights and querysets (docs/keamanan.md).
 
-Every view that looks up an object of the registry (and, through these helpers, of the other apps)
-starts from these functions, so a new view cannot forget a scope. An object outside the scope is a 404.
+`Lingkup` holds the user's active roles (the facts) and names every right once, as a `boleh_<aksi>` predicate:
+views, services, templates and the home page ask these, never the role facts. Object-level rights take the
+object or a PD/unit id; a no-argument property answers "anywhere" for menus and home cards. The queryset
+helpers below are the list-side counterpart, built on the same facts. An object outside the scope is a 404.
+
+Adding a role: a value in `Peran.Jenis`, one fact in `lingkup()`, and the predicates that grant it.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Q, QuerySet
 
@@ -15,7 +20,7 @@ from .models import Peran
 
 @dataclass(frozen=True)
 class Lingkup:
-    """The active roles of one user, resolved once per request."""
+    """The active roles of one user, resolved once per request, and the rights they give."""
 
     user_id: int | None
     pegawai: Pegawai | None = None
@@ -26,7 +31,10 @@ class Lingkup:
     monev: bool = False
     sekda: bool = False
     admin: bool = False
+    staff: bool = False
     peran: tuple[Peran, ...] = field(default_factory=tuple)
+
+    # --- role facts (read by the predicates and the queryset helpers only) ------------------------------------
 
     @property
     def kabupaten(self) -> bool:
@@ -45,6 +53,76 @@ class Lingkup:
     def pd_ids(self) -> frozenset[int]:
         """PDs of which this user sees the whole (Kepala PD, KBK member)."""
         return self.kepala_pd_ids | self.kbk_pd_ids
+
+    # --- laporan: hasil untuk ASN ---
+    @property
+    def boleh_lihat_hasil_sendiri(self) -> bool:
+        """Every ASN sees their own results beside the printed rows of their unit, PD and the kabupaten."""
+        return self.pegawai is not None
+
+    # --- internalisasi ---
+    def boleh_lihat_internalisasi(self, pd_id: int) -> bool:
+        """A PD's declarations and activities: the kabupaten roles, the PD's Kepala and KBK."""
+        return self.kabupaten or pd_id in self.pd_ids
+
+    @property
+    def boleh_lihat_internalisasi_apa_pun(self) -> bool:
+        return self.kabupaten or bool(self.pd_ids)
+
+    def boleh_catat_internalisasi(self, pd_id: int) -> bool:
+        """Pasal 7: the Kepala PD answers for internalisation; the PD's KBK records it with them."""
+        return pd_id in self.pd_ids
+
+    # --- tindaklanjut ---
+    @property
+    def boleh_lihat_tindak_lanjut_semua(self) -> bool:
+        """Every PD's follow-ups (Tim Monev, Sekda, admin)."""
+        return self.kabupaten
+
+    @property
+    def pd_tindak_lanjut_ids(self) -> frozenset[int]:
+        """PDs whose follow-ups the user reads: their own (Kepala PD, KBK)."""
+        return self.pd_ids
+
+    @property
+    def boleh_lihat_tindak_lanjut_apa_pun(self) -> bool:
+        return self.boleh_lihat_tindak_lanjut_semua or bool(self.pd_tindak_lanjut_ids)
+
+    def boleh_lihat_tindak_lanjut(self, tl) -> bool:
+        return self.boleh_lihat_tindak_lanjut_semua or tl.perangkat_daerah_id in self.pd_tindak_lanjut_ids
+
+    def boleh_laporkan_tindak_lanjut(self, tl) -> bool:
+        """The Kepala PD is responsible for the PD's follow-ups (Lampiran BAB IV.2)."""
+        return tl.perangkat_daerah_id in self.kepala_pd_ids
+
+    @property
+    def boleh_periksa_tindak_lanjut(self) -> bool:
+        """Tim Monev sets due dates and accepts or returns reports (Pasal 9)."""
+        return self.monev
+
+    @property
+    def pd_kepala_tunggal(self) -> int | None:
+        """The PD this user heads when they head exactly one (the PD a Kepala PD's new round or SK is for)."""
+        return next(iter(self.kepala_pd_ids)) if len(self.kepala_pd_ids) == 1 else None
+
+    @property
+    def pd_tunggal(self) -> int | None:
+        """The one PD this user sees whole, when they see exactly one and no kabupaten (a page may go straight there)."""
+        return next(iter(self.pd_ids)) if len(self.pd_ids) == 1 and not self.kabupaten else None
+
+    @property
+    def banyak_pd(self) -> bool:
+        """Sees more than one PD, so a list may offer a choice of PD."""
+        return self.kabupaten or len(self.pd_ids) > 1
+
+    @property
+    def jangkauan(self) -> str:
+        """The widest reach of this user's roles, for wording: "kabupaten", "pd", "unit" or ""."""
+        if self.kabupaten:
+            return "kabupaten"
+        if self.pd_ids:
+            return "pd"
+        return "unit" if self.is_pimpinan_unit else ""
 
     # --- notifikasi (reminders to fill Formulir 1) ---
     def boleh_ingatkan_unit(self, unit: UnitKerja) -> bool:
@@ -70,6 +148,247 @@ class Lingkup:
             q |= Q(**{f"{prefix}path__startswith": path})
         return q
 
+    def _memimpin_unit(self, unit: UnitKerja) -> bool:
+        """`unit` lies in one of this user's pimpinan subtrees (the Python twin of `unit_q`)."""
+        return any(unit.path.startswith(path) for path in self.pimpinan_unit_paths)
+
+    # --- akun ----------------------------------------------------------------------------------------------------
+
+    @property
+    def boleh_cetak_kode_aktivasi_apa_pun(self) -> bool:
+        """Admin (any unit) and Kepala PD (units of their PD) print activation code sheets."""
+        return self.admin or bool(self.kepala_pd_ids)
+
+    def boleh_cetak_kode_aktivasi(self, unit: UnitKerja) -> bool:
+        return self.admin or unit.perangkat_daerah_id in self.kepala_pd_ids
+
+    @property
+    def boleh_terbitkan_kode_akun_kabupaten(self) -> bool:
+        """Only the admin's codes may (re)set the password of a kabupaten-level account."""
+        return self.admin
+
+    @property
+    def akun_kabupaten(self) -> bool:
+        """An account with kabupaten-level rights (staff, superuser, Tim Monev, Sekda, admin): its password is
+        reset only with an admin's code."""
+        return self.staff or self.kabupaten
+
+    @property
+    def boleh_buka_admin(self) -> bool:
+        return self.admin
+
+    # --- organisasi ----------------------------------------------------------------------------------------------
+
+    @property
+    def boleh_lihat_pegawai_apa_pun(self) -> bool:
+        """Unit heads (their subtree), Kepala PD and KBK (their PD), kabupaten roles (all) list pegawai."""
+        return self.kabupaten or bool(self.pd_ids) or self.is_pimpinan_unit
+
+    @property
+    def boleh_ajukan_perbaikan_data(self) -> bool:
+        """An ASN asks the admin to correct their own registry record."""
+        return self.pegawai is not None
+
+    @property
+    def boleh_putuskan_perbaikan_data(self) -> bool:
+        """The admin (Bagian Organisasi) decides correction requests."""
+        return self.admin
+
+    # --- kbk -----------------------------------------------------------------------------------------------------
+
+    @property
+    def boleh_lihat_kbk_apa_pun(self) -> bool:
+        return self.kabupaten or bool(self.pd_ids)
+
+    def boleh_ubah_kbk(self, perangkat_daerah_id: int) -> bool:
+        """The Kepala PD keeps the PD's KBK (Lampiran BAB III); the admin may too."""
+        return self.admin or perangkat_daerah_id in self.kepala_pd_ids
+
+    @property
+    def boleh_ubah_kbk_pd_sendiri(self) -> bool:
+        """A Kepala PD, who keeps the KBK of their own PD (the home card's wording)."""
+        return bool(self.kepala_pd_ids)
+
+    # --- agen ----------------------------------------------------------------------------------------------------
+
+    def boleh_usulkan_agen(self, pegawai: Pegawai) -> bool:
+        """Penjaringan awal (Lampiran BAB III 2.2.2): the head of the nominee's unit (or a unit above it)."""
+        return self._memimpin_unit(pegawai.unit_kerja)
+
+    @property
+    def boleh_usulkan_agen_apa_pun(self) -> bool:
+        return self.is_pimpinan_unit
+
+    def boleh_telaah_nominasi_di(self, perangkat_daerah_id: int) -> bool:
+        """A KBK member of the round's PD reviews its nominations (not every one: see `boleh_telaah_nominasi`)."""
+        return perangkat_daerah_id in self.kbk_pd_ids
+
+    def boleh_telaah_nominasi(self, nominasi) -> bool:
+        """A KBK member of the PD reviews a nomination, never one they made, one about themselves, or one from
+        their own unit or a unit above or below it (docs/keamanan.md)."""
+        if not self.boleh_telaah_nominasi_di(nominasi.putaran.perangkat_daerah_id) or self._terlibat(nominasi):
+            return False
+        if self.pegawai is None:
+            return True
+        mine, theirs = self.pegawai.unit_kerja.path, nominasi.unit_kerja.path
+        return not (mine.startswith(theirs) or theirs.startswith(mine))
+
+    @property
+    def boleh_telaah_nominasi_apa_pun(self) -> bool:
+        return bool(self.kbk_pd_ids)
+
+    def boleh_tetapkan_agen_di(self, perangkat_daerah_id: int) -> bool:
+        """Penetapan formal by Keputusan Kepala PD (Lampiran BAB III 2.2.2 3))."""
+        return perangkat_daerah_id in self.kepala_pd_ids
+
+    def boleh_tetapkan_nominasi(self, nominasi) -> bool:
+        """The Kepala PD appoints (and revokes), never on a nomination they made or one about themselves."""
+        return self.boleh_tetapkan_agen_di(nominasi.putaran.perangkat_daerah_id) and not self._terlibat(nominasi)
+
+    @property
+    def boleh_tetapkan_agen_apa_pun(self) -> bool:
+        return bool(self.kepala_pd_ids)
+
+    def _terlibat(self, nominasi) -> bool:
+        """The user made the nomination or is its nominee."""
+        return self.user_id is not None and self.user_id in (nominasi.pengusul_id, nominasi.pegawai.user_id)
+
+    def boleh_buka_putaran(self, perangkat_daerah_id: int) -> bool:
+        """The annual recruitment round (Lampiran BAB III 3.3): Kepala PD of that PD or admin."""
+        return self.admin or perangkat_daerah_id in self.kepala_pd_ids
+
+    def boleh_buat_sk(self, perangkat_daerah_id: int) -> bool:
+        """The acting Kepala PD signs the SK, so they need a registry record."""
+        return perangkat_daerah_id in self.kepala_pd_ids and self.pegawai is not None
+
+    def sebutan_kepala_pd(self, perangkat_daerah_id: int) -> str:
+        """The title under which this user heads the PD ("Plt.", "Pj." or "" when definitive), for signatures."""
+        return next(
+            (
+                p.sebutan
+                for p in self.peran
+                if p.jenis == Peran.Jenis.KEPALA_PD and p.perangkat_daerah_id == perangkat_daerah_id
+            ),
+            "",
+        )
+
+    def boleh_catat_pembinaan_agen(self, perangkat_daerah_id: int) -> bool:
+        """Kepala PD and KBK of the agent's PD record coaching and awards."""
+        return perangkat_daerah_id in self.pd_ids
+
+    @property
+    def boleh_lihat_agen_apa_pun(self) -> bool:
+        """Agents, rounds: unit heads, the PD's Kepala and KBK, kabupaten roles."""
+        return self.kabupaten or bool(self.pd_ids) or self.is_pimpinan_unit
+
+    @property
+    def boleh_lihat_sk_apa_pun(self) -> bool:
+        return self.kabupaten or bool(self.pd_ids)
+
+    @property
+    def boleh_lihat_ikhtisar_agen(self) -> bool:
+        return self.kabupaten
+
+    # --- survei --------------------------------------------------------------------------------------------------
+
+    @property
+    def boleh_isi_formulir(self) -> bool:
+        """Every ASN with a registry record fills in Formulir 1."""
+        return self.pegawai is not None
+
+    @property
+    def boleh_kelola_periode(self) -> bool:
+        """Tim Monev (and the admin) create, open, close and reopen periodes."""
+        return self.monev or self.admin
+
+    @property
+    def boleh_ekspor_jawaban(self) -> bool:
+        return self.monev or self.admin
+
+    @property
+    def boleh_buka_kembali_respon(self) -> bool:
+        """Tim Monev (and the admin) reopen a submitted response with a reason."""
+        return self.monev or self.admin
+
+    @property
+    def boleh_lihat_partisipasi(self) -> bool:
+        """Who has submitted, in the viewer's scope (never what they answered)."""
+        return self.kabupaten or bool(self.pd_ids) or self.is_pimpinan_unit
+
+    # --- laporan -------------------------------------------------------------------------------------------------
+
+    @property
+    def boleh_lihat_laporan_apa_pun(self) -> bool:
+        return self.kabupaten or bool(self.pd_ids) or self.is_pimpinan_unit
+
+    @property
+    def boleh_lihat_laporan_kabupaten(self) -> bool:
+        """The consolidated report, the dashboard and sub-unit detail: Sekda, Tim Monev, admin."""
+        return self.kabupaten
+
+    @property
+    def boleh_lihat_laporan_pd_apa_pun(self) -> bool:
+        return self.kabupaten or bool(self.pd_ids)
+
+    def boleh_lihat_laporan_pd(self, perangkat_daerah_id: int) -> bool:
+        return self.kabupaten or perangkat_daerah_id in self.pd_ids
+
+    @property
+    def boleh_catat_laporan(self) -> bool:
+        """Tim Monev writes the notes of the Laporan Evaluasi."""
+        return self.monev
+
+    @property
+    def boleh_finalkan_periode(self) -> bool:
+        return self.monev
+
+    # --- agen: kelompok ---
+    def boleh_kelola_kelompok_agen(self, pd_id: int) -> bool:
+        """The Kepala PD or the PD's KBK forms, edits and disbands the PD's Kelompok Agen
+        (Lampiran BAB III 2.2.4-2.2.5: agents work as individuals or groups)."""
+        return pd_id in self.kepala_pd_ids or pd_id in self.kbk_pd_ids
+
+    @property
+    def boleh_kelola_kelompok_agen_apa_pun(self) -> bool:
+        return bool(self.kepala_pd_ids or self.kbk_pd_ids)
+
+    def boleh_cantumkan_kelompok_dalam_sk(self, pd_id: int) -> bool:
+        """Only the Kepala PD, who signs the SK (Lampiran BAB III 2.2.2 3)), lists a group in it."""
+        return pd_id in self.kepala_pd_ids
+
+    # --- forum ---
+    @cached_property
+    def agen_aktif_pd_ids(self) -> frozenset[int]:
+        """PDs of which this user is an active agent today (a Penetapan whose term covers today)."""
+        if self.pegawai is None:
+            return frozenset()
+        from apps.agen.models import Penetapan
+
+        return frozenset(
+            Penetapan.objects.aktif()
+            .filter(pegawai=self.pegawai)
+            .values_list("surat_keputusan__perangkat_daerah_id", flat=True)
+        )
+
+    def _penulis_forum(self, pd_id: int | None) -> bool:
+        """Lampiran BAB III 2.2.4 2b, 3: the PD forum is its agents', KBK's and Kepala PD's; the kabupaten
+        forum is kept by the Tim Monev."""
+        if pd_id is None:
+            return self.monev
+        return pd_id in self.pd_ids or pd_id in self.agen_aktif_pd_ids
+
+    def boleh_catat_pertemuan_forum(self, pd_id: int | None) -> bool:
+        """Record or edit a meeting (and its files) of the forum of PD `pd_id` (None: the kabupaten forum)."""
+        return self._penulis_forum(pd_id)
+
+    def boleh_tulis_praktik_baik(self, pd_id: int | None) -> bool:
+        """Post or edit a praktik baik entry of the forum of PD `pd_id` (None: the kabupaten forum)."""
+        return self._penulis_forum(pd_id)
+
+    @property
+    def boleh_tulis_forum_apa_pun(self) -> bool:
+        return self.monev or bool(self.pd_ids) or bool(self.agen_aktif_pd_ids)
+
 
 ANONIM = Lingkup(user_id=None)
 
@@ -93,6 +412,7 @@ def lingkup(user) -> Lingkup:
         monev=any(p.jenis == Peran.Jenis.TIM_MONEV for p in peran),
         sekda=any(p.jenis == Peran.Jenis.SEKDA for p in peran),
         admin=user.is_superuser or any(p.jenis == Peran.Jenis.ADMIN for p in peran),
+        staff=user.is_staff,
         peran=peran,
     )
     user._lingkup_cache = result
@@ -109,6 +429,13 @@ def perangkat_daerah_for_user(user) -> QuerySet[PerangkatDaerah]:
     if scope.pimpinan_unit_paths:
         pd_ids |= set(UnitKerja.objects.filter(scope.unit_q()).values_list("perangkat_daerah_id", flat=True))
     return qs.filter(pk__in=pd_ids)
+
+
+def perangkat_daerah_utuh_for_user(user) -> QuerySet[PerangkatDaerah]:
+    """PDs the user sees as a whole: all (kabupaten roles), their own (Kepala PD, KBK member)."""
+    scope = lingkup(user)
+    qs = PerangkatDaerah.objects.all()
+    return qs if scope.kabupaten else qs.filter(pk__in=scope.pd_ids)
 
 
 def unit_kerja_for_user(user) -> QuerySet[UnitKerja]:
@@ -130,12 +457,6 @@ def pegawai_for_user(user) -> QuerySet[Pegawai]:
     if scope.pegawai is not None:
         q |= Q(pk=scope.pegawai.pk)
     return qs.filter(q)
-
-
-def boleh_cetak_kode_aktivasi(user) -> bool:
-    """Admin (any unit) and Kepala PD (units of their PD) print activation code sheets (SPEC 3)."""
-    scope = lingkup(user)
-    return scope.admin or bool(scope.kepala_pd_ids)
 
 
 def unit_kerja_for_kode_aktivasi(user) -> QuerySet[UnitKerja]:

@@ -8,11 +8,12 @@ from django.utils.translation import gettext as _
 
 from apps.organisasi.models import Pegawai
 
-from .models import ACTIVATION_MAX_FAILURES, ACTIVATION_VALIDITY, KodeAktivasi, Peran, User
+from .models import ACTIVATION_MAX_FAILURES, ACTIVATION_VALIDITY, KodeAktivasi, User
+from .scope import lingkup
 
 
 @transaction.atomic
-def buat_kode_aktivasi(pegawai_list: list[Pegawai], oleh: User) -> list[tuple[Pegawai, str, KodeAktivasi]]:
+def kode_aktivasi_buat(pegawai_list: list[Pegawai], *, aktor: User) -> list[tuple[Pegawai, str, KodeAktivasi]]:
     """Issue one new code per pegawai, valid 7 days; earlier unused codes of these pegawai are cancelled.
 
     Returns (pegawai, plain code, record) so the caller can print the sheet; the plain code is not stored.
@@ -25,7 +26,7 @@ def buat_kode_aktivasi(pegawai_list: list[Pegawai], oleh: User) -> list[tuple[Pe
     for pegawai in pegawai_list:
         code = KodeAktivasi.generate_code()
         record = KodeAktivasi(
-            pegawai=pegawai, kode_hash=KodeAktivasi.hash_code(code), dibuat_oleh=oleh, berlaku_sampai=berlaku_sampai
+            pegawai=pegawai, kode_hash=KodeAktivasi.hash_code(code), dibuat_oleh=aktor, berlaku_sampai=berlaku_sampai
         )
         records.append(record)
         result.append((pegawai, code, record))
@@ -33,28 +34,16 @@ def buat_kode_aktivasi(pegawai_list: list[Pegawai], oleh: User) -> list[tuple[Pe
     return result
 
 
-def _berhak_tinggi(user: User) -> bool:
-    """Accounts with kabupaten-level rights: staff, superuser, or an active Tim Monev, Sekda or admin role."""
-    if user.pk is None:
-        return False
-    return (
-        user.is_staff
-        or user.is_superuser
-        or Peran.objects.aktif().filter(user=user, jenis__in=Peran.KABUPATEN_SCOPED).exists()
-    )
-
-
-def _admin(user: User | None) -> bool:
-    return user is not None and (
-        user.is_superuser or Peran.objects.aktif().filter(user=user, jenis=Peran.Jenis.ADMIN).exists()
-    )
+def _akun_kabupaten(user: User) -> bool:
+    """Accounts with kabupaten-level rights (Lingkup.akun_kabupaten); a new, unsaved account has none."""
+    return user.pk is not None and lingkup(user).akun_kabupaten
 
 
 GENERIC_ERROR = _("NIP atau kode aktivasi tidak cocok, sudah dipakai, atau sudah kedaluwarsa.")
 
 
-def aktivasi(nip: str, code: str, password: str) -> User:
-    """Check `code` for the pegawai with `nip` and set `password` on their account (created if missing).
+def akun_aktifkan(nip: str, *, kode: str, password: str) -> User:
+    """Check `kode` for the pegawai with `nip` and set `password` on their account (created if missing).
 
     Side effects: marks the code used; counts a failed try on each open code of that NIP and cancels
     them after 5 failures (the count is committed even though the call fails); creates the User
@@ -68,7 +57,7 @@ def aktivasi(nip: str, code: str, password: str) -> User:
             match = None
         else:
             codes = list(KodeAktivasi.objects.select_for_update().berlaku().filter(pegawai=pegawai))
-            match = next((c for c in codes if c.matches(code)), None)
+            match = next((c for c in codes if c.matches(kode)), None)
             if match is None:
                 for c in codes:
                     c.percobaan_gagal += 1
@@ -83,7 +72,7 @@ def aktivasi(nip: str, code: str, password: str) -> User:
         user = pegawai.user or User(username=pegawai.nip, email=pegawai.email)
         if user.pk is not None and not user.is_active:
             raise ValidationError(_("Akun ini dinonaktifkan. Hubungi admin Bagian Organisasi."))
-        if _berhak_tinggi(user) and not _admin(match.dibuat_oleh):
+        if _akun_kabupaten(user) and not lingkup(match.dibuat_oleh).boleh_terbitkan_kode_akun_kabupaten:
             # A Kepala PD may reset the passwords of their PD, never of a kabupaten-level account.
             raise ValidationError(_("Kata sandi akun ini hanya dapat diatur ulang dengan kode dari admin."))
         password_validation.validate_password(password, user)

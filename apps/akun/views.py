@@ -16,7 +16,7 @@ from apps.organisasi.models import Pegawai
 
 from . import services
 from .forms import AktivasiForm, CetakKodeForm, LoginForm
-from .scope import boleh_cetak_kode_aktivasi, unit_kerja_for_kode_aktivasi
+from .scope import lingkup, unit_kerja_for_kode_aktivasi
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -56,7 +56,9 @@ def aktivasi(request):
     form = AktivasiForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.aktivasi(form.cleaned_data["nip"], form.cleaned_data["kode"], form.cleaned_data["password1"])
+            services.akun_aktifkan(
+                form.cleaned_data["nip"], kode=form.cleaned_data["kode"], password=form.cleaned_data["password1"]
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -84,14 +86,14 @@ BELUM_AKTIF = Q(user__isnull=True) | Q(user__password__startswith=UNUSABLE_PASSW
 
 def _get_unit_for_kode_aktivasi(request, pk: int):
     """The unit, if the user may print its codes: 403 without the role, 404 outside their PD."""
-    if not boleh_cetak_kode_aktivasi(request.user):
+    if not lingkup(request.user).boleh_cetak_kode_aktivasi_apa_pun:
         raise PermissionDenied
     return get_object_or_404(unit_kerja_for_kode_aktivasi(request.user), pk=pk)
 
 
 def kode_aktivasi_unit_list(request):
     """Choose a unit whose activation code sheet to print."""
-    if not boleh_cetak_kode_aktivasi(request.user):
+    if not lingkup(request.user).boleh_cetak_kode_aktivasi_apa_pun:
         raise PermissionDenied
     units = unit_kerja_for_kode_aktivasi(request.user).order_by("perangkat_daerah__kode", "path")
     return render(request, "akun/kode_aktivasi_unit.html", {"units": units})
@@ -109,7 +111,7 @@ def kode_aktivasi_cetak(request, pk: int):
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["hanya_belum_punya_akun"]:
             pegawai = pegawai.filter(BELUM_AKTIF)
-        lembar = services.buat_kode_aktivasi(list(pegawai), oleh=request.user)
+        lembar = services.kode_aktivasi_buat(list(pegawai), aktor=request.user)
         context = {"unit": unit, "lembar": lembar, "berlaku_sampai": lembar[0][2].berlaku_sampai if lembar else None}
         return render(request, "akun/kode_aktivasi_lembar.html", context)
     context = {

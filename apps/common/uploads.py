@@ -5,17 +5,26 @@ extension or first bytes do not match XLSX or CSV, an XLSX (a zip) with too many
 uncompressed data (zip bomb), and an XLSX whose XML declares a DTD or entities (billion laughs, XXE).
 Only then does `baca_tabel` open it, with openpyxl in read-only mode (which itself parses through
 defusedxml when it is installed) or the csv module. Reusable by every app that accepts uploads.
+
+Evidence files (PDF, JPEG, PNG): `periksa_bukti`, the form field `BerkasBuktiField`, the private storage
+`penyimpanan_privat` with random names (`NamaAcak`), and `respons_berkas` for the view that checks scope.
 """
 
 import csv
 import io
+import secrets
 import zipfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import tablib
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
+from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
+from django.http import FileResponse, Http404
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -142,3 +151,128 @@ def baca_tabel(name: str, data: bytes) -> tablib.Dataset:
         row = (row + [None] * width)[:width]
         dataset.append(row)
     return dataset
+
+
+# Evidence files (bukti) --------------------------------------------------------------------------------------
+# PDF, JPEG and PNG up to 5 MB (Lampiran BAB III 2.2.4 1c: evidence of progress): the type is read from the first bytes, never from
+# the name or the browser's Content-Type; the name must agree with it. Files go to a private storage under
+# MEDIA_ROOT, which no URL serves, under random names; a view that checks scope serves them
+# (`respons_berkas`). Used by the forum's meeting files and reusable for the rencana's evidence.
+
+BUKTI_MAX_BYTES = 5 * 1024 * 1024
+# kind: (content type, magic prefix, allowed extensions)
+JENIS_BUKTI = {
+    "pdf": ("application/pdf", b"%PDF-", (".pdf",)),
+    "jpg": ("image/jpeg", b"\xff\xd8\xff", (".jpg", ".jpeg")),
+    "png": ("image/png", b"\x89PNG\r\n\x1a\n", (".png",)),
+}
+FOLDER_PRIVAT = "privat"
+
+
+@dataclass(frozen=True)
+class Bukti:
+    """What `periksa_bukti` found: the kind (pdf, jpg, png), its content type and the size in bytes."""
+
+    jenis: str
+    content_type: str
+    ukuran: int
+
+
+def periksa_bukti(berkas) -> Bukti:
+    """Refuse an evidence file that is empty, larger than 5 MB, not a PDF/JPEG/PNG by its first bytes, or whose
+    name does not match its content. `berkas` is an UploadedFile (or any file with `name`, `size`, `read`)."""
+    ukuran = berkas.size
+    if ukuran > BUKTI_MAX_BYTES:
+        raise ValidationError(
+            _("Berkas terlalu besar (%(size)s MB); paling besar %(max)s MB.")
+            % {"size": round(ukuran / 1024 / 1024, 1), "max": BUKTI_MAX_BYTES // 1024 // 1024}
+        )
+    if not ukuran:
+        raise ValidationError(_("Berkas kosong."))
+    berkas.seek(0)
+    awal = berkas.read(16)
+    berkas.seek(0)
+    for jenis, (content_type, magic, ekstensi) in JENIS_BUKTI.items():
+        if awal.startswith(magic):
+            if not (berkas.name or "").lower().endswith(ekstensi):
+                raise ValidationError(
+                    _("Nama berkas tidak sesuai isinya (%(jenis)s): gunakan akhiran %(ext)s.")
+                    % {"jenis": jenis.upper(), "ext": " atau ".join(ekstensi)}
+                )
+            return Bukti(jenis=jenis, content_type=content_type, ukuran=ukuran)
+    raise ValidationError(_("Isi berkas bukan PDF, JPEG, atau PNG. Hanya ketiga jenis itu yang diterima."))
+
+
+class PenyimpananPrivat(FileSystemStorage):
+    """Files under MEDIA_ROOT, which no URL serves (only static files are served): there is no public URL."""
+
+    def url(self, name):
+        raise ValueError("A private file has no URL: serve it through a view that checks scope.")
+
+
+_PRIVAT = PenyimpananPrivat()
+
+
+def penyimpanan_privat() -> PenyimpananPrivat:
+    """The storage of a FileField for private files (a callable, so migrations do not freeze a path)."""
+    return _PRIVAT
+
+
+@deconstructible
+class NamaAcak:
+    """An `upload_to` giving a random, non-guessable name in `privat/<folder>/`, keeping only the extension
+    (the original name is kept in the model for the download, never used on disk)."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+
+    def __call__(self, instance, filename: str) -> str:
+        ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+        return f"{FOLDER_PRIVAT}/{self.folder}/{secrets.token_urlsafe(24)}.{ext}"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, NamaAcak) and other.folder == self.folder
+
+
+class BerkasBuktiField(forms.FileField):
+    """A form field that runs `periksa_bukti`; the result is on the file as `.bukti`."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("help_text", _("PDF, JPEG, atau PNG; paling besar 5 MB."))
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.setdefault("accept", ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png")
+
+    def clean(self, data, initial=None):
+        berkas = super().clean(data, initial)
+        if berkas and berkas is not initial:
+            berkas.bukti = periksa_bukti(berkas)
+        return berkas
+
+
+def respons_berkas(fieldfile, *, nama_unduhan: str, content_type: str) -> FileResponse:
+    """Serve a private file (after the caller checked scope) with its checked content type, inline, under a
+    safe download name. A file missing on disk is a 404."""
+    try:
+        handle = fieldfile.open("rb")
+    except FileNotFoundError:
+        raise Http404
+    aman = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in nama_unduhan)[:100] or "berkas"
+    response = FileResponse(handle, content_type=content_type, filename=aman)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+MAX_LOGO_BYTES = 512 * 1024
+_GAMBAR = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
+
+
+def periksa_logo(data: bytes) -> str:
+    """A logo for the kop: PNG or JPEG by content (not by name), at most 512 KB; returns its MIME type."""
+    if not data:
+        raise ValidationError(_("Berkas kosong."))
+    if len(data) > MAX_LOGO_BYTES:
+        raise ValidationError(_("Logo terlalu besar; paling besar 512 KB."))
+    for magic, mime in _GAMBAR.items():
+        if data.startswith(magic):
+            return mime
+    raise ValidationError(_("Logo harus berupa gambar PNG atau JPEG."))

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from . import services
 from .models import AnggotaKBK, AnggotaTimMonev, KelompokBudayaKerja, PeranKBK, TimMonev
 
 
@@ -35,5 +36,11 @@ class AnggotaTimMonevInline(admin.TabularInline):
 
 @admin.register(TimMonev)
 class TimMonevAdmin(admin.ModelAdmin):
+    """Members named in the decree get the TIM_MONEV role (apps.kbk.services.tim_monev_sinkronkan_peran)."""
+
     list_display = ["nama", "nomor_keputusan", "tanggal_keputusan", "aktif"]
     inlines = [AnggotaTimMonevInline]
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        services.tim_monev_sinkronkan_peran(form.instance)

@@ -1,4 +1,5 @@
-"""Demo KBK of BKPSDM (kepala as Program Sponsorship, kbk as Program Management) and the Tim Monev."""
+"""Demo KBK of BKPSDM, fitting Tabel 3.1 (kepala as Program Sponsorship, kbk, the Sekretaris, as Advisor), and the
+Tim Monev (monev as Ketua; sekda as Pengarah)."""
 
 import datetime
 
@@ -9,8 +10,15 @@ from . import services
 from .models import AnggotaKBK, AnggotaTimMonev, KelompokBudayaKerja, PeranKBK, TimMonev
 
 MULAI = datetime.date(2025, 1, 2)
-# Tabel 3.1 role -> unit (kode suffix) whose first pegawai (by NIP) takes it; the demo logins are set apart.
-ANGGOTA_LAIN = [("ADVISOR", ".01"), ("PROJECT", ".03"), ("DESIGN", ".04"), ("CHANGE", ".01.01"), ("QA", ".03")]
+# Tabel 3.1 role -> unit (kode suffix) whose first pegawai (by NIP) takes it, and the post they hold (the official
+# Tabel 3.1 names for the role); the demo logins are set apart.
+ANGGOTA_LAIN = [
+    ("PROGRAM", ".03", "Kepala Bidang Mutasi dan Promosi"),
+    ("PROJECT", ".04", "Kepala Bidang Pengadaan, Pemberhentian dan Informasi"),
+    ("DESIGN", ".01.01", "Kepala Sub Bagian Umum dan Kepegawaian"),
+    ("CHANGE", ".03", "Analis SDM Aparatur Ahli Muda"),
+    ("QA", ".01", "Perencana Ahli Muda"),
+]
 
 
 def seed(ctx: DemoContext) -> None:
@@ -22,11 +30,13 @@ def seed(ctx: DemoContext) -> None:
     if not AnggotaKBK.objects.filter(kbk=kbk).exists():
         peran = {p.kode: p for p in PeranKBK.objects.all()}
         aktor = ctx.refs["user:kepala"]
-        services.tambah_anggota(pd, kepala, peran["SPONSOR"], aktor, mulai=MULAI)
-        services.tambah_anggota(pd, ctx.refs["pegawai:kbk"], peran["PROGRAM"], aktor, mulai=MULAI)
+        services.anggota_kbk_tambah(pd, pegawai=kepala, peran=peran["SPONSOR"], aktor=aktor, mulai=MULAI)
+        services.anggota_kbk_tambah(
+            pd, pegawai=ctx.refs["pegawai:kbk"], peran=peran["ADVISOR"], aktor=aktor, mulai=MULAI
+        )
         demo_ids = [ctx.refs[f"pegawai:{u}"].pk for u in ("kepala", "kbk", "unit", "asn")]
         taken = set(demo_ids)
-        for kode, suffix in ANGGOTA_LAIN:
+        for kode, suffix, jabatan in ANGGOTA_LAIN:
             pegawai = (
                 Pegawai.objects.filter(unit_kerja__kode=f"{pd.kode}{suffix}", aktif=True)
                 .exclude(pk__in=taken)
@@ -35,13 +45,16 @@ def seed(ctx: DemoContext) -> None:
             )
             if pegawai is not None:
                 taken.add(pegawai.pk)
-                services.tambah_anggota(pd, pegawai, peran[kode], aktor, mulai=MULAI)
+                Pegawai.objects.filter(pk=pegawai.pk).update(jabatan=jabatan)
+                pegawai.jabatan = jabatan
+                services.anggota_kbk_tambah(pd, pegawai=pegawai, peran=peran[kode], aktor=aktor, mulai=MULAI)
     tim, _ = TimMonev.objects.get_or_create(
         nomor_keputusan="100.3.3.2/KEP/045/2025",
         defaults={"tanggal_keputusan": datetime.date(2025, 1, 15)},
     )
     J = AnggotaTimMonev.Jabatan
-    for urutan, (username, jabatan) in enumerate([("sekda", J.PENGARAH), ("monev", J.SEKRETARIS)], start=1):
+    for urutan, (username, jabatan) in enumerate([("sekda", J.PENGARAH), ("monev", J.KETUA)], start=1):
         AnggotaTimMonev.objects.get_or_create(
             tim=tim, pegawai=ctx.refs[f"pegawai:{username}"], defaults={"jabatan": jabatan, "urutan": urutan}
         )
+    services.tim_monev_sinkronkan_peran(tim)

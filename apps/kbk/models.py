@@ -73,6 +73,11 @@ class AnggotaKBK(models.Model):
         "akun.Peran", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
     )
     dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    catatan_kesesuaian = models.TextField(
+        _("catatan kesesuaian jabatan"),
+        blank=True,
+        help_text=_("Alasan Kepala PD bila jabatan anggota tidak sesuai pejabat yang disebut Tabel 3.1."),
+    )
 
     objects = KeanggotaanQuerySet.as_manager()
 
@@ -121,6 +126,9 @@ class AnggotaTimMonev(models.Model):
     pegawai = models.ForeignKey("organisasi.Pegawai", on_delete=models.PROTECT, related_name="+")
     jabatan = models.CharField(_("jabatan dalam tim"), max_length=12, choices=Jabatan.choices)
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    peran_akses = models.ForeignKey(
+        "akun.Peran", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
 
     class Meta:
         verbose_name = _("anggota Tim Monev")

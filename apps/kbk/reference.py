@@ -1,5 +1,7 @@
 """Tabel 3.1 (Lampiran BAB III 2.1) as data: the roles of a KBK / PMO."""
 
+import re
+
 # kode, tingkatan, penanggung jawab, uraian, tingkat on the chart, gives reviewer rights
 PERAN_KBK = [
     ("SPONSOR", "Program Sponsorship", "Kepala Perangkat Daerah", "", 1, False),
@@ -67,3 +69,24 @@ def ensure() -> None:
 
     if PeranKBK.objects.count() != len(PERAN_KBK):
         load_peran_kbk(PeranKBK)
+
+
+# Tabel 3.1 names the official for each role; a jabatan "fits" when it names that kind of post. Patterns are
+# matched case-insensitively against the start of the jabatan or a functional rank in it (docs/keputusan.md, KBK).
+_PENGAWAS = r"^(kepala (sub ?bagian|sub ?bidang|seksi|upt|unit pelaksana)|kasubbag|kasubbid|kasi\b)|ahli muda|sub ?koordinator|pengawas"
+_ADMINISTRATOR = r"^(kepala (bagian|bidang)|kabag\b|kabid\b)|ahli madya|koordinator"
+POLA_JABATAN = {
+    "SPONSOR": r"^(kepala (dinas|badan|satuan|kantor|pelaksana)|camat\b|inspektur\b|sekretaris daerah|direktur)",
+    "ADVISOR": r"^sekretaris\b(?! daerah)",
+    "PROGRAM": _ADMINISTRATOR,
+    "PROJECT": _ADMINISTRATOR,
+    "DESIGN": _PENGAWAS,
+    "CHANGE": _PENGAWAS,
+    "QA": _PENGAWAS,
+}
+
+
+def jabatan_sesuai(peran_kode: str, jabatan: str) -> bool:
+    """Whether `jabatan` is the kind of post Tabel 3.1 names for the role (an unknown role: no check)."""
+    pola = POLA_JABATAN.get(peran_kode)
+    return pola is None or re.search(pola, (jabatan or "").strip(), re.IGNORECASE) is not None

@@ -9,15 +9,17 @@ from decimal import Decimal
 
 from apps.survei.models import Periode
 from apps.survei.scoring import Kategori
-from apps.survei.selectors import BAGIAN, butir_terlemah, distribusi_kategori, laporan_konsolidasi, tren
 
+from .selectors import BAGIAN, butir_terlemah, distribusi_kategori, laporan_konsolidasi, tren
 from .services import jumlah_asn
 
+# The category colours of every page (static/css/app.css .kat-*): blue, sky, amber, brown, which colour-blind
+# readers tell apart; the text is always beside them.
 WARNA = {
-    Kategori.BAIK.value: "#1b7837",
-    Kategori.CUKUP_BAIK.value: "#7fbf7b",
-    Kategori.KURANG_BAIK.value: "#e08214",
-    Kategori.BURUK.value: "#b2182b",
+    Kategori.BAIK.value: "#0b5394",
+    Kategori.CUKUP_BAIK.value: "#9fd3f5",
+    Kategori.KURANG_BAIK.value: "#f5c26b",
+    Kategori.BURUK.value: "#7a2900",
 }
 LEBAR = 600  # drawing width of a bar, in SVG units
 
@@ -58,8 +60,8 @@ def _tren_titik(points, kode_index: int, bands) -> tuple[str, list[tuple[float, 
         if p.rata_rata.nilai is None:
             continue
         ts = p.rata_rata.nilai[kode_index].ts
-        y = round(30 + 70 * float((ts - low) / (high - low)), 1)
-        coords.append((round(20 + i * step * 0.85, 1), y, p.periode_kode, ts))
+        y = round(10 + 95 * float((ts - low) / (high - low)), 1)
+        coords.append((round(10 + i * step * 0.96, 1), y, p.periode_kode, ts))
     return " ".join(f"{x},{y}" for x, y, _, _ in coords), coords
 
 
@@ -85,9 +87,9 @@ def dasbor(periode: Periode) -> dict:
     context.update(
         distribusi=[(d, _segmen(d.jumlah), i * 34) for i, d in enumerate(distribusi)],
         tinggi_distribusi=len(distribusi) * 34 + 4,
-        kategori_warna=[(Kategori(k).label, w) for k, w in WARNA.items()],
+        kategori_label=[(k, Kategori(k).label) for k in WARNA],
         lemah=[
-            (b, Batang(f"{b.nomor}", i * 22, round(LEBAR * float(b.rata_rata) / 4, 1), str(b.rata_rata)))
+            (b, Batang(f"{b.nomor}", i * 22, round(LEBAR * float(b.rata_rata - 1) / 3, 1), str(b.rata_rata)))
             for i, b in enumerate(lemah)
         ],
         tinggi_lemah=len(lemah) * 22 + 4,

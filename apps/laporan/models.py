@@ -1,7 +1,7 @@
 """Laporan Evaluasi (Lampiran BAB IV.2; SPEC 9): Tim Monev's notes per row and the snapshots of final reports.
 
 The numbers themselves are never stored here while a periode is open or closed: they are computed by
-`apps.survei.selectors`. Only when Tim Monev finalises a periode is each report kept as a snapshot.
+`apps.laporan.selectors`. Only when Tim Monev finalises a periode is each report kept as a snapshot.
 """
 
 from django.conf import settings

@@ -1,36 +1,65 @@
 """The Laporan Evaluasi as HTML context, PDF and XLSX (Lampiran BAB IV.2; SPEC 9). Presentation only:
-every number comes from `apps.survei.selectors` as it is printed."""
+every number comes from `apps.laporan.selectors` as it is printed."""
 
 from apps.common.export import xlsx_bytes
+from apps.common.models import Instansi
 from apps.common.pdf import render_pdf
-from apps.survei.selectors import BAGIAN, Baris, Laporan
 
+from .selectors import BAGIAN, Baris, Laporan, Penandatangan
+from .selectors.ringkasan import perubahan, ringkasan
 from .services import tanggal_indonesia
 
 JUDUL = "Laporan Evaluasi Budaya Kerja Pada Pemerintah Kabupaten Kupang"
 KOLOM = ["Satuan/Unit Kerja", "TS I", "Ka I", "TS II", "Ka II", "TS III", "Ka III", "Keterangan"]
 TEMPAT = "Oelamasi"
+# The section headings of Formulir 1 (Lampiran BAB IV.1).
 NAMA_BAGIAN = {
-    "I": "I. Implementasi Nilai-Nilai Organisasi MEDIASI",
-    "II": "II. Nilai-Nilai Organisasi MEDIASI dalam Perilaku Bekerja",
-    "III": "III. Nilai-Nilai Dasar ASN BerAKHLAK dalam Perilaku Bekerja",
+    "I": "I. Penerapan Nilai-Nilai Organisasi MEDIASI dalam Kepemimpinan dan Manajemen",
+    "II": "II. Penerapan Nilai-Nilai Organisasi MEDIASI dalam Pola Pikir dan Cara Kerja",
+    "III": "III. Penerapan Nilai-Nilai Dasar (Core Value) ASN BerAKHLAK dalam Perilaku Bekerja",
 }
+CARA_MEMBACA = (
+    "Cara membaca: TS (Total Skor) adalah rata-rata jumlah nilai jawaban responden pada satu bagian Formulir 1, "
+    "dan Ka (Kategori) adalah golongannya: BAIK, CUKUP BAIK, KURANG BAIK atau BURUK. Nilai jawaban 1 berarti "
+    "\u201cYa\u201d/\u201cSangat tinggi\u201d dan 4 berarti \u201cTidak\u201d/\u201cKurang\u201d, sehingga "
+    "skor lebih kecil berarti penerapan nilai lebih baik."
+)
 
 
-def konteks(laporan: Laporan) -> dict:
-    """What the HTML page and the PDF template print."""
+def konteks(
+    laporan: Laporan,
+    *,
+    sebelumnya: Laporan | None = None,
+    pelaksanaan: list | None = None,
+    surat: Penandatangan | None = None,
+    draf: bool | None = None,
+) -> dict:
+    """What the HTML page and the PDF template print: the table, and before it the summary a reader needs first
+    (participation, the kabupaten's values, who needs attention and why), the change since the previous periode
+    (rows printed in both), and for the consolidated report the implementation per PD and the covering letter."""
+    delta = perubahan(laporan, sebelumnya)
     return {
         "laporan": laporan,
         "judul": JUDUL,
         "kolom": KOLOM,
+        "cara_membaca": CARA_MEMBACA,
         "tempat_tanggal": f"{TEMPAT}, {tanggal_indonesia(laporan.tanggal)}",
         "tanggal": tanggal_indonesia(laporan.tanggal),
         "band_tables": [(NAMA_BAGIAN[kode], laporan.bands[kode]) for kode in BAGIAN],
+        "nama_bagian": [NAMA_BAGIAN[kode] for kode in BAGIAN],
+        "ringkasan": ringkasan(laporan) if laporan.agregat else None,
+        "sebelumnya": sebelumnya,
+        "perubahan": [(b, delta[b.kunci]) for b in laporan.baris if b.kunci in delta],
+        "perubahan_rata_rata": delta.get(""),
+        "pelaksanaan": pelaksanaan,
+        "surat": surat,
+        "instansi": Instansi.aktif(),
+        "draf": (not laporan.versi) if draf is None else draf,
     }
 
 
-def pdf_bytes(laporan: Laporan) -> bytes:
-    return render_pdf("laporan/pdf/laporan.html", konteks(laporan))
+def pdf_bytes(laporan: Laporan, **extra) -> bytes:
+    return render_pdf("laporan/pdf/laporan.html", konteks(laporan, **extra))
 
 
 def _cells(row: Baris) -> list:
@@ -42,8 +71,18 @@ def _cells(row: Baris) -> list:
     return cells
 
 
-def xlsx(laporan: Laporan) -> bytes:
-    """The same table, numbers as numbers (TS), text cells neutralised by xlsx_bytes; a sheet of report data."""
+def xlsx(
+    laporan: Laporan,
+    *,
+    sebelumnya: Laporan | None = None,
+    pelaksanaan: list | None = None,
+    surat: Penandatangan | None = None,
+    draf: bool | None = None,
+) -> bytes:
+    """The same report as the PDF: the summary first, the table (numbers as numbers), the change since the
+    previous periode, the implementation per PD, the report data and the band table. Text is neutralised by
+    xlsx_bytes."""
+    ctx = konteks(laporan, sebelumnya=sebelumnya, pelaksanaan=pelaksanaan, surat=surat, draf=draf)
     rows = [[b.nama, *_cells(b), b.keterangan, b.n_responden, b.n_asn] for b in laporan.baris]
     for extra in (laporan.rata_rata, laporan.seluruh):
         if extra is not None:
@@ -58,17 +97,59 @@ def xlsx(laporan: Laporan) -> bytes:
         ["Jabatan", signer.jabatan if signer else ""],
         ["Pangkat/Golongan", signer.pangkat_golongan if signer else ""],
         ["NIP", signer.nip if signer else ""],
-        ["Versi", laporan.versi or "belum final"],
+        ["Versi", "DRAF (belum final)" if ctx["draf"] else laporan.versi],
     ]
     bands = [
         [kode, band.kategori.label, band.skor_min, band.skor_max, band.tindak_lanjut]
         for kode in BAGIAN
         for band in laporan.bands[kode]
     ]
-    return xlsx_bytes(
-        [
-            ("Laporan Evaluasi", [*KOLOM, "Responden", "ASN aktif"], rows),
-            ("Keterangan laporan", ["Isian", "Nilai"], info),
-            ("Tabel kategori", ["Bagian", "Kategori", "Skor minimum", "Skor maksimum", "Tindak lanjut"], bands),
-        ]
-    )
+    sheets = [("Ringkasan", ["Isian", "Nilai"], _ringkasan_rows(ctx["ringkasan"]))] if ctx["ringkasan"] else []
+    sheets.append(("Laporan Evaluasi", [*KOLOM, "Partisipasi: responden", "Partisipasi: ASN aktif"], rows))
+    if sebelumnya is not None:
+        delta = [[b.nama, *d] for b, d in ctx["perubahan"]]
+        if ctx["perubahan_rata_rata"]:
+            delta.append(["RATA-RATA", *ctx["perubahan_rata_rata"]])
+        sheets.append(
+            (
+                f"Perubahan sejak {sebelumnya.periode_kode}",
+                ["Satuan/Unit Kerja", "Δ TS I", "Δ TS II", "Δ TS III"],
+                delta,
+            )
+        )
+    if pelaksanaan is not None:
+        sheets.append(
+            (
+                "Pelaksanaan",
+                ["Perangkat daerah", "Deklarasi nilai", "Kegiatan", "Peserta", "Agen aktif", "Tindak lanjut"],
+                [
+                    [
+                        p.nama,
+                        p.deklarasi.strftime("%d-%m-%Y") if p.deklarasi else "belum ada",
+                        p.kegiatan,
+                        p.peserta,
+                        p.agen,
+                        p.tindak_lanjut.teks if p.tindak_lanjut else "tidak ada",
+                    ]
+                    for p in pelaksanaan
+                ],
+            )
+        )
+    sheets += [
+        ("Keterangan laporan", ["Isian", "Nilai"], info),
+        ("Tabel kategori", ["Bagian", "Kategori", "Skor minimum", "Skor maksimum", "Tindak lanjut"], bands),
+    ]
+    return xlsx_bytes(sheets)
+
+
+def _ringkasan_rows(r) -> list[list]:
+    rows = [["Cara membaca", CARA_MEMBACA], ["Partisipasi: responden", r.responden]]
+    if r.asn is not None:
+        rows += [["Partisipasi: ASN aktif", r.asn], ["Partisipasi (%)", r.persen]]
+    if r.kabupaten:
+        for kode, n in zip(BAGIAN, r.kabupaten, strict=True):
+            rows += [[f"RATA-RATA TS {kode}", n.ts], [f"RATA-RATA Ka {kode}", n.ka.label]]
+    rows += [["Perlu perhatian", f"{s.nama}: {s.alasan}"] for s in r.perlu_perhatian]
+    rows += [["Terkuat", f"{s.nama} (rata-rata per butir {s.indeks})"] for s in r.terkuat]
+    rows += [["Terlemah", f"{s.nama} (rata-rata per butir {s.indeks})"] for s in r.terlemah]
+    return rows

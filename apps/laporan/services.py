@@ -7,18 +7,24 @@ from django.db.models import Max
 from django.utils import timezone
 
 from apps.organisasi.models import PerangkatDaerah, UnitKerja
-from apps.survei.models import Periode
-from apps.survei.selectors import (
+from apps.survei.models import Periode, Respon
+from apps.survei.selectors import agregat_tersedia
+from apps.survei.services import set_periode_status
+from apps.tindaklanjut.models import TindakLanjut
+from apps.tindaklanjut.services import tindak_lanjut_buat
+
+from .models import AsnPeriode, CatatanLaporan, SnapshotLaporan
+from .selectors import (
     JumlahAsn,
     Laporan,
-    agregat_tersedia,
     jumlah_asn_sekarang,
     laporan_konsolidasi,
     laporan_perangkat_daerah,
 )
-from apps.survei.services import set_periode_status
-
-from .models import AsnPeriode, CatatanLaporan, SnapshotLaporan
+from .selectors.hasil_asn import butir_terlemah_pd, nilai_sendiri, pembanding
+from .selectors.pelaksanaan import pelaksanaan_per_pd
+from .selectors.penandatangan import ketua_tim_monev
+from .selectors.ringkasan import periode_sebelumnya
 
 
 def catatan_map(periode: Periode) -> dict[str, str]:
@@ -104,12 +110,16 @@ def finalisasi(periode: Periode, actor) -> list[SnapshotLaporan]:
 
     Side effects: the periode's status becomes FINAL through the survey app's one state function; the
     consolidated report and every PD's report are kept as version-1 snapshots (numbers, date, signer), all in
-    one transaction.
+    one transaction; every printed PD or unit row in KURANG BAIK or BURUK gets its follow-up record
+    (apps.tindaklanjut.services.tindak_lanjut_buat).
     """
     with transaction.atomic():
         set_periode_status(periode, Periode.Status.FINAL, actor, note="Finalisasi laporan")
         pds = PerangkatDaerah.objects.filter(aktif=True).order_by("kode")
-        return [_snapshot(periode, pd, actor, "Finalisasi") for pd in [None, *pds]]
+        snapshots = [_snapshot(periode, pd, actor, "Finalisasi") for pd in [None, *pds]]
+        periode.refresh_from_db(fields=["status"])
+        tindak_lanjut_buat(periode, laporan=[Laporan.from_json(s.data) for s in snapshots])
+        return snapshots
 
 
 def simpan_catatan(
@@ -152,3 +162,43 @@ BULAN = [
     "November",
     "Desember",
 ]
+
+
+def laporan_lengkap(periode: Periode, pd: PerangkatDaerah | None = None) -> dict:
+    """The report to show with what goes around it (the arguments of `render.konteks`): the previous closed
+    periode's report at the same level for the change column, and for the consolidated report the implementation
+    per PD and the covering letter's signer (the Ketua Tim Monev: Pasal 9(3))."""
+    laporan = laporan_untuk(periode, pd)
+    lalu = periode_sebelumnya(periode)
+    hasil = {
+        "laporan": laporan,
+        "sebelumnya": laporan_untuk(lalu, pd) if lalu and laporan.agregat else None,
+        "draf": periode.status != Periode.Status.FINAL,
+    }
+    if pd is None and laporan.agregat:
+        hasil["pelaksanaan"] = pelaksanaan_per_pd(periode, lalu)
+        hasil["surat"] = ketua_tim_monev()
+    return hasil
+
+
+def hasil_asn(periode: Periode, pegawai) -> dict:
+    """What an ASN sees of a FINAL periode (apps/laporan/selectors/hasil_asn.py): own scores (when they
+    responded), the printed rows of their unit, PD and the kabupaten, the PD's three weakest items when the PD's
+    row is printed, and the PD's follow-ups. Before FINAL: only `final=False`."""
+    if periode.status != Periode.Status.FINAL:
+        return {"final": False}
+    respon = Respon.objects.filter(periode=periode, pegawai=pegawai, status=Respon.Status.TERKIRIM).first()
+    pd = respon.perangkat_daerah if respon else pegawai.unit_kerja.perangkat_daerah
+    unit = respon.unit_kerja if respon else pegawai.unit_kerja
+    laporan_pd = laporan_untuk(periode, pd)
+    konsolidasi = laporan_untuk(periode)
+    sendiri = nilai_sendiri(respon, laporan_pd.bands) if respon else None
+    pd_tercetak = bool(laporan_pd.seluruh and laporan_pd.seluruh.nilai)
+    return {
+        "final": True,
+        "sendiri": sendiri,
+        "pembanding": pembanding(laporan_pd, konsolidasi, unit.path),
+        "butir_lemah": butir_terlemah_pd(periode, pd.pk) if pd_tercetak else [],
+        "tindak_lanjut": TindakLanjut.objects.filter(periode=periode, perangkat_daerah=pd, unit_kerja=None),
+        "pd": pd,
+    }

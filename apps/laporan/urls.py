@@ -19,6 +19,7 @@ app_name = "laporan"
 urlpatterns = [
     path("", views.index, name="index"),
     path("<str:kode>/", views.konsolidasi, name="konsolidasi"),
+    path("<str:kode>/hasil-saya/", views.hasil_saya, name="hasil_saya"),
     path("<str:kode>/laporan.<format:fmt>", views.konsolidasi_unduh, name="konsolidasi_unduh"),
     path("<str:kode>/dasbor/", views.dasbor, name="dasbor"),
     path("<str:kode>/finalisasi/", views.finalisasi, name="finalisasi"),

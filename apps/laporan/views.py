@@ -7,21 +7,22 @@ PD's KBK their PD's report (another PD is a 404, the consolidated report a 403);
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from apps.akun.scope import Lingkup, lingkup
+from apps.akun.scope import Lingkup, lingkup, perangkat_daerah_utuh_for_user, unit_kerja_for_user
+from apps.common.export import xlsx_bytes
 from apps.common.pdf import PdfRenderTimeoutError
 from apps.organisasi.models import PerangkatDaerah, UnitKerja
 from apps.survei.models import Periode
-from apps.survei.selectors import agregat_tersedia, baris_unit
+from apps.survei.selectors import agregat_tersedia
 
-from . import charts, services
+from . import charts, ekspor, services
 from . import render as laporan_render
 from .forms import CatatanForm, FinalisasiForm
 from .models import CatatanLaporan
+from .selectors import baris_unit
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -38,36 +39,32 @@ def _get_periode(kode: str) -> Periode:
 
 
 def _get_pd_for_user(request, pd_kode: str) -> PerangkatDaerah:
-    scope = _scope(request, lambda s: s.kabupaten or s.pd_ids)
-    qs = PerangkatDaerah.objects.all() if scope.kabupaten else PerangkatDaerah.objects.filter(pk__in=scope.pd_ids)
-    return get_object_or_404(qs, kode=pd_kode)
+    _scope(request, lambda s: s.boleh_lihat_laporan_pd_apa_pun)
+    return get_object_or_404(perangkat_daerah_utuh_for_user(request.user), kode=pd_kode)
 
 
 def _get_unit_for_user(request, pk: int) -> UnitKerja:
-    scope = _scope(request, lambda s: s.kabupaten or s.pd_ids or s.pimpinan_unit_ids)
-    qs = UnitKerja.objects.select_related("perangkat_daerah")
-    if not scope.kabupaten:
-        qs = qs.filter(Q(perangkat_daerah_id__in=scope.pd_ids) | scope.unit_q())
-    return get_object_or_404(qs, pk=pk)
+    _scope(request, lambda s: s.boleh_lihat_laporan_apa_pun)
+    return get_object_or_404(unit_kerja_for_user(request.user), pk=pk)
 
 
-def _download(laporan, fmt: str, filename: str) -> HttpResponse:
-    if not laporan.agregat:
+def _download(lengkap: dict, fmt: str, filename: str) -> HttpResponse:
+    if not lengkap["laporan"].agregat:
         raise Http404("Agregat periode ini baru tersedia setelah periode ditutup.")
     if fmt == "pdf":
         try:
-            data = laporan_render.pdf_bytes(laporan)
+            data = laporan_render.pdf_bytes(**lengkap)
         except PdfRenderTimeoutError:
             return HttpResponse(_("PDF belum dapat dibuat (batas waktu terlampaui). Coba lagi."), status=503)
         response = HttpResponse(data, content_type="application/pdf")
     else:
-        response = HttpResponse(laporan_render.xlsx(laporan), content_type=XLSX)
+        response = HttpResponse(laporan_render.xlsx(**lengkap), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response
 
 
 def index(request):
-    scope = _scope(request, lambda s: s.kabupaten or s.pd_ids or s.pimpinan_unit_ids)
+    scope = _scope(request, lambda s: s.boleh_lihat_laporan_apa_pun)
     periodes = Periode.objects.exclude(status=Periode.Status.DRAFT).order_by("-tanggal_buka")
     pds = PerangkatDaerah.objects.filter(pk__in=scope.pd_ids).order_by("kode")
     units = UnitKerja.objects.filter(pk__in=scope.pimpinan_unit_ids).order_by("kode")
@@ -75,35 +72,36 @@ def index(request):
 
 
 def konsolidasi(request, kode: str):
-    _scope(request, lambda s: s.kabupaten)
+    _scope(request, lambda s: s.boleh_lihat_laporan_kabupaten)
     periode = _get_periode(kode)
-    laporan = services.laporan_untuk(periode)
-    return render(request, "laporan/laporan.html", {**laporan_render.konteks(laporan), "periode": periode})
+    lengkap = services.laporan_lengkap(periode)
+    return render(request, "laporan/laporan.html", {**laporan_render.konteks(**lengkap), "periode": periode})
 
 
 def konsolidasi_unduh(request, kode: str, fmt: str):
-    _scope(request, lambda s: s.kabupaten)
+    _scope(request, lambda s: s.boleh_lihat_laporan_kabupaten)
     periode = _get_periode(kode)
-    return _download(services.laporan_untuk(periode), fmt, f"laporan-evaluasi-{periode.kode}")
+    return _download(services.laporan_lengkap(periode), fmt, f"laporan-evaluasi-{periode.kode}")
 
 
 def perangkat_daerah(request, kode: str, pd_kode: str):
     pd = _get_pd_for_user(request, pd_kode)
     periode = _get_periode(kode)
-    laporan = services.laporan_untuk(periode, pd)
-    return render(request, "laporan/laporan.html", {**laporan_render.konteks(laporan), "periode": periode, "pd": pd})
+    lengkap = services.laporan_lengkap(periode, pd)
+    context = {**laporan_render.konteks(**lengkap), "periode": periode, "pd": pd}
+    return render(request, "laporan/laporan.html", context)
 
 
 def perangkat_daerah_unduh(request, kode: str, pd_kode: str, fmt: str):
     pd = _get_pd_for_user(request, pd_kode)
     periode = _get_periode(kode)
-    return _download(services.laporan_untuk(periode, pd), fmt, f"laporan-evaluasi-{periode.kode}-{pd.kode}")
+    return _download(services.laporan_lengkap(periode, pd), fmt, f"laporan-evaluasi-{periode.kode}-{pd.kode}")
 
 
 def rincian_unit(request, kode: str, pk: int):
     """Tim Monev (and the other kabupaten roles) open a unit's sub-units with the same rules (SPEC 9)."""
     unit = _get_unit_for_user(request, pk)
-    _scope(request, lambda s: s.kabupaten)
+    _scope(request, lambda s: s.boleh_lihat_laporan_kabupaten)
     periode = _get_periode(kode)
     laporan = services.laporan_live(periode, unit.perangkat_daerah, induk=unit)
     context = {**laporan_render.konteks(laporan), "periode": periode, "pd": unit.perangkat_daerah, "induk": unit}
@@ -130,7 +128,7 @@ def _catatan(request, periode: Periode, instance: CatatanLaporan | None, back: s
 
 def catatan_pd(request, kode: str, pd_kode: str):
     pd = _get_pd_for_user(request, pd_kode)  # out of scope: 404 before the role check (SECURITY)
-    _scope(request, lambda s: s.monev)
+    _scope(request, lambda s: s.boleh_catat_laporan)
     periode = _get_periode(kode)
     instance = CatatanLaporan.objects.filter(periode=periode, perangkat_daerah=pd).first()
     return _catatan(request, periode, instance, f"{periode_url(periode)}#pd-{pd.pk}", pd=pd)
@@ -138,7 +136,7 @@ def catatan_pd(request, kode: str, pd_kode: str):
 
 def catatan_unit(request, kode: str, pk: int):
     unit = _get_unit_for_user(request, pk)  # out of scope: 404 before the role check (SECURITY)
-    _scope(request, lambda s: s.monev)
+    _scope(request, lambda s: s.boleh_catat_laporan)
     periode = _get_periode(kode)
     instance = CatatanLaporan.objects.filter(periode=periode, unit_kerja=unit).first()
     back = f"{periode_url(periode, unit.perangkat_daerah)}#unit-{unit.pk}"
@@ -155,7 +153,7 @@ def periode_url(periode: Periode, pd: PerangkatDaerah | None = None) -> str:
 
 def finalisasi(request, kode: str):
     """Tim Monev finalises a closed periode after a confirmation step; the reports become snapshots."""
-    _scope(request, lambda s: s.monev)
+    _scope(request, lambda s: s.boleh_finalkan_periode)
     periode = _get_periode(kode)
     form = FinalisasiForm(request.POST or None)
     bisa = periode.status == Periode.Status.DITUTUP
@@ -175,8 +173,31 @@ def finalisasi(request, kode: str):
 
 
 def dasbor(request, kode: str):
-    _scope(request, lambda s: s.kabupaten)
+    _scope(request, lambda s: s.boleh_lihat_laporan_kabupaten)
     periode = _get_periode(kode)
     context = {"periode": periode, "agregat": agregat_tersedia(periode)}
     context.update(charts.dasbor(periode))
     return render(request, "laporan/dasbor.html", context)
+
+
+def ekspor_jawaban(request, kode: str):
+    """The raw answers of a closed periode as XLSX (Tim Monev, admin), formula-looking cells neutralised."""
+    _scope(request, lambda s: s.boleh_ekspor_jawaban)
+    periode = get_object_or_404(Periode, kode=kode)
+    if not agregat_tersedia(periode):
+        # Nothing of an open periode's answers leaves the system: diffing two downloads would reveal one named
+        # respondent's answers (docs/keputusan.md, kerahasiaan).
+        messages.error(request, _("Jawaban baru dapat diekspor setelah periode ditutup."))
+        return redirect("survei:periode_list")
+    data = xlsx_bytes([("Jawaban", ekspor.header(periode), ekspor.rows(periode))])
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="jawaban-{periode.pk}.xlsx"'
+    return response
+
+
+def hasil_saya(request, kode: str):
+    """An ASN's results of a FINAL periode beside their unit, PD and the kabupaten (Lampiran BAB III.2)."""
+    scope = _scope(request, lambda s: s.boleh_lihat_hasil_sendiri)
+    periode = _get_periode(kode)
+    context = {**services.hasil_asn(periode, scope.pegawai), "periode": periode}
+    return render(request, "laporan/hasil_saya.html", context)

@@ -17,7 +17,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from apps.common.import_formats import FORMATS
 from apps.common.uploads import MAX_UPLOAD_BYTES, periksa_unggahan
 
-from . import services
+from . import services, workflow
 from .models import (
     Golongan,
     Pegawai,
@@ -173,13 +173,18 @@ class PegawaiAdmin(ImporAdminMixin, SimpleHistoryAdmin):
         ]
 
     def mutasi_view(self, request, pk: int):
-        """Move a pegawai to another unit from a date, through services.mutasi (history kept)."""
+        """Move a pegawai to another unit from a date, through services.pegawai_mutasi (history kept)."""
         pegawai = get_object_or_404(Pegawai, pk=pk)
         if not self.has_change_permission(request, pegawai):
             raise PermissionDenied
         form = MutasiForm(request.POST or None, initial={"mulai": timezone.localdate()})
         if request.method == "POST" and form.is_valid():
-            services.mutasi(pegawai, form.cleaned_data["unit_kerja"], form.cleaned_data["mulai"], oleh=request.user)
+            services.pegawai_mutasi(
+                pegawai,
+                unit_kerja=form.cleaned_data["unit_kerja"],
+                mulai=form.cleaned_data["mulai"],
+                aktor=request.user,
+            )
             messages.success(
                 request,
                 _("Mutasi %(nama)s ke %(unit)s tercatat.")
@@ -205,10 +210,27 @@ class SanksiDisiplinAdmin(SimpleHistoryAdmin):
     date_hierarchy = "mulai"
 
 
+class PermintaanPerbaikanAdminForm(forms.ModelForm):
+    """The status field offers only what workflow.TRANSISI_PERBAIKAN allows from the current status."""
+
+    class Meta:
+        model = PermintaanPerbaikan
+        fields = ["status", "catatan_admin"]
+
+    def clean_status(self) -> str:
+        dari, ke = self.instance.status, self.cleaned_data["status"]
+        if ke != dari and workflow.aksi_perbaikan_ke(dari, ke) is None:
+            raise ValidationError(_("Status tidak dapat diubah dari %(dari)s ke %(ke)s.") % {"dari": dari, "ke": ke})
+        return ke
+
+
 @admin.register(PermintaanPerbaikan)
 class PermintaanPerbaikanAdmin(SimpleHistoryAdmin):
-    """Correction requests of ASN (SPEC 2): the admin corrects the record, then marks the request."""
+    """Correction requests of ASN (SPEC 2): the admin corrects the record, then marks the request.
 
+    Every decision goes through services.permintaan_perbaikan_transisi."""
+
+    form = PermintaanPerbaikanAdminForm
     list_display = ["pegawai", "data", "nilai_usulan", "status", "diajukan_pada", "diputus_oleh"]
     list_filter = ["status", "data"]
     search_fields = ["pegawai__nip", "pegawai__nama"]
@@ -220,18 +242,22 @@ class PermintaanPerbaikanAdmin(SimpleHistoryAdmin):
         return False
 
     def save_model(self, request, obj, form, change) -> None:
-        if "status" in form.changed_data:
-            obj.diputus_oleh = request.user
-            obj.diputus_pada = timezone.now()
-        super().save_model(request, obj, form, change)
+        if "status" not in form.changed_data:
+            super().save_model(request, obj, form, change)
+            return
+        ke, obj.status = obj.status, form.initial["status"]
+        try:
+            services.permintaan_perbaikan_transisi(obj, ke=ke, aktor=request.user, catatan=obj.catatan_admin)
+        except ValidationError as exc:  # decided meanwhile by someone else
+            messages.error(request, " ".join(exc.messages))
 
     def _putus(self, request, queryset, status: str) -> None:
         count = 0
         for permintaan in queryset.filter(status=PermintaanPerbaikan.Status.DIAJUKAN):
-            permintaan.status = status
-            permintaan.diputus_oleh = request.user
-            permintaan.diputus_pada = timezone.now()
-            permintaan.save(update_fields=["status", "diputus_oleh", "diputus_pada"])
+            try:
+                services.permintaan_perbaikan_transisi(permintaan, ke=status, aktor=request.user)
+            except ValidationError:  # decided meanwhile by someone else
+                continue
             count += 1
         messages.success(request, _("%(count)s permintaan diperbarui.") % {"count": count})
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .nip import nip_errors
+from .workflow import StatusPerbaikan
 
 
 class JenisASN(models.TextChoices):
@@ -182,7 +183,7 @@ class Pegawai(models.Model):
 
 
 class RiwayatUnit(models.Model):
-    """Mutasi: the unit a pegawai belonged to from a date. Written by services.mutasi only."""
+    """Mutasi: the unit a pegawai belonged to from a date. Written by services.pegawai_mutasi only."""
 
     pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="riwayat_unit")
     unit_kerja = models.ForeignKey(UnitKerja, on_delete=models.PROTECT, related_name="+")
@@ -231,7 +232,8 @@ class SanksiDisiplin(models.Model):
 class PermintaanPerbaikan(models.Model):
     """An ASN's request to correct their own registry data (SPEC 2; UU 27/2022: the right to correct).
 
-    The ASN proposes; the admin corrects the record in the admin and marks the request done or refused.
+    The ASN proposes; the admin corrects the record in the admin and marks the request done or refused, through
+    services.permintaan_perbaikan_transisi (the one function that changes `status`).
     """
 
     class Data(models.TextChoices):
@@ -244,10 +246,7 @@ class PermintaanPerbaikan(models.Model):
         TELEPON = "telepon", _("Telepon")
         LAINNYA = "lainnya", _("Lainnya")
 
-    class Status(models.TextChoices):
-        DIAJUKAN = "DIAJUKAN", _("Diajukan")
-        SELESAI = "SELESAI", _("Selesai diperbaiki")
-        DITOLAK = "DITOLAK", _("Ditolak")
+    Status = StatusPerbaikan  # states and transitions: apps/organisasi/workflow.py
 
     pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="permintaan_perbaikan")
     data = models.CharField(_("data yang salah"), max_length=12, choices=Data.choices)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from apps.akun.scope import lingkup, pegawai_for_user
 
+from . import services
 from .forms import PermintaanPerbaikanForm
 from .models import UnitKerja
 from .template_impor import template_pegawai
@@ -26,9 +27,7 @@ def profil(request):
         raise Http404
     form = PermintaanPerbaikanForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        permintaan = form.save(commit=False)
-        permintaan.pegawai = pegawai
-        permintaan.save()
+        services.permintaan_perbaikan_ajukan(pegawai, **form.cleaned_data, aktor=request.user)
         messages.success(request, _("Permintaan perbaikan terkirim ke admin Bagian Organisasi."))
         return redirect("organisasi:profil")
     context = {
@@ -41,8 +40,7 @@ def profil(request):
 
 
 def pegawai_list(request):
-    scope = lingkup(request.user)
-    if not (scope.kabupaten or scope.pd_ids or scope.pimpinan_unit_ids):
+    if not lingkup(request.user).boleh_lihat_pegawai_apa_pun:
         raise PermissionDenied
     qs = pegawai_for_user(request.user).order_by("nama", "pk")
     q = request.GET.get("q", "").strip()[:100]

@@ -8,11 +8,6 @@ from apps.organisasi.models import Pegawai, UnitKerja
 from .models import Periode, Respon
 
 
-def boleh_lihat_partisipasi(user) -> bool:
-    scope = lingkup(user)
-    return scope.kabupaten or bool(scope.pd_ids) or scope.is_pimpinan_unit
-
-
 def pegawai_dalam_lingkup(user) -> QuerySet[Pegawai]:
     """Active pegawai whose participation the user may see: the unit subtree of a unit head, the PD of a
     Kepala PD or KBK member, everyone for kabupaten roles. An ASN's own record is not "participation"."""

@@ -10,6 +10,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 TWO_PLACES = Decimal("0.01")
+# The smallest group whose answers or section totals any page, download or export may show (docs/keputusan.md,
+# kerahasiaan). The only place this number is written.
+MIN_RESPONDEN = 3
 
 
 class Kategori(StrEnum):

@@ -38,8 +38,7 @@ def set_periode_status(periode: Periode, new_status: str, actor, note: str = "")
     RiwayatPeriode row (who, from, to, note); sends `periode_status_changed` (the reports freeze the
     number of active ASN per unit when a periode closes). Raises PermissionDenied or ValidationError.
     """
-    scope = lingkup(actor)
-    if not (scope.monev or scope.admin):
+    if not lingkup(actor).boleh_kelola_periode:
         raise PermissionDenied
     with transaction.atomic():
         locked = Periode.objects.select_for_update().get(pk=periode.pk)
@@ -142,8 +141,8 @@ class SudahTerkirim(Exception):  # noqa: N818 (not an error: the outcome "alread
         self.respon = respon
 
 
-def simpan_draf(
-    periode: Periode, pegawai: Pegawai, answers: Mapping[int, int], butir: Mapping[int, Butir] | None = None
+def respon_simpan_draf(
+    periode: Periode, *, pegawai: Pegawai, answers: Mapping[int, int], butir: Mapping[int, Butir] | None = None
 ) -> Respon:
     """Keep the given answers (item number -> 1-4) as the pegawai's draft (SPEC 8: saved as the ASN goes).
 
@@ -167,8 +166,8 @@ def _simpan_draf(periode: Periode, pegawai: Pegawai, answers: Mapping[int, int],
     return respon
 
 
-def kirim(
-    periode: Periode, pegawai: Pegawai, answers: Mapping[int, int], butir: Mapping[int, Butir] | None = None
+def respon_kirim(
+    periode: Periode, *, pegawai: Pegawai, answers: Mapping[int, int], butir: Mapping[int, Butir] | None = None
 ) -> Respon:
     """Submit the pegawai's Formulir 1 with every item answered (Lampiran BAB IV; SPEC 8).
 
@@ -176,7 +175,7 @@ def kirim(
     three section totals with scoring.section_total over all its answers, stores the respondent's unit and PD and
     the time, and sets status TERKIRIM. Raises SudahTerkirim when it was already submitted (the caller shows the
     result), ValidationError when the periode does not accept answers or an item is missing (code "kurang":
-    nothing is written; the caller keeps the given answers with simpan_draf).
+    nothing is written; the caller keeps the given answers with respon_simpan_draf).
     """
     _cek_periode_menerima(periode)
     butir = butir if butir is not None else _butir_periode(periode)
@@ -221,14 +220,13 @@ def _kirim(periode: Periode, pegawai: Pegawai, answers: Mapping[int, int], butir
     return respon
 
 
-def buka_kembali(respon: Respon, actor, alasan: str) -> Respon:
+def respon_buka_kembali(respon: Respon, *, aktor, alasan: str) -> Respon:
     """Tim Monev reopens one submitted response while its periode accepts answers (SPEC 8).
 
     Side effects: locks the row; sets status back to DRAF and clears the totals, unit and submission time
     (the answers stay, so the ASN only corrects); writes one PembukaanKembali row (who, when, why).
     """
-    scope = lingkup(actor)
-    if not (scope.monev or scope.admin):
+    if not lingkup(aktor).boleh_buka_kembali_respon:
         raise PermissionDenied
     if not alasan.strip():
         raise ValidationError(_("Alasan wajib diisi."))
@@ -254,5 +252,5 @@ def buka_kembali(respon: Respon, actor, alasan: str) -> Respon:
                 "diperbarui_pada",
             ]
         )
-        PembukaanKembali.objects.create(respon=locked, oleh=actor, alasan=alasan.strip())
+        PembukaanKembali.objects.create(respon=locked, oleh=aktor, alasan=alasan.strip())
     return locked

@@ -10,7 +10,7 @@ from apps.akun.scope import Lingkup
 from apps.common.tugas import MENUNGGU_ANDA, PANTAU, TENGGAT, Tugas
 
 from .models import Periode, Respon
-from .partisipasi import boleh_lihat_partisipasi, pegawai_dalam_lingkup
+from .partisipasi import pegawai_dalam_lingkup
 
 
 def _sisa(periode: Periode) -> str:
@@ -49,7 +49,7 @@ def tugas_untuk(user, scope: Lingkup) -> list[Tugas]:
                     kunci="formulir1",
                 )
             )
-    if boleh_lihat_partisipasi(user):
+    if scope.boleh_lihat_partisipasi:
         p = terbuka[0]
         counts = pegawai_dalam_lingkup(user).aggregate(
             jumlah=Count("pk", distinct=True),

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from apps.laporan import views as laporan_views
+
 from . import views
 
 app_name = "survei"
@@ -18,5 +20,5 @@ urlpatterns = [
     path("periode/", views.periode_list, name="periode_list"),
     path("periode/baru/", views.periode_tambah, name="periode_tambah"),
     path("periode/<str:kode>/status/<str:ke>/", views.periode_status, name="periode_status"),
-    path("periode/<str:kode>/ekspor.xlsx", views.ekspor_xlsx, name="ekspor"),
+    path("periode/<str:kode>/ekspor.xlsx", laporan_views.ekspor_jawaban, name="ekspor"),
 ]

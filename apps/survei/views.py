@@ -17,10 +17,9 @@ from apps.akun.scope import lingkup, perangkat_daerah_for_user
 from apps.common.export import xlsx_bytes
 from apps.notifikasi.services import notifikasi_tandai_dibaca
 
-from . import ekspor, partisipasi, pemberitahuan, scoring, services
+from . import partisipasi, pemberitahuan, scoring, services
 from .forms import BukaKembaliForm, FormulirForm, PeriodeForm, StatusPeriodeForm, nama_field
 from .models import Bagian, Butir, InstrumenVersi, Jawaban, Periode, Respon
-from .selectors import agregat_tersedia
 
 S = Periode.Status
 
@@ -35,9 +34,8 @@ def _pegawai_or_403(request):
     return pegawai
 
 
-def _require_monev(request) -> None:
-    scope = lingkup(request.user)
-    if not (scope.monev or scope.admin):
+def _require_kelola_periode(request) -> None:
+    if not lingkup(request.user).boleh_kelola_periode:
         raise PermissionDenied
 
 
@@ -143,12 +141,12 @@ def _formulir_post(request, periode: Periode, pegawai):
     aksi = request.POST.get("aksi", "")
     try:
         if aksi == "kirim":
-            respon = services.kirim(periode, pegawai, answers, butir=butir)
+            respon = services.respon_kirim(periode, pegawai=pegawai, answers=answers, butir=butir)
             messages.success(request, _("Terima kasih. Formulir 1 Anda sudah terkirim."))
             if autosave:  # sent by static/js/formulir.js, which then opens the result itself
                 return JsonResponse({"ok": True, "url": reverse("survei:respon", args=[respon.pk])})
             return redirect("survei:respon", pk=respon.pk)
-        respon = services.simpan_draf(periode, pegawai, answers, butir=butir)
+        respon = services.respon_simpan_draf(periode, pegawai=pegawai, answers=answers, butir=butir)
     except services.SudahTerkirim as done:
         if autosave:
             url = reverse("survei:respon", args=[done.respon.pk])
@@ -158,7 +156,7 @@ def _formulir_post(request, periode: Periode, pegawai):
     except ValidationError as exc:
         if exc.code == "kurang":
             try:
-                respon = services.simpan_draf(periode, pegawai, answers, butir=butir)
+                respon = services.respon_simpan_draf(periode, pegawai=pegawai, answers=answers, butir=butir)
             except services.SudahTerkirim as done:  # another tab submitted meanwhile
                 messages.info(request, _("Formulir Anda untuk periode ini sudah terkirim."))
                 return redirect("survei:respon", pk=done.respon.pk)
@@ -235,10 +233,10 @@ def cetak(request, pk: int):
 
 def _partisipasi_qs(request, periode: Periode):
     """The participation list in the viewer's scope, filtered by ?pd= and ?status=belum; with the PD choices."""
-    qs = partisipasi.daftar_partisipasi(request.user, periode).select_related("unit_kerja__perangkat_daerah")
     scope = lingkup(request.user)
+    qs = partisipasi.daftar_partisipasi(request.user, periode).select_related("unit_kerja__perangkat_daerah")
     pd_pilihan, pd_dipilih = [], None
-    if scope.kabupaten or len(scope.pd_ids) > 1:
+    if scope.banyak_pd:
         pd_pilihan = list(perangkat_daerah_for_user(request.user).only("pk", "nama"))
         pd_dipilih = next((pd.pk for pd in pd_pilihan if str(pd.pk) == request.GET.get("pd")), None)
         if pd_dipilih is not None:
@@ -251,7 +249,7 @@ def _partisipasi_qs(request, periode: Periode):
 
 
 def _require_partisipasi(request) -> None:
-    if not partisipasi.boleh_lihat_partisipasi(request.user):
+    if not lingkup(request.user).boleh_lihat_partisipasi:
         raise PermissionDenied
 
 
@@ -263,7 +261,7 @@ def partisipasi_view(request, kode: str):
     semua, qs, pd_pilihan, pd_dipilih, belum = _partisipasi_qs(request, periode)
     scope = lingkup(request.user)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    kelompok = partisipasi.per_kelompok(semua, per_pd=scope.kabupaten or len(scope.pd_ids) > 1)
+    kelompok = partisipasi.per_kelompok(semua, per_pd=scope.banyak_pd)
     terbuka = periode.menerima_kiriman()
     for k in kelompok:
         pk = int(k["kelompok"].partition(":")[2])
@@ -277,7 +275,7 @@ def partisipasi_view(request, kode: str):
         "belum": belum,
         "kelompok": kelompok,
         "ringkasan": partisipasi.ringkasan(semua),
-        "boleh_buka_kembali": (scope.monev or scope.admin) and periode.menerima_kiriman(),
+        "boleh_buka_kembali": scope.boleh_buka_kembali_respon and periode.menerima_kiriman(),
         "boleh_ingatkan_monev": scope.monev and periode.menerima_kiriman(),
     }
     return render(request, "survei/partisipasi.html", context)
@@ -353,7 +351,7 @@ def partisipasi_xlsx(request, kode: str):
 
 
 def periode_list(request):
-    _require_monev(request)
+    _require_kelola_periode(request)
     periode = Periode.objects.select_related("instrumen").annotate(
         terkirim=Count("respon", filter=Q(respon__status=Respon.Status.TERKIRIM))
     )
@@ -363,7 +361,7 @@ def periode_list(request):
 
 @require_http_methods(["GET", "POST"])
 def periode_tambah(request):
-    _require_monev(request)
+    _require_kelola_periode(request)
     form = PeriodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         periode = form.save()
@@ -375,7 +373,7 @@ def periode_tambah(request):
 @require_http_methods(["GET", "POST"])
 def periode_status(request, kode: str, ke: str):
     """Confirm, then open, close, reopen or finalise a periode through services.set_periode_status."""
-    _require_monev(request)
+    _require_kelola_periode(request)
     periode = get_object_or_404(Periode, kode=kode)
     if ke not in S.values or ke not in services.TRANSISI_PERIODE[periode.status]:
         raise Http404
@@ -395,32 +393,16 @@ def periode_status(request, kode: str, ke: str):
 def buka_kembali(request, pk: int):
     """Tim Monev reopens one submitted response, with the reason (SPEC 8). A response is nobody else's
     business: for other roles it does not exist (404)."""
-    scope = lingkup(request.user)
-    if not (scope.monev or scope.admin):
+    if not lingkup(request.user).boleh_buka_kembali_respon:
         raise Http404
     obj = get_object_or_404(Respon.objects.select_related("periode", "pegawai"), pk=pk, status=Respon.Status.TERKIRIM)
     form = BukaKembaliForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.buka_kembali(obj, request.user, form.cleaned_data["alasan"])
+            services.respon_buka_kembali(obj, aktor=request.user, alasan=form.cleaned_data["alasan"])
         except ValidationError as exc:
             messages.error(request, exc.messages[0])
         else:
             messages.success(request, _("Respon %(nama)s dibuka kembali.") % {"nama": obj.pegawai.nama_lengkap})
         return redirect("survei:partisipasi", kode=obj.periode.kode)
     return render(request, "survei/buka_kembali.html", {"respon": obj, "form": form})
-
-
-def ekspor_xlsx(request, kode: str):
-    """The raw answers of a periode as XLSX (SPEC 10), formula-looking cells neutralised."""
-    _require_monev(request)
-    periode = get_object_or_404(Periode, kode=kode)
-    if not agregat_tersedia(periode):
-        # SPEC 2: nothing of an open periode's answers leaves the system (diffing two downloads would
-        # reveal one named respondent's answers).
-        messages.error(request, _("Jawaban baru dapat diekspor setelah periode ditutup."))
-        return redirect("survei:periode_list")
-    data = xlsx_bytes([("Jawaban", ekspor.header(periode), ekspor.rows(periode))])
-    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="jawaban-{periode.pk}.xlsx"'
-    return response

@@ -167,3 +167,51 @@ CASES = [
         setup=_nominasi(Status.DITETAPKAN),
     ),
 ]
+
+
+def _kelompok(w):
+    from tests.agen.kelompok import kelompok
+
+    w.kelompok = kelompok(w)
+
+
+def _kelompok_pk(w):
+    return {"pk": w.kelompok.pk}
+
+
+KELOMPOK_LIHAT = dict(pimpinan=200, kbk=200, kepala=200, monev=200, sekda=200, admin=200)
+KELOMPOK_KELOLA = dict(pimpinan=403, kbk=200, kepala=200, monev=403, sekda=403, admin=403)
+
+CASES += [
+    Case("agen:kelompok_list", everyone(200), note="each persona sees the groups of their scope (maybe none)"),
+    Case("agen:kelompok_tambah", everyone(403, kbk=200, kepala=200, outsider=200)),
+    Case(
+        "agen:kelompok_tambah",
+        everyone(403, kbk=302, kepala=302, outsider=200),
+        method="post",
+        data=lambda w: {
+            "perangkat_daerah": w.pd_x.pk,
+            "nama": "Kelompok Baru",
+            "anggota": [w.kelompok.anggota.all()[0].pk, w.kelompok.anggota.all()[1].pk],
+        },
+        setup=_kelompok,
+        note="the outsider's form offers only PD Y: PD X is refused (the form re-shows with an error)",
+    ),
+    Case(
+        "agen:kelompok_detail",
+        everyone(404, **KELOMPOK_LIHAT),
+        kwargs=_kelompok_pk,
+        setup=_kelompok,
+        note="asn (unit A) is no member; the head of unit A sees it through asn_a1 of sub-unit A1",
+    ),
+    Case("agen:kelompok_ubah", everyone(404, **KELOMPOK_KELOLA), kwargs=_kelompok_pk, setup=_kelompok),
+    Case("agen:kelompok_bubarkan", everyone(404, **KELOMPOK_KELOLA), kwargs=_kelompok_pk, setup=_kelompok),
+    Case(
+        "agen:kelompok_bubarkan",
+        everyone(404, **{**KELOMPOK_KELOLA, "kbk": 302, "kepala": 302}),
+        kwargs=_kelompok_pk,
+        method="post",
+        data=lambda w: {"catatan": "Tugas selesai", "yakin": "on"},
+        setup=_kelompok,
+    ),
+]

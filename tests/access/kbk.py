@@ -32,7 +32,12 @@ CASES = [
         everyone(404, kbk=403, kepala=302, monev=403, sekda=403, admin=302),
         kwargs=lambda w: {"pk": w.pd_x.pk},
         method="post",
-        data=lambda w: {"pegawai": w.asn_b.pk, "peran": _peran_pk("QA")},
+        data=lambda w: {
+            "pegawai": w.asn_b.pk,
+            "peran": _peran_pk("QA"),
+            "konfirmasi": "on",
+            "catatan_kesesuaian": "uji",
+        },
     ),
     Case(
         "kbk:anggota_akhiri",

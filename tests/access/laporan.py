@@ -25,6 +25,13 @@ def kode(**extra):
 
 CASES = [
     Case(
+        "laporan:hasil_saya",
+        everyone(200, admin=403),
+        kwargs=kode(),
+        setup=periode_2025,
+        note="every ASN sees their own results; the admin account has no pegawai record",
+    ),
+    Case(
         "laporan:index",
         everyone(200, asn=403),
         setup=periode_2025,

@@ -15,12 +15,12 @@ def _periode(world) -> None:
 
 def _draf_asn(world) -> None:
     _periode(world)
-    world.respon = services.simpan_draf(world.periode, world.asn, {1: 2})
+    world.respon = services.respon_simpan_draf(world.periode, pegawai=world.asn, answers={1: 2})
 
 
 def _terkirim_asn(world) -> None:
     _periode(world)
-    world.respon = services.kirim(world.periode, world.asn, jawaban())
+    world.respon = services.respon_kirim(world.periode, pegawai=world.asn, answers=jawaban())
 
 
 def _periode_ditutup(world) -> None:

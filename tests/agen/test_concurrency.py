@@ -34,7 +34,7 @@ def test_two_reviewers_decide_at_once_exactly_one_decision_is_recorded():
         stale = Nominasi.objects.get(pk=nominasi.pk)  # each reviewer loaded the page before the other decided
         barrier.wait()
         try:
-            services.transition(stale, aksi, user, catatan)
+            services.nominasi_transisi(stale, aksi=aksi, aktor=user, catatan=catatan)
             outcomes[name] = "decided"
         except services.SudahDiputuskanError:
             outcomes[name] = "sudah diputuskan"

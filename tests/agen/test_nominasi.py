@@ -27,7 +27,13 @@ def _sanksi(pegawai, mulai, selesai):
 def test_a_person_with_an_active_sanction_cannot_be_nominated(world):
     _sanksi(world.asn, TODAY() - datetime.timedelta(days=10), TODAY() + datetime.timedelta(days=10))
     with pytest.raises(ValidationError) as exc:
-        services.usulkan(helpers.putaran(world), world.asn, world.pimpinan.user, "MUSYAWARAH", helpers.ALASAN)
+        services.nominasi_usulkan(
+            helpers.putaran(world),
+            pegawai=world.asn,
+            aktor=world.pimpinan.user,
+            mekanisme="MUSYAWARAH",
+            alasan=helpers.ALASAN,
+        )
     mulai = (TODAY() - datetime.timedelta(days=10)).strftime("%d-%m-%Y")
     sampai = (TODAY() + datetime.timedelta(days=10)).strftime("%d-%m-%Y")
     assert exc.value.messages == [
@@ -38,7 +44,13 @@ def test_a_person_with_an_active_sanction_cannot_be_nominated(world):
 
 def test_a_person_whose_sanction_ended_can_be_nominated(world):
     _sanksi(world.asn, TODAY() - datetime.timedelta(days=100), TODAY() - datetime.timedelta(days=1))
-    nominasi = services.usulkan(helpers.putaran(world), world.asn, world.pimpinan.user, "MUSYAWARAH", helpers.ALASAN)
+    nominasi = services.nominasi_usulkan(
+        helpers.putaran(world),
+        pegawai=world.asn,
+        aktor=world.pimpinan.user,
+        mekanisme="MUSYAWARAH",
+        alasan=helpers.ALASAN,
+    )
     assert nominasi.status == Status.MENUNGGU_KOMITMEN
     row = RiwayatNominasi.objects.get(nominasi=nominasi)
     assert (row.aksi, row.dari_status, row.ke_status, row.oleh_id) == (
@@ -53,13 +65,25 @@ def test_an_inactive_person_cannot_be_nominated(world):
     world.asn.aktif = False
     world.asn.save()
     with pytest.raises(ValidationError) as exc:
-        services.usulkan(helpers.putaran(world), world.asn, world.pimpinan.user, "MUSYAWARAH", helpers.ALASAN)
+        services.nominasi_usulkan(
+            helpers.putaran(world),
+            pegawai=world.asn,
+            aktor=world.pimpinan.user,
+            mekanisme="MUSYAWARAH",
+            alasan=helpers.ALASAN,
+        )
     assert exc.value.messages == ["(a) Asn Unit A tidak berstatus ASN aktif di registri."]
 
 
 def test_a_unit_head_cannot_nominate_outside_their_units(world):
     with pytest.raises(PermissionDenied):
-        services.usulkan(helpers.putaran(world), world.asn_b, world.pimpinan.user, "MUSYAWARAH", helpers.ALASAN)
+        services.nominasi_usulkan(
+            helpers.putaran(world),
+            pegawai=world.asn_b,
+            aktor=world.pimpinan.user,
+            mekanisme="MUSYAWARAH",
+            alasan=helpers.ALASAN,
+        )
 
 
 def test_a_closed_round_refuses_nominations(world):
@@ -68,15 +92,21 @@ def test_a_closed_round_refuses_nominations(world):
     putaran.dibuka = putaran.ditutup - datetime.timedelta(days=30)
     putaran.save()
     with pytest.raises(ValidationError) as exc:
-        services.usulkan(putaran, world.asn, world.pimpinan.user, "MUSYAWARAH", helpers.ALASAN)
+        services.nominasi_usulkan(
+            putaran, pegawai=world.asn, aktor=world.pimpinan.user, mekanisme="MUSYAWARAH", alasan=helpers.ALASAN
+        )
     assert exc.value.messages == [f"Putaran rekrutmen {putaran} tidak sedang dibuka."]
 
 
 def test_nominating_twice_in_a_round_is_refused(world):
     putaran = helpers.putaran(world)
-    services.usulkan(putaran, world.asn, world.pimpinan.user, "MUSYAWARAH", helpers.ALASAN)
+    services.nominasi_usulkan(
+        putaran, pegawai=world.asn, aktor=world.pimpinan.user, mekanisme="MUSYAWARAH", alasan=helpers.ALASAN
+    )
     with pytest.raises(ValidationError):
-        services.usulkan(putaran, world.asn, world.pimpinan.user, "MUSYAWARAH", helpers.ALASAN)
+        services.nominasi_usulkan(
+            putaran, pegawai=world.asn, aktor=world.pimpinan.user, mekanisme="MUSYAWARAH", alasan=helpers.ALASAN
+        )
     assert Nominasi.objects.count() == 1
 
 
@@ -84,8 +114,13 @@ def test_criteria_are_checked_again_at_appointment(world):
     nominasi = helpers.nominasi(world, Status.DIREKOMENDASIKAN)
     _sanksi(world.asn, TODAY(), None)
     with pytest.raises(ValidationError) as exc:
-        services.transition(
-            nominasi, Aksi.TETAPKAN, world.kepala.user, surat_keputusan=helpers.sk(world), peran=["KATALIS"], tugas="T"
+        services.nominasi_transisi(
+            nominasi,
+            aksi=Aksi.TETAPKAN,
+            aktor=world.kepala.user,
+            surat_keputusan=helpers.sk(world),
+            peran=["KATALIS"],
+            tugas="T",
         )
     assert exc.value.messages[0].startswith("(b) Asn Unit A sedang menjalani hukuman disiplin")
     nominasi.refresh_from_db()
@@ -160,9 +195,9 @@ def test_a_kepala_pd_who_nominated_cannot_appoint_their_own_nominee(world):
         mulai=datetime.date(2024, 1, 1),
     )
     n = helpers.nominasi(world, status=Status.DIREKOMENDASIKAN, pengusul=world.kepala.user)
-    assert services.pelaku(n, world.kepala.user) == {Pelaku.PENGUSUL}
+    assert services.nominasi_pelaku(n, aktor=world.kepala.user) == {Pelaku.PENGUSUL}
     other = helpers.nominasi(world, status=Status.DIREKOMENDASIKAN, pegawai=world.asn_a1)
-    assert services.pelaku(other, world.kepala.user) == {Pelaku.KEPALA_PD}
+    assert services.nominasi_pelaku(other, aktor=world.kepala.user) == {Pelaku.KEPALA_PD}
 
 
 @pytest.mark.parametrize(
@@ -179,7 +214,9 @@ def test_appointing_under_an_sk_whose_term_does_not_cover_today_is_refused(world
         masa_selesai=TODAY() + datetime.timedelta(days=selesai),
     )
     with pytest.raises(ValidationError, match="tidak mencakup hari ini"):
-        services.transition(n, Aksi.TETAPKAN, world.kepala.user, surat_keputusan=sk, peran=["KATALIS"], tugas="T")
+        services.nominasi_transisi(
+            n, aksi=Aksi.TETAPKAN, aktor=world.kepala.user, surat_keputusan=sk, peran=["KATALIS"], tugas="T"
+        )
     n.refresh_from_db()
     assert (n.status, Penetapan.objects.count()) == (Status.DIREKOMENDASIKAN, 0)
 

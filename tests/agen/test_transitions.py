@@ -61,7 +61,7 @@ def test_transition(world, status, aksi, part):
     before = RiwayatNominasi.objects.filter(nominasi=nominasi).count()
     expected = ALLOWED.get((status, aksi, part))
     if expected is not None:
-        services.transition(nominasi, aksi, actor, "catatan uji", **_data(world, aksi))
+        services.nominasi_transisi(nominasi, aksi=aksi, aktor=actor, catatan="catatan uji", **_data(world, aksi))
         nominasi.refresh_from_db()
         assert nominasi.status == expected
         last = RiwayatNominasi.objects.filter(nominasi=nominasi).order_by("pk").last()
@@ -79,7 +79,7 @@ def test_transition(world, status, aksi, part):
         wrong_part = part not in PARTS_OF_ACTION[aksi] or step_exists_here
         refusal = PermissionDenied if wrong_part else services.SudahDiputuskanError
         with pytest.raises(refusal):
-            services.transition(nominasi, aksi, actor, "catatan uji", **_data(world, aksi))
+            services.nominasi_transisi(nominasi, aksi=aksi, aktor=actor, catatan="catatan uji", **_data(world, aksi))
         nominasi.refresh_from_db()
         assert nominasi.status == status
         assert RiwayatNominasi.objects.filter(nominasi=nominasi).count() == before
@@ -91,7 +91,7 @@ def test_nominator_who_is_kbk_member_cannot_review_own_nomination(world):
     Peran.objects.create(user=world.pimpinan.user, jenis=Peran.Jenis.ANGGOTA_KBK, perangkat_daerah=world.pd_x)
     nominasi = helpers.nominasi(world, S.PENELAAHAN, pegawai=world.asn_b)  # nominee of unit B, not the head's unit
     with pytest.raises(PermissionDenied):
-        services.transition(nominasi, A.LANJUTKAN, world.pimpinan.user)
+        services.nominasi_transisi(nominasi, aksi=A.LANJUTKAN, aktor=world.pimpinan.user)
     nominasi.refresh_from_db()
     assert nominasi.status == S.PENELAAHAN
 
@@ -99,14 +99,14 @@ def test_nominator_who_is_kbk_member_cannot_review_own_nomination(world):
 def test_kbk_member_cannot_review_a_nominee_of_their_own_unit(world):
     nominasi = helpers.nominasi(world, S.PENELAAHAN, pegawai=world.asn_b)  # the kbk persona works in unit B
     with pytest.raises(PermissionDenied):
-        services.transition(nominasi, A.TOLAK, world.kbk.user, "bukan")
-    assert services.pelaku(nominasi, world.kbk.user) == set()
+        services.nominasi_transisi(nominasi, aksi=A.TOLAK, aktor=world.kbk.user, catatan="bukan")
+    assert services.nominasi_pelaku(nominasi, aktor=world.kbk.user) == set()
 
 
 def test_required_note_is_enforced(world):
     nominasi = helpers.nominasi(world, S.PENELAAHAN)
     with pytest.raises(ValidationError):
-        services.transition(nominasi, A.TOLAK, world.kbk.user, "   ")
+        services.nominasi_transisi(nominasi, aksi=A.TOLAK, aktor=world.kbk.user, catatan="   ")
     nominasi.refresh_from_db()
     assert nominasi.status == S.PENELAAHAN
     assert RiwayatNominasi.objects.filter(nominasi=nominasi).count() == 1
@@ -114,7 +114,9 @@ def test_required_note_is_enforced(world):
 
 def test_assessment_writes_scores_and_recommendation(world):
     nominasi = helpers.nominasi(world, S.ASSESSMENT)
-    services.transition(nominasi, A.REKOMENDASIKAN, world.kbk.user, "layak", skor=helpers.skor_penuh(5))
+    services.nominasi_transisi(
+        nominasi, aksi=A.REKOMENDASIKAN, aktor=world.kbk.user, catatan="layak", skor=helpers.skor_penuh(5)
+    )
     penilaian = Penilaian.objects.get(nominasi=nominasi)
     assert (penilaian.direkomendasikan, penilaian.catatan, penilaian.penilai_id) == (True, "layak", world.kbk.user.pk)
     assert sorted(penilaian.skor.values_list("skor", flat=True)) == [5] * 8
@@ -125,13 +127,13 @@ def test_assessment_refuses_a_missing_score(world):
     skor = helpers.skor_penuh()
     skor.popitem()
     with pytest.raises(ValidationError):
-        services.transition(nominasi, A.REKOMENDASIKAN, world.kbk.user, skor=skor)
+        services.nominasi_transisi(nominasi, aksi=A.REKOMENDASIKAN, aktor=world.kbk.user, skor=skor)
     assert Penilaian.objects.count() == 0
 
 
 def test_revocation_keeps_reason_on_the_appointment(world):
     nominasi = helpers.nominasi(world, S.DITETAPKAN)
-    services.transition(nominasi, A.CABUT, world.kepala.user, "Mutasi ke luar daerah")
+    services.nominasi_transisi(nominasi, aksi=A.CABUT, aktor=world.kepala.user, catatan="Mutasi ke luar daerah")
     penetapan = Penetapan.objects.get(nominasi=nominasi)
     assert penetapan.alasan_pencabutan == "Mutasi ke luar daerah"
     assert penetapan.status_masa == Penetapan.StatusMasa.DICABUT
@@ -154,6 +156,6 @@ def test_history_rows_are_never_edited_or_deleted(world):
 
 def test_caller_instance_gets_the_new_status(world):
     nominasi = helpers.nominasi(world, S.MENUNGGU_KOMITMEN)
-    services.transition(nominasi, A.KONFIRMASI, world.asn.user)
+    services.nominasi_transisi(nominasi, aksi=A.KONFIRMASI, aktor=world.asn.user)
     assert nominasi.status == S.PENELAAHAN
     assert Nominasi.objects.get(pk=nominasi.pk).status == S.PENELAAHAN

@@ -45,7 +45,7 @@ def test_second_reviewer_is_told_it_was_already_decided(world, client_as):
     from apps.akun.models import Peran
 
     Peran.objects.create(user=kbk2.user, jenis=Peran.Jenis.ANGGOTA_KBK, perangkat_daerah=world.pd_x)
-    services.transition(nominasi, Aksi.LANJUTKAN, world.kbk.user)
+    services.nominasi_transisi(nominasi, aksi=Aksi.LANJUTKAN, aktor=world.kbk.user)
     client = client_as("anonim")
     client.force_login(kbk2.user)
     url = reverse("agen:nominasi_aksi", kwargs={"pk": nominasi.pk, "aksi": "tolak"})
@@ -86,8 +86,12 @@ def test_clarification_goes_to_the_nominee_and_comes_back(world, client_as):
 
 def test_nomination_page_shows_whole_history(world, client_as):
     nominasi = helpers.nominasi(world, Status.PENELAAHAN)
-    services.transition(nominasi, Aksi.MINTA_KLARIFIKASI_PENGUSUL, world.kbk.user, "Mekanisme musyawarahnya?")
-    services.transition(nominasi, Aksi.JAWAB_KLARIFIKASI, world.pimpinan.user, "Rapat bidang 3 Maret")
+    services.nominasi_transisi(
+        nominasi, aksi=Aksi.MINTA_KLARIFIKASI_PENGUSUL, aktor=world.kbk.user, catatan="Mekanisme musyawarahnya?"
+    )
+    services.nominasi_transisi(
+        nominasi, aksi=Aksi.JAWAB_KLARIFIKASI, aktor=world.pimpinan.user, catatan="Rapat bidang 3 Maret"
+    )
     html = client_as("pimpinan").get(reverse("agen:nominasi_detail", kwargs={"pk": nominasi.pk})).content.decode()
     assert html.count('class="list-group-item"', html.index('data-testid="riwayat"')) == 3
     assert "Mekanisme musyawarahnya?" in html
@@ -156,8 +160,13 @@ def test_overview_queries_and_counts(world, client_as, django_assert_num_queries
 def test_sk_pdf_reads_back(world, client_as):
     nominasi = helpers.nominasi(world, Status.DIREKOMENDASIKAN)
     sk = helpers.sk(world, nomor="800.1.2/07/PDX/2026")
-    services.transition(
-        nominasi, Aksi.TETAPKAN, world.kepala.user, surat_keputusan=sk, peran=["KATALIS", "PENGHUBUNG"], tugas="Tugas A"
+    services.nominasi_transisi(
+        nominasi,
+        aksi=Aksi.TETAPKAN,
+        aktor=world.kepala.user,
+        surat_keputusan=sk,
+        peran=["KATALIS", "PENGHUBUNG"],
+        tugas="Tugas A",
     )
     response = client_as("kepala").get(reverse("agen:sk_pdf", kwargs={"pk": sk.pk}))
     assert response.status_code == 200
@@ -175,16 +184,19 @@ def test_sk_pdf_reads_back(world, client_as):
     assert f"NIP {world.kepala.nip}" in flat
 
 
-# PAGE + the SK (with PD, signer, golongan), its agents (with pegawai, golongan, unit, nominasi, unit).
+# PAGE + the SK (with PD, signer, golongan), its agents (with pegawai, golongan, unit, nominasi, unit), the
+# groups it lists (none here; their members would be one prefetch more).
 @pytest.mark.parametrize("rows", [1, 3])
 def test_sk_pdf_queries(world, client_as, django_assert_num_queries, rows):
     sk = helpers.sk(world, nomor="800/Q")
     for i in range(rows):
         pegawai = PegawaiFactory(nama=f"Agen {i}", unit_kerja=world.unit_a)
         n = helpers.nominasi(world, Status.DIREKOMENDASIKAN, pegawai=pegawai)
-        services.transition(n, Aksi.TETAPKAN, world.kepala.user, surat_keputusan=sk, peran=["MEDIATOR"], tugas="T")
+        services.nominasi_transisi(
+            n, aksi=Aksi.TETAPKAN, aktor=world.kepala.user, surat_keputusan=sk, peran=["MEDIATOR"], tugas="T"
+        )
     client = client_as("kepala")
-    with django_assert_num_queries(PAGE - 1 + 2):  # a PDF has no nav badge
+    with django_assert_num_queries(PAGE - 1 + 3):  # a PDF has no nav badge
         response = client.get(reverse("agen:sk_pdf", kwargs={"pk": sk.pk}))
     assert response.status_code == 200
 
@@ -232,7 +244,9 @@ def test_putaran_list_queries(world, client_as, django_assert_num_queries, rows)
 
 def test_nominee_sees_the_history_steps_without_internal_notes(world, client_as):
     nominasi = helpers.nominasi(world, Status.PENELAAHAN)
-    services.transition(nominasi, Aksi.MINTA_KLARIFIKASI_PENGUSUL, world.kbk.user, "Catatan internal untuk pengusul")
+    services.nominasi_transisi(
+        nominasi, aksi=Aksi.MINTA_KLARIFIKASI_PENGUSUL, aktor=world.kbk.user, catatan="Catatan internal untuk pengusul"
+    )
     html = client_as("asn").get(reverse("agen:komitmen", kwargs={"pk": nominasi.pk})).content.decode()
     assert "Minta klarifikasi kepada pengusul" in html
     assert "Catatan internal untuk pengusul" not in html

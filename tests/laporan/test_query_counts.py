@@ -12,13 +12,15 @@ from .data import buat_periode, isi_respon
 
 # Every request: the session, the user, the user's roles and pegawai record (lingkup), the periode, and the
 # session save (SESSION_SAVE_EVERY_REQUEST: SAVEPOINT, UPDATE, RELEASE) = 8. The consolidated report adds: the
-# notes, the frozen ASN counts, the bands, the GROUP BY per PD, the PD list, the Sekda = 6. Total 14.
-KONSOLIDASI_QUERIES = 14
+# notes, the frozen ASN counts, the bands, the GROUP BY per PD, the PD list, the Sekda = 6; around it: the previous
+# periode, the kop (Instansi), the implementation per PD (PDs, declarations, activities, agents; no previous periode:
+# no follow-ups) and the Ketua Tim Monev = 7. Total 21.
+KONSOLIDASI_QUERIES = 21
 # An HTML page also counts the unread notices for the nav badge; a download has no nav.
 NAV = {"html": 1, "pdf": 0, "xlsx": 0}
 # The per-PD report: the 8 of every request, the PD, and the notes, the frozen ASN counts, the bands, the units,
-# the GROUP BY per unit, the Kepala PD = 15.
-PD_QUERIES = 15
+# the GROUP BY per unit, the Kepala PD = 15; the previous periode and the kop = 17.
+PD_QUERIES = 17
 
 
 @pytest.fixture

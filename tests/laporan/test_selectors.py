@@ -3,9 +3,7 @@
 import datetime
 from decimal import Decimal
 
-from apps.survei.models import Periode
-from apps.survei.scoring import Kategori
-from apps.survei.selectors import (
+from apps.laporan.selectors import (
     KOSONG,
     KURANG,
     Laporan,
@@ -16,6 +14,8 @@ from apps.survei.selectors import (
     laporan_perangkat_daerah,
     tren,
 )
+from apps.survei.models import Periode
+from apps.survei.scoring import Kategori
 
 from .data import buat_periode, isi_jawaban, isi_respon
 

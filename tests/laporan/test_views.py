@@ -32,12 +32,12 @@ def test_sekda_reads_the_consolidated_report(laporan_world, client_as):
     assert response.status_code == 200
     html = response.content.decode()
     assert rows_of(html) == [
-        ["Dinas Uji X", "12.17", "CUKUP BAIK", "6.57", "CUKUP BAIK", "25.40", "BAIK", "Partisipasi 202 / 208"],
+        ["Dinas Uji X", "12,17", "CUKUP BAIK", "6,57", "CUKUP BAIK", "25,40", "BAIK", "Partisipasi 202 / 208"],
         ["Dinas Uji Y", "—", "Partisipasi 0 / 2"],
-        ["Sekretariat Daerah", "10.67", "BAIK", "6.00", "BAIK", "25.33", "BAIK", "Partisipasi 3 / 5"],
+        ["Sekretariat Daerah", "10,67", "BAIK", "6,00", "BAIK", "25,33", "BAIK", "Partisipasi 3 / 5"],
     ]
     assert rows_of(html, "tfoot") == [
-        ["RATA-RATA", "11.42", "BAIK", "6.29", "BAIK", "25.37", "BAIK", "Jumlah responden 205 / 215"]
+        ["RATA-RATA", "11,42", "BAIK", "6,29", "BAIK", "25,37", "BAIK", "Partisipasi 205 / 215"]
     ]
     assert laporan_world.w.sekda.nip in html
     assert " style=" not in html
@@ -47,12 +47,12 @@ def test_kepala_reads_their_pd_by_unit_with_seluruh_pd(laporan_world, client_as)
     response = client_as("kepala").get(reverse("laporan:pd", args=["2025", "PDX"]))
     html = response.content.decode()
     assert rows_of(html) == [
-        ["Bidang A", "12.00", "CUKUP BAIK", "6.50", "CUKUP BAIK", "25.00", "BAIK", "Partisipasi 200 / 203"],
+        ["Bidang A", "12,00", "CUKUP BAIK", "6,50", "CUKUP BAIK", "25,00", "BAIK", "Partisipasi 200 / 203"],
         ["Sekretariat X", "< 3 responden", "Partisipasi 2 / 5"],
     ]
     assert rows_of(html, "tfoot") == [
-        ["RATA-RATA", "12.00", "CUKUP BAIK", "6.50", "CUKUP BAIK", "25.00", "BAIK", "Jumlah responden 202 / 208"],
-        ["Seluruh PD", "12.17", "CUKUP BAIK", "6.57", "CUKUP BAIK", "25.40", "BAIK", "Partisipasi 202 / 208"],
+        ["RATA-RATA", "12,00", "CUKUP BAIK", "6,50", "CUKUP BAIK", "25,00", "BAIK", "Partisipasi 202 / 208"],
+        ["Seluruh PD", "12,17", "CUKUP BAIK", "6,57", "CUKUP BAIK", "25,40", "BAIK", "Partisipasi 202 / 208"],
     ]
     assert laporan_world.w.kepala.nip in html
 
@@ -68,13 +68,13 @@ def test_open_periode_shows_participation_only_and_no_download(world, client_as)
     assert client.get(reverse("laporan:konsolidasi_unduh", args=["2026", "pdf"])).status_code == 404
     unit_html = client_as("pimpinan").get(reverse("laporan:unit", args=["2026", world.unit_a.pk])).content.decode()
     assert "Partisipasi: 4 / 7 ASN" in unit_html
-    assert "12.00" not in unit_html
+    assert "12,00" not in unit_html
 
 
 def test_unit_head_sees_their_row_or_the_fewer_than_three_notice(laporan_world, client_as):
     w = laporan_world.w
     html = client_as("pimpinan").get(reverse("laporan:unit", args=["2025", w.unit_a.pk])).content.decode()
-    assert rows_of(html) == [["I", "12.00", "CUKUP BAIK"], ["II", "6.50", "CUKUP BAIK"], ["III", "25.00", "BAIK"]]
+    assert rows_of(html) == [["I", "12,00", "CUKUP BAIK"], ["II", "6,50", "CUKUP BAIK"], ["III", "25,00", "BAIK"]]
     html_b = client_as("kepala").get(reverse("laporan:unit", args=["2025", w.unit_b.pk])).content.decode()
     assert 'data-testid="kurang-3"' in html_b
     assert "<tbody>" not in html_b
@@ -98,8 +98,8 @@ def test_xlsx_has_numbers_as_numbers_and_markers_as_text(laporan_world, client_a
         "TS III",
         "Ka III",
         "Keterangan",
-        "Responden",
-        "ASN aktif",
+        "Partisipasi: responden",
+        "Partisipasi: ASN aktif",
     ]
     assert rows[1] == [
         "Dinas Uji X",
@@ -248,18 +248,20 @@ def test_dashboard_prints_every_chart_with_its_numbers(laporan_world, client_as)
     response = client_as("sekda").get(reverse("laporan:dasbor", args=["2025"]))
     html = response.content.decode()
     assert response.status_code == 200
-    assert html.count("<svg") == 6
+    # Three bar charts (categories, weakest items, participation) and a trend line per section, each with its table.
+    assert html.count('data-testid="grafik-') == 3 and html.count('class="grafik-tren"') == 3
+    assert "<text" not in html  # every label is HTML beside the shape
     assert " style=" not in html
     assert '<tr><th scope="row">II</th><td class="text-end">103</td><td class="text-end">100</td>' in html
-    assert '<td>7</td><td>I</td><td>Butir uji 7</td><td class="text-end">4.00</td>' in html
+    assert '<td>7</td><td>I</td><td>Butir uji 7</td><td class="text-end">4,00</td>' in html
     assert '<td>Dinas Uji X</td><td class="text-end">202 / 208</td>' in html
     assert rows_of(html.split('id="judul-tren"')[1])[-1] == [
         "Periode 2025",
-        "11.42",
+        "11,42",
         "BAIK",
-        "6.29",
+        "6,29",
         "BAIK",
-        "25.37",
+        "25,37",
         "BAIK",
     ]
 
@@ -268,7 +270,8 @@ def test_dashboard_of_an_open_periode_shows_participation_only(world, client_as)
     buat_periode("2026", Periode.Status.DIBUKA)
     html = client_as("monev").get(reverse("laporan:dasbor", args=["2026"])).content.decode()
     assert "Periode ini belum ditutup" in html
-    assert html.count("<svg") == 1
+    assert 'data-testid="grafik-partisipasi"' in html
+    assert 'data-testid="grafik-sebaran"' not in html and 'data-testid="grafik-lemah"' not in html
 
 
 def test_a_pdf_past_its_time_limit_is_a_503_not_a_hung_worker(laporan_world, client_as, settings):

@@ -21,12 +21,14 @@ def _teks(user) -> list[str]:
 def test_a_nomination_tells_the_nominee_who_sees_the_badge_and_reads_it_by_acting(world, client):
     world.asn.user.email = "asn@example.org"
     world.asn.user.save(update_fields=["email"])
-    n = agen_services.usulkan(putaran(world), world.asn, world.pimpinan.user, "MUSYAWARAH", ALASAN)
+    n = agen_services.nominasi_usulkan(
+        putaran(world), pegawai=world.asn, aktor=world.pimpinan.user, mekanisme="MUSYAWARAH", alasan=ALASAN
+    )
     assert _teks(world.asn.user) == ["Anda diusulkan sebagai agen perubahan: konfirmasi komitmen Anda"]
     client.force_login(world.asn.user)
     page = client.get("/").content.decode()
     assert 'data-testid="lencana-notifikasi">1<' in page
-    agen_services.transition(n, Aksi.KONFIRMASI, world.asn.user)
+    agen_services.nominasi_transisi(n, aksi=Aksi.KONFIRMASI, aktor=world.asn.user)
     assert Notifikasi.objects.get(penerima=world.asn.user).dibaca is not None
     assert 'data-testid="lencana-notifikasi"' not in client.get("/").content.decode()
     # The KBK of the PD is told that a nomination waits for review.
@@ -44,9 +46,11 @@ def test_email_goes_only_to_an_address_after_commit(world, django_capture_on_com
 
 def test_clarification_asked_and_answered_reach_the_nominator_then_the_asker(world):
     n = nominasi(world, status=Status.PENELAAHAN)
-    agen_services.transition(n, Aksi.MINTA_KLARIFIKASI_PENGUSUL, world.kbk.user, "Mohon bukti inovasi")
+    agen_services.nominasi_transisi(
+        n, aksi=Aksi.MINTA_KLARIFIKASI_PENGUSUL, aktor=world.kbk.user, catatan="Mohon bukti inovasi"
+    )
     assert _teks(world.pimpinan.user) == [f"KBK meminta klarifikasi atas usulan {world.asn.nama_lengkap}"]
-    agen_services.transition(n, Aksi.JAWAB_KLARIFIKASI, world.pimpinan.user, "Terlampir")
+    agen_services.nominasi_transisi(n, aksi=Aksi.JAWAB_KLARIFIKASI, aktor=world.pimpinan.user, catatan="Terlampir")
     assert Notifikasi.objects.get(penerima=world.pimpinan.user).dibaca is not None
     assert _teks(world.kbk.user) == [f"Klarifikasi atas usulan {world.asn.nama_lengkap} sudah dijawab"]
 
@@ -64,7 +68,7 @@ def test_a_periode_opening_and_closing_soon_tell_each_asn_once(world):
     periode = buat_periode("BARU", status="DRAFT")
     survei_services.set_periode_status(periode, "DIBUKA", world.monev.user)
     assert _teks(world.asn.user) == [f"Formulir 1 Periode BARU dibuka sampai {periode.tanggal_tutup:%d-%m-%Y}"]
-    survei_services.kirim(periode, world.asn_b, jawaban())
+    survei_services.respon_kirim(periode, pegawai=world.asn_b, answers=jawaban())
     from datetime import timedelta
 
     hari = periode.tanggal_tutup - timedelta(days=2)

@@ -14,9 +14,9 @@ pytestmark = pytest.mark.django_db
 
 def test_unit_head_sees_names_and_status_of_the_subtree_only(client_as, world):
     periode = buat_periode()
-    services.kirim(periode, world.asn, jawaban(1, 1, 1))
-    services.simpan_draf(periode, world.asn_a1, {1: 2})
-    services.kirim(periode, world.asn_b, jawaban(4, 4, 4))
+    services.respon_kirim(periode, pegawai=world.asn, answers=jawaban(1, 1, 1))
+    services.respon_simpan_draf(periode, pegawai=world.asn_a1, answers={1: 2})
+    services.respon_kirim(periode, pegawai=world.asn_b, answers=jawaban(4, 4, 4))
     response = client_as("pimpinan").get(f"/survei/partisipasi/{periode.kode}/")
     text = response.content.decode()
     assert response.status_code == 200
@@ -36,7 +36,7 @@ def test_kepala_pd_sees_the_whole_pd(client_as, world):
 
 def test_monev_may_reopen_from_the_list(client_as, world):
     periode = buat_periode()
-    respon = services.kirim(periode, world.asn, jawaban())
+    respon = services.respon_kirim(periode, pegawai=world.asn, answers=jawaban())
     text = client_as("monev").get(f"/survei/partisipasi/{periode.kode}/").content.decode()
     assert f'href="/survei/respon/{respon.pk}/buka-kembali/"' in text
 
@@ -52,7 +52,7 @@ def test_participation_list_query_count(client, world, django_assert_num_queries
     for i in range(rows):
         p = PegawaiFactory(nama=f"Staf {i}", unit_kerja=new_unit)
         if i % 2 == 0:
-            services.kirim(periode, p, jawaban())
+            services.respon_kirim(periode, pegawai=p, answers=jawaban())
     client.force_login(head.user)
     with django_assert_num_queries(11 + 1 + 1):  # + the unread notices of the nav badge, + the per-unit GROUP BY
         response = client.get(f"/survei/partisipasi/{periode.kode}/")

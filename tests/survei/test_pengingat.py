@@ -19,7 +19,7 @@ def _penerima() -> set[int]:
 
 def test_the_unit_head_reminds_who_has_not_submitted_and_twice_in_a_day_is_refused(world):
     periode = buat_periode()
-    services.kirim(periode, world.asn, jawaban())
+    services.respon_kirim(periode, pegawai=world.asn, answers=jawaban())
     n = pengingat_kirim(periode, kelompok=f"unit:{world.unit_a.pk}", aktor=world.pimpinan.user)
     # Unit A and its sub-unit A1: the head and the ASN of A1 (the ASN of A submitted).
     assert _penerima() == {world.pimpinan.user.pk, world.asn_a1.user.pk}
@@ -51,7 +51,7 @@ def test_the_kepala_reminds_the_pd_through_the_page_and_the_second_click_says_wh
 def test_tim_monev_reminds_every_pd_below_a_percentage(world, client):
     periode = buat_periode()
     for p in (world.asn_y, world.outsider):
-        services.kirim(periode, p, jawaban())  # PD Y: 2 of 2 submitted; PD X: none
+        services.respon_kirim(periode, pegawai=p, answers=jawaban())  # PD Y: 2 of 2 submitted; PD X: none
     client.force_login(world.monev.user)
     client.post(reverse("survei:pengingat", args=[periode.kode]), {"persen": "50"})
     assert set(Pengingat.objects.values_list("kelompok", flat=True)) >= {f"pd:{world.pd_x.pk}"}
@@ -62,7 +62,7 @@ def test_the_belum_filter_and_the_xlsx_list_names_and_status_safely(world, clien
     periode = buat_periode()
     world.asn_a1.nama = "=HYPERLINK(1)"
     world.asn_a1.save(update_fields=["nama"])
-    services.kirim(periode, world.asn, jawaban())
+    services.respon_kirim(periode, pegawai=world.asn, answers=jawaban())
     client.force_login(world.pimpinan.user)
     page = client.get(reverse("survei:partisipasi", args=[periode.kode]) + "?status=belum").content.decode()
     assert world.asn.nama not in page

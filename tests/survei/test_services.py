@@ -105,25 +105,25 @@ def test_periode_with_close_before_open_is_refused(client_as, world):
 
 def test_monev_reopens_a_response_with_a_reason(client_as, world):
     periode = buat_periode()
-    respon = services.kirim(periode, world.asn, jawaban())
+    respon = services.respon_kirim(periode, pegawai=world.asn, answers=jawaban())
     response = client_as("monev").post(f"/survei/respon/{respon.pk}/buka-kembali/", {"alasan": "salah pilih unit"})
     assert response.status_code == 302
     respon.refresh_from_db()
     assert (respon.status, respon.total_1, respon.dikirim_pada) == ("DRAF", None, None)
     log = PembukaanKembali.objects.get()
     assert (log.respon, log.oleh, log.alasan) == (respon, world.monev.user, "salah pilih unit")
-    again = services.kirim(periode, world.asn, {})
+    again = services.respon_kirim(periode, pegawai=world.asn, answers={})
     assert (again.status, again.total_1) == ("TERKIRIM", 20)
 
 
 def test_reopening_needs_a_reason_and_an_open_periode(world):
     periode = buat_periode()
-    respon = services.kirim(periode, world.asn, jawaban())
+    respon = services.respon_kirim(periode, pegawai=world.asn, answers=jawaban())
     with pytest.raises(ValidationError, match="Alasan wajib diisi"):
-        services.buka_kembali(respon, world.monev.user, "  ")
+        services.respon_buka_kembali(respon, aktor=world.monev.user, alasan="  ")
     Periode.objects.filter(pk=periode.pk).update(status=S.DITUTUP)
     with pytest.raises(ValidationError, match="Periode sudah tidak menerima jawaban"):
-        services.buka_kembali(respon, world.monev.user, "alasan")
+        services.respon_buka_kembali(respon, aktor=world.monev.user, alasan="alasan")
     assert Respon.objects.get().status == "TERKIRIM"
 
 

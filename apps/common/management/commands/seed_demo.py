@@ -14,6 +14,7 @@ DEMO_MODULES = [
     "apps.survei.demo",
     "apps.kbk.demo",
     "apps.agen.demo",
+    "apps.forum.demo",
 ]
 
 

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.template.loader import render_to_string
 
 from apps.laporan import render
-from apps.laporan.services import laporan_untuk
+from apps.laporan.services import laporan_lengkap
 from apps.organisasi.models import PerangkatDaerah
 from apps.survei.models import Periode
 
@@ -30,16 +30,17 @@ class Command(BaseCommand):
             pd = PerangkatDaerah.objects.filter(kode=options["pd"]).first()
             if pd is None:
                 raise CommandError(f"Perangkat daerah {options['pd']!r} tidak ada.")
-        laporan = laporan_untuk(periode, pd)
+        lengkap = laporan_lengkap(periode, pd)
+        laporan = lengkap["laporan"]
         if not laporan.agregat:
             raise CommandError(f"Periode {periode.kode} belum ditutup: agregat baru tersedia setelah ditutup.")
         fmt = options["format"]
         if fmt == "pdf":
-            data = render.pdf_bytes(laporan)
+            data = render.pdf_bytes(**lengkap)
         elif fmt == "xlsx":
-            data = render.xlsx(laporan)
+            data = render.xlsx(**lengkap)
         else:
-            data = render_to_string("laporan/pdf/laporan.html", render.konteks(laporan)).encode()
+            data = render_to_string("laporan/pdf/laporan.html", render.konteks(**lengkap)).encode()
         output = Path(options["output"])
         output.write_bytes(data)
         self.stdout.write(f"{output} ({len(data)} bytes): {laporan.instansi}, periode {periode.kode}")

@@ -7,10 +7,10 @@ their order says nothing about who submitted when.
 
 from collections import Counter, defaultdict
 
-from .models import Butir, Jawaban, Periode, Respon
+from apps.survei.models import Butir, Jawaban, Periode, Respon
+from apps.survei.scoring import MIN_RESPONDEN
 
 DIGABUNG = "(digabung)"
-MINIMUM_RESPONDEN = 3
 
 
 def header(periode: Periode) -> list[str]:
@@ -44,8 +44,8 @@ def rows(periode: Periode) -> list[list]:
     for pk, unit_id, unit_nama, pd_id, pd_nama in respon:
         out.append(
             [
-                pd_nama if per_pd[pd_id] >= MINIMUM_RESPONDEN else DIGABUNG,
-                unit_nama if per_unit[unit_id] >= MINIMUM_RESPONDEN else DIGABUNG,
+                pd_nama if per_pd[pd_id] >= MIN_RESPONDEN else DIGABUNG,
+                unit_nama if per_unit[unit_id] >= MIN_RESPONDEN else DIGABUNG,
                 *(jawaban[pk].get(n) for n in nomor),
             ]
         )

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from apps.common.export import csv_text
-from apps.survei import ekspor
+from apps.laporan import ekspor
 from apps.survei.models import Periode
 from apps.survei.selectors import agregat_tersedia
 

@@ -7,11 +7,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
-from apps.survei import ekspor, services
+from apps.laporan import ekspor
+from apps.survei import services
 from apps.survei.models import Periode
 from tests.factories import PegawaiFactory
-
-from .helpers import buat_periode, jawaban
+from tests.survei.helpers import buat_periode, jawaban
 
 pytestmark = pytest.mark.django_db
 
@@ -19,11 +19,11 @@ pytestmark = pytest.mark.django_db
 def _isi(world, periode):
     # Unit A: 3 respondents; unit B: 1 (PD X: 4). PD Y: 2 respondents -> both columns "(digabung)".
     for p in [world.asn, world.pimpinan, PegawaiFactory(unit_kerja=world.unit_a)]:
-        services.kirim(periode, p, jawaban(1, 2, 3))
-    services.kirim(periode, world.asn_b, jawaban(4, 4, 4))
-    services.kirim(periode, world.asn_y, jawaban(2, 2, 2))
-    services.kirim(periode, world.outsider, jawaban(2, 2, 2))
-    services.simpan_draf(periode, world.kbk, {1: 1})
+        services.respon_kirim(periode, pegawai=p, answers=jawaban(1, 2, 3))
+    services.respon_kirim(periode, pegawai=world.asn_b, answers=jawaban(4, 4, 4))
+    services.respon_kirim(periode, pegawai=world.asn_y, answers=jawaban(2, 2, 2))
+    services.respon_kirim(periode, pegawai=world.outsider, answers=jawaban(2, 2, 2))
+    services.respon_simpan_draf(periode, pegawai=world.kbk, answers={1: 1})
     services.set_periode_status(periode, Periode.Status.DITUTUP, world.monev.user)
 
 
@@ -72,7 +72,7 @@ def test_xlsx_for_monev_neutralises_formula_looking_names(client_as, world):
 def test_answers_of_an_open_periode_are_not_exported(client_as, world, tmp_path):
     """SPEC 2: two downloads of an open periode, before and after one person submits, would show their answers."""
     periode = buat_periode()
-    services.kirim(periode, world.asn, jawaban(1, 2, 3))
+    services.respon_kirim(periode, pegawai=world.asn, answers=jawaban(1, 2, 3))
     response = client_as("monev").get(f"/survei/periode/{periode.kode}/ekspor.xlsx")
     assert response.status_code == 302
     assert response["Location"] == "/survei/periode/"

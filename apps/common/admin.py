@@ -1,0 +1,46 @@
+from django import forms
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Instansi
+from .uploads import periksa_logo
+
+
+class InstansiForm(forms.ModelForm):
+    berkas_logo = forms.FileField(
+        label=_("Logo (PNG atau JPEG, paling besar 512 KB)"),
+        required=False,
+        help_text=_("Tampil di kop surat dan laporan. Tanpa logo, kop hanya berisi teks."),
+    )
+    hapus_logo = forms.BooleanField(label=_("Hapus logo"), required=False)
+
+    class Meta:
+        model = Instansi
+        fields = ["nama", "alamat"]
+
+    def clean_berkas_logo(self):
+        berkas = self.cleaned_data.get("berkas_logo")
+        if berkas:
+            data = berkas.read()
+            self.logo_jenis = periksa_logo(data)
+            self.logo_data = data
+        return berkas
+
+    def save(self, commit=True):
+        instansi = super().save(commit=False)
+        if self.cleaned_data.get("hapus_logo"):
+            instansi.logo, instansi.logo_jenis = None, ""
+        elif getattr(self, "logo_data", None):
+            instansi.logo, instansi.logo_jenis = self.logo_data, self.logo_jenis
+        if commit:
+            instansi.save()
+        return instansi
+
+
+@admin.register(Instansi)
+class InstansiAdmin(admin.ModelAdmin):
+    form = InstansiForm
+    list_display = ["nama", "alamat"]
+
+    def has_add_permission(self, request) -> bool:
+        return not Instansi.objects.exists()

@@ -1,0 +1,106 @@
+"""The dashboard's data (Lampiran BAB IV.2): categories per section, the weakest items, the trend over periodes."""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+
+from apps.survei.models import BandKategori, Jawaban, Periode
+from apps.survei.scoring import Band, Kategori, mean
+from apps.survei.selectors import agregat_tersedia, respon_terhitung
+
+from .agregat import _SUMS, _Jumlah, _lengkap, baris_dari, baris_rata_rata
+from .data import BAGIAN, Baris
+
+
+@dataclass(frozen=True)
+class Distribusi:
+    """How many respondents fall in each category of one section."""
+
+    bagian: str
+    jumlah: dict[str, int]  # Kategori value -> count, in band order
+
+    @property
+    def total(self) -> int:
+        return sum(self.jumlah.values())
+
+
+def distribusi_kategori(periode: Periode, bands: Mapping[str, list[Band]]) -> list[Distribusi]:
+    """Respondents per category per section: one query of conditional counts over the band ranges (Lampiran BAB IV.2).
+
+    A respondent's own total is an integer, so its band is a plain range lookup.
+    """
+    columns = {
+        f"b{i}_{band.kategori.value}": Count(
+            "pk", filter=Q(**{f"total_{i}__gte": band.skor_min, f"total_{i}__lte": band.skor_max})
+        )
+        for i, kode in enumerate(BAGIAN, start=1)
+        for band in bands[kode]
+    }
+    counts = respon_terhitung(periode).aggregate(**columns)
+    return [
+        Distribusi(kode, {band.kategori.value: counts[f"b{i}_{band.kategori.value}"] for band in bands[kode]})
+        for i, kode in enumerate(BAGIAN, start=1)
+    ]
+
+
+@dataclass(frozen=True)
+class ButirLemah:
+    nomor: int
+    teks: str
+    bagian: str
+    rata_rata: Decimal
+    n: int
+
+
+def butir_terlemah(periode: Periode, jumlah: int = 5) -> list[ButirLemah]:
+    """The items with the highest mean answer (lower is better): SUM/COUNT per item in one query, Decimal mean."""
+    rows = (
+        Jawaban.objects.filter(respon__in=respon_terhitung(periode))
+        .values("butir_id", "butir__nomor", "butir__teks", "butir__bagian__kode")
+        .annotate(s=Sum("nilai"), n=Count("pk"))
+        .order_by()
+    )
+    items = [
+        ButirLemah(r["butir__nomor"], r["butir__teks"], r["butir__bagian__kode"], mean(r["s"], r["n"]), r["n"])
+        for r in rows
+    ]
+    items.sort(key=lambda b: (-b.rata_rata, b.nomor))
+    return items[:jumlah]
+
+
+@dataclass(frozen=True)
+class TitikTren:
+    periode_kode: str
+    periode_nama: str
+    rata_rata: Baris
+
+
+def tren(periodes: Iterable[Periode]) -> list[TitikTren]:
+    """RATA-RATA of the consolidated report of each closed periode, oldest first: one GROUP BY (periode, PD).
+
+    Each periode's rows follow the report's rules (< 3 respondents left out), so a point equals the RATA-RATA
+    printed in that periode's report. The bands are those of each periode's instrument (one query).
+    """
+    periodes = [p for p in periodes if agregat_tersedia(p)]
+    if not periodes:
+        return []
+    by_instrument: dict[int, dict[str, list[Band]]] = {}
+    band_rows = BandKategori.objects.filter(bagian__instrumen_id__in={p.instrumen_id for p in periodes}).values_list(
+        "bagian__instrumen_id", "bagian__kode", "kategori", "skor_min", "skor_max", "tindak_lanjut"
+    )
+    for instrumen_id, kode, kategori, skor_min, skor_max, tindak in band_rows:
+        by_instrument.setdefault(instrumen_id, {}).setdefault(kode, []).append(
+            Band(Kategori(kategori), skor_min, skor_max, tindak)
+        )
+    grouped: dict[int, list[_Jumlah]] = {}
+    rows = respon_terhitung(*periodes).values("periode_id", "perangkat_daerah_id").annotate(**_SUMS).order_by()
+    for row in rows:
+        grouped.setdefault(row["periode_id"], []).append(_Jumlah(row["n"], row["s1"], row["s2"], row["s3"]))
+    points = []
+    for p in sorted(periodes, key=lambda p: (p.tanggal_buka, p.kode)):
+        bands = _lengkap(by_instrument.get(p.instrumen_id, {}), p.instrumen_id)
+        pd_rows = [baris_dari(j, bands, nama="", n_asn=None) for j in grouped.get(p.pk, [])]
+        points.append(TitikTren(p.kode, p.nama, baris_rata_rata(pd_rows, bands)))
+    return points

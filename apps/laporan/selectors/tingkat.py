@@ -1,0 +1,188 @@
+"""The report levels (Lampiran BAB IV.2): consolidated (one row per PD), per PD (one row per top-level unit), a
+unit's sub-units (Tim Monev) and one unit's row (its head).
+
+Aggregates of a periode exist only once it is closed (DITUTUP or FINAL); before that a report carries the
+participation counts only (live). The snapshot taken when the periode is finalised freezes everything else.
+"""
+
+from collections.abc import Mapping
+
+from django.db.models import Q
+from django.utils import timezone
+
+from apps.organisasi.models import Pegawai, PerangkatDaerah, UnitKerja
+from apps.survei.models import Periode
+from apps.survei.scoring import Band
+from apps.survei.selectors import agregat_tersedia, respon_terhitung
+
+from .agregat import (
+    _SUMS,
+    JumlahAsn,
+    _catatan_for,
+    _grouped,
+    _Jumlah,
+    bands_for,
+    baris_dari,
+    baris_rata_rata,
+    jumlah_asn_sekarang,
+)
+from .data import INSTANSI_KABUPATEN, Baris, Laporan
+from .penandatangan import penandatangan_kabupaten, penandatangan_pd
+
+
+def laporan_konsolidasi(
+    periode: Periode, catatan: Mapping[str, str] | None = None, asn: JumlahAsn | None = None
+) -> Laporan:
+    """Consolidated report: one row per PD (active, or with responses). Queries: bands, the GROUP BY per PD,
+    the active ASN per PD, the PD list, the Sekda: 5, whatever the number of PDs."""
+    agregat = agregat_tersedia(periode)
+    bands = bands_for(periode)
+    per_pd = _grouped(respon_terhitung(periode), "perangkat_daerah_id")
+    asn_pd = (asn or jumlah_asn_sekarang()).per_pd()
+    pds = PerangkatDaerah.objects.filter(Q(aktif=True) | Q(pk__in=[k for k in per_pd if k is not None])).values_list(
+        "pk", "kode", "nama"
+    )
+    rows = [
+        baris_dari(
+            per_pd.get(pk, _Jumlah()),
+            bands,
+            agregat,
+            nama=nama,
+            n_asn=asn_pd.get(pk, 0),
+            kunci=f"pd:{pk}",
+            ref_id=pk,
+            ref_kode=kode,
+            catatan=_catatan_for(catatan, f"pd:{pk}"),
+        )
+        for pk, kode, nama in pds.order_by("kode")
+    ]
+    return Laporan(
+        tingkat="konsolidasi",
+        periode_kode=periode.kode,
+        periode_nama=periode.nama,
+        instansi=INSTANSI_KABUPATEN,
+        agregat=agregat,
+        baris=rows,
+        rata_rata=baris_rata_rata(rows, bands) if agregat else None,
+        seluruh=None,
+        bands=bands,
+        penandatangan=penandatangan_kabupaten(),
+        tanggal=timezone.localdate(),
+    )
+
+
+def laporan_perangkat_daerah(
+    periode: Periode,
+    pd: PerangkatDaerah,
+    induk: UnitKerja | None = None,
+    catatan: Mapping[str, str] | None = None,
+    asn: JumlahAsn | None = None,
+) -> Laporan:
+    """Per-PD report: one row per top-level unit (its sub-units folded in), plus "Seluruh PD".
+
+    With `induk` (Tim Monev opening a unit), one row for the unit's own staff and one per direct sub-unit, each
+    with its subtree, plus "Seluruh <unit>". Queries: bands, the units of the PD, the active ASN per unit, the
+    GROUP BY per unit kerja, the Kepala PD: 5, whatever the number of units. Rows are folded in Python through
+    `UnitKerja.path` with integer sums.
+    """
+    agregat = agregat_tersedia(periode)
+    bands = bands_for(periode)
+    units = list(
+        UnitKerja.objects.filter(perangkat_daerah=pd).values_list("pk", "kode", "nama", "path", "induk_id", "aktif")
+    )
+    asn = asn or jumlah_asn_sekarang(pd)
+    per_unit = _grouped(respon_terhitung(periode).filter(perangkat_daerah=pd), "unit_kerja_id")
+
+    depth = len(induk.path.strip("/").split("/")) if induk else 0
+    prefix = induk.path if induk else "/"
+    has_children = {induk_id for _, _, _, _, induk_id, _ in units if induk_id}
+    own_key = induk.pk if induk else None
+    groups: dict[int, _Jumlah] = {}
+    group_asn: dict[int, int] = {}
+    seluruh, seluruh_asn = _Jumlah(), 0
+    for pk, _kode, _nama, path, _induk_id, _aktif in units:
+        if not path.startswith(prefix):
+            continue
+        ids = [int(x) for x in path.strip("/").split("/")]
+        key = ids[depth] if len(ids) > depth else own_key
+        jumlah = per_unit.get(pk, _Jumlah())
+        groups.setdefault(key, _Jumlah()).tambah(jumlah)
+        group_asn[key] = group_asn.get(key, 0) + asn.unit(pk)
+        seluruh.tambah(jumlah)
+        seluruh_asn += asn.unit(pk)
+    if induk is None:
+        # Every response of the PD counts in Seluruh PD, even one whose unit has since left the PD's tree.
+        seluruh = _Jumlah()
+        for jumlah in per_unit.values():
+            seluruh.tambah(jumlah)
+
+    rows = []
+    for pk, kode, nama, _path, induk_id, aktif in sorted(units, key=lambda u: u[1]):
+        is_own = induk is not None and pk == induk.pk
+        if not (is_own or induk_id == (induk.pk if induk else None)):
+            continue
+        if not aktif and not groups.get(pk, _Jumlah()).n and not is_own:
+            continue
+        rows.append(
+            baris_dari(
+                groups.get(pk, _Jumlah()),
+                bands,
+                agregat,
+                nama=f"{nama} (pegawai langsung)" if is_own else nama,
+                n_asn=group_asn.get(pk, 0),
+                kunci=f"unit:{pk}",
+                ref_id=pk,
+                ref_kode=kode,
+                ada_sub_unit=pk in has_children and not is_own,
+                catatan="" if is_own else _catatan_for(catatan, f"unit:{pk}"),
+            )
+        )
+    seluruh_row = baris_dari(
+        seluruh,
+        bands,
+        agregat,
+        nama=f"Seluruh {induk.nama}" if induk else "Seluruh PD",
+        n_asn=seluruh_asn,
+        kunci=f"unit:{induk.pk}" if induk else f"pd:{pd.pk}",
+        ref_id=pd.pk,
+        catatan=_catatan_for(catatan, f"unit:{induk.pk}" if induk else f"pd:{pd.pk}"),
+    )
+    return Laporan(
+        tingkat="pd",
+        periode_kode=periode.kode,
+        periode_nama=periode.nama,
+        instansi=pd.nama,
+        agregat=agregat,
+        baris=rows,
+        rata_rata=baris_rata_rata(rows, bands) if agregat else None,
+        seluruh=seluruh_row,
+        bands=bands,
+        penandatangan=penandatangan_pd(pd.pk),
+        tanggal=timezone.localdate(),
+        pd_id=pd.pk,
+        pd_kode=pd.kode,
+        induk_id=induk.pk if induk else None,
+        induk_nama=induk.nama if induk else "",
+    )
+
+
+def baris_unit(periode: Periode, unit: UnitKerja, asn: JumlahAsn | None = None) -> tuple[Baris, dict[str, list[Band]]]:
+    """The row of one unit and its sub-units, for its head (SPEC 2). Queries: bands, the SUM/COUNT, the ASN: 3."""
+    bands = bands_for(periode)
+    jumlah = respon_terhitung(periode).filter(unit_kerja__path__startswith=unit.path).aggregate(**_SUMS)
+    if asn is None:
+        n_asn = Pegawai.objects.filter(aktif=True, unit_kerja__path__startswith=unit.path).count()
+    else:
+        subtree = UnitKerja.objects.filter(path__startswith=unit.path).values_list("pk", flat=True)
+        n_asn = sum(asn.unit(pk) for pk in subtree)
+    row = baris_dari(
+        _Jumlah(jumlah["n"], jumlah["s1"] or 0, jumlah["s2"] or 0, jumlah["s3"] or 0),
+        bands,
+        agregat_tersedia(periode),
+        nama=unit.nama,
+        n_asn=n_asn,
+        kunci=f"unit:{unit.pk}",
+        ref_id=unit.pk,
+        ref_kode=unit.kode,
+    )
+    return row, bands

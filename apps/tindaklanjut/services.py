@@ -1,0 +1,153 @@
+"""Writes of the follow-ups (Lampiran BAB IV.2). One function per change, each with all its side effects."""
+
+import datetime
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.akun.models import Peran
+from apps.akun.scope import lingkup
+from apps.survei.models import Periode
+from apps.survei.scoring import TINDAK_LANJUT, Kategori
+
+from .models import RiwayatTindakLanjut, TindakLanjut
+from .workflow import CATATAN_WAJIB, KATEGORI_PERLU, TRANSITIONS, Aksi, Pelaku
+
+BAGIAN = ("I", "II", "III")
+
+
+class SudahBerubahError(Exception):
+    """The follow-up's status moved on (somebody acted first)."""
+
+
+def _kepala_pd(pd_ids: set[int]) -> dict[int, int]:
+    """The active Kepala PD's user per PD (the definitive head before a Plt./Pj.). One query."""
+    kepala: dict[int, int] = {}
+    for peran in (
+        Peran.objects.aktif()
+        .filter(jenis=Peran.Jenis.KEPALA_PD, perangkat_daerah_id__in=pd_ids)
+        .order_by("sebutan", "-mulai", "-pk")
+    ):
+        kepala.setdefault(peran.perangkat_daerah_id, peran.user_id)
+    return kepala
+
+
+def tindak_lanjut_buat(periode: Periode, *, laporan: Iterable) -> list[TindakLanjut]:
+    """Create the follow-ups of a FINAL periode from its printed reports (idempotent).
+
+    `laporan` are the finalised reports (the consolidated one: rows per PD; per PD: rows per unit). Only printed
+    rows count: a row hidden for confidentiality ("< 3 responden", or hidden with it) has no numbers and gets no
+    record, so a follow-up never reveals what the report hides (docs/keputusan.md, "Kerahasiaan").
+    Side effects: one TindakLanjut per (PD or unit, section) in KURANG BAIK or BURUK, with the band's action and
+    the Kepala PD as the person responsible; existing records are left as they are.
+    """
+    if periode.status != Periode.Status.FINAL:
+        raise ValidationError(_("Tindak lanjut dibuat saat periode difinalkan."))
+    calon = []
+    for lap in laporan:
+        for baris in lap.baris:
+            if not baris.nilai or not baris.kunci:
+                continue
+            jenis, _sep, ref = baris.kunci.partition(":")
+            pd_id = int(ref) if jenis == "pd" else lap.pd_id
+            unit_id = int(ref) if jenis == "unit" else None
+            for bagian, nilai in zip(BAGIAN, baris.nilai, strict=True):
+                if str(nilai.ka) in KATEGORI_PERLU:
+                    calon.append((pd_id, unit_id, bagian, nilai))
+    kepala = _kepala_pd({pd_id for pd_id, *_rest in calon})
+    dibuat = []
+    with transaction.atomic():
+        for pd_id, unit_id, bagian, nilai in calon:
+            tl, created = TindakLanjut.objects.get_or_create(
+                periode=periode,
+                perangkat_daerah_id=pd_id,
+                unit_kerja_id=unit_id,
+                bagian=bagian,
+                defaults={
+                    "ts": nilai.ts,
+                    "kategori": str(nilai.ka),
+                    "tindakan": TINDAK_LANJUT[Kategori(str(nilai.ka))],
+                    "penanggung_jawab_id": kepala.get(pd_id),
+                },
+            )
+            if created:
+                dibuat.append(tl)
+    return dibuat
+
+
+def pelaku(tl: TindakLanjut, aktor) -> set[str]:
+    """The parts `aktor` plays on this follow-up: the PD's Kepala reports, Tim Monev checks."""
+    scope = lingkup(aktor)
+    parts = set()
+    if scope.boleh_laporkan_tindak_lanjut(tl):
+        parts.add(Pelaku.KEPALA_PD)
+    if scope.boleh_periksa_tindak_lanjut:
+        parts.add(Pelaku.TIM_MONEV)
+    return parts
+
+
+def tindak_lanjut_jadwalkan(tl: TindakLanjut, *, batas_waktu: datetime.date, aktor) -> TindakLanjut:
+    """Tim Monev sets (or moves) the due date. Side effects: locks the row, saves `batas_waktu`, one history
+    row (status unchanged, the old and new date in the note)."""
+    if not lingkup(aktor).boleh_periksa_tindak_lanjut:
+        raise PermissionDenied
+    if batas_waktu < tl.periode.tanggal_tutup:
+        raise ValidationError({"batas_waktu": _("Batas waktu tidak boleh sebelum periode ditutup.")})
+    with transaction.atomic():
+        locked = TindakLanjut.objects.select_for_update().get(pk=tl.pk)
+        lama = locked.batas_waktu
+        locked.batas_waktu = batas_waktu
+        locked.save(update_fields=["batas_waktu"])
+        RiwayatTindakLanjut.objects.create(
+            tindak_lanjut=locked,
+            aksi="jadwalkan",
+            dari_status=locked.status,
+            ke_status=locked.status,
+            catatan=_("Batas waktu %(lama)s → %(baru)s")
+            % {"lama": lama.strftime("%d-%m-%Y") if lama else "—", "baru": batas_waktu.strftime("%d-%m-%Y")},
+            oleh=aktor,
+        )
+    tl.batas_waktu = batas_waktu
+    return locked
+
+
+def tindak_lanjut_transisi(tl: TindakLanjut, *, aksi: str, aktor, catatan: str = "") -> TindakLanjut:
+    """Take `aksi` on a follow-up as `aktor`: the one place its status changes.
+
+    Side effects, in one transaction: locks the row and re-reads its status; refuses with PermissionDenied when
+    the actor plays no part allowed to act, SudahBerubahError when the status moved on, ValidationError when a
+    required note is missing; on "laporkan" keeps the note as what was done and the time; saves the status with
+    update_fields and appends one RiwayatTindakLanjut (who, when, from, to, note).
+    """
+    if aksi not in Aksi.values:
+        raise ValueError(f"unknown action {aksi!r}")
+    catatan = (catatan or "").strip()
+    with transaction.atomic():
+        locked = TindakLanjut.objects.select_for_update().select_related("periode").get(pk=tl.pk)
+        roles = pelaku(locked, aktor)
+        if not roles & {siapa for (_d, a), (_k, siapa) in TRANSITIONS.items() if a == aksi}:
+            raise PermissionDenied
+        entry = TRANSITIONS.get((locked.status, aksi))
+        if entry is None:
+            raise SudahBerubahError
+        ke, siapa = entry
+        if siapa not in roles:
+            raise PermissionDenied
+        if aksi in CATATAN_WAJIB and not catatan:
+            raise ValidationError({"catatan": _("Catatan wajib diisi untuk langkah ini.")})
+        fields = ["status"]
+        if aksi == Aksi.LAPORKAN:
+            locked.uraian = catatan
+            locked.dilaporkan_pada = timezone.now()
+            fields += ["uraian", "dilaporkan_pada"]
+        dari = locked.status
+        locked.status = ke
+        locked.save(update_fields=fields)
+        RiwayatTindakLanjut.objects.create(
+            tindak_lanjut=locked, aksi=aksi, dari_status=dari, ke_status=ke, catatan=catatan, oleh=aktor
+        )
+    tl.status = locked.status
+    return locked

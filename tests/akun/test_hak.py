@@ -1,0 +1,148 @@
+"""Every named right on Lingkup, as a table: persona x right -> expected (docs/keamanan.md).
+
+The world is built once for the module; each persona's Lingkup is resolved once, and the nominations the
+object-level rights are asked about are built in memory, so the table itself runs without the database.
+"""
+
+from collections.abc import Callable
+
+import pytest
+from django.db import transaction
+
+from apps.agen.models import Nominasi, PutaranRekrutmen
+from apps.akun.scope import Lingkup, lingkup
+from apps.tindaklanjut.models import TindakLanjut
+from tests.conftest import PERSONAS, World, build_world
+
+ALL = frozenset(PERSONAS)
+WITH_PEGAWAI = ALL - {"anonim", "admin"}
+KABUPATEN = {"monev", "sekda", "admin"}
+# Each test reads only the module's answers; the mark makes pytest-django create the test database.
+pytestmark = pytest.mark.django_db
+PD_ROLES = {"kbk", "kepala", "outsider"}
+
+
+def _nominasi(w: World, calon, pengusul) -> Nominasi:
+    """A nomination in PD X, built in memory (the predicates read only its ids and unit paths)."""
+    return Nominasi(
+        putaran=PutaranRekrutmen(perangkat_daerah_id=w.pd_x.pk),
+        pegawai=calon,
+        unit_kerja=calon.unit_kerja,
+        pengusul_id=pengusul.user_id,
+    )
+
+
+def _tl(w: World) -> TindakLanjut:
+    """A follow-up of PD X, built in memory."""
+    return TindakLanjut(perangkat_daerah_id=w.pd_x.pk)
+
+
+# (right, how to ask it, personas for whom it is True). `None` asks the no-argument property.
+Ask = Callable[[Lingkup, World], bool] | None
+TABLE: list[tuple[str, Ask, set[str]]] = [
+    # akun
+    ("boleh_cetak_kode_aktivasi_apa_pun", None, {"kepala", "admin", "outsider"}),
+    ("boleh_cetak_kode_aktivasi", lambda s, w: s.boleh_cetak_kode_aktivasi(w.unit_a), {"kepala", "admin"}),
+    ("boleh_terbitkan_kode_akun_kabupaten", None, {"admin"}),
+    ("akun_kabupaten", None, KABUPATEN),
+    ("boleh_buka_admin", None, {"admin"}),
+    # organisasi
+    ("boleh_lihat_pegawai_apa_pun", None, KABUPATEN | PD_ROLES | {"pimpinan"}),
+    ("boleh_ajukan_perbaikan_data", None, WITH_PEGAWAI),
+    ("boleh_putuskan_perbaikan_data", None, {"admin"}),
+    # kbk
+    ("boleh_lihat_kbk_apa_pun", None, KABUPATEN | PD_ROLES),
+    ("boleh_ubah_kbk", lambda s, w: s.boleh_ubah_kbk(w.pd_x.pk), {"kepala", "admin"}),
+    ("boleh_ubah_kbk_pd_sendiri", None, {"kepala", "outsider"}),
+    # agen
+    ("boleh_usulkan_agen", lambda s, w: s.boleh_usulkan_agen(w.asn_a1), {"pimpinan"}),
+    ("boleh_usulkan_agen (unit B)", lambda s, w: s.boleh_usulkan_agen(w.asn_b), set()),
+    ("boleh_usulkan_agen_apa_pun", None, {"pimpinan", "outsider"}),
+    ("boleh_telaah_nominasi_di", lambda s, w: s.boleh_telaah_nominasi_di(w.pd_x.pk), {"kbk"}),
+    (
+        "boleh_telaah_nominasi (unit A)",
+        lambda s, w: s.boleh_telaah_nominasi(_nominasi(w, w.asn, w.pimpinan)),
+        {"kbk"},
+    ),
+    (
+        "boleh_telaah_nominasi (reviewer's own unit)",
+        lambda s, w: s.boleh_telaah_nominasi(_nominasi(w, w.asn_b, w.pimpinan)),
+        set(),
+    ),
+    ("boleh_telaah_nominasi_apa_pun", None, {"kbk", "outsider"}),
+    ("boleh_tetapkan_agen_di", lambda s, w: s.boleh_tetapkan_agen_di(w.pd_x.pk), {"kepala"}),
+    (
+        "boleh_tetapkan_nominasi",
+        lambda s, w: s.boleh_tetapkan_nominasi(_nominasi(w, w.asn, w.pimpinan)),
+        {"kepala"},
+    ),
+    (
+        "boleh_tetapkan_nominasi (own proposal)",
+        lambda s, w: s.boleh_tetapkan_nominasi(_nominasi(w, w.asn, w.kepala)),
+        set(),
+    ),
+    ("boleh_tetapkan_agen_apa_pun", None, {"kepala", "outsider"}),
+    ("boleh_buka_putaran", lambda s, w: s.boleh_buka_putaran(w.pd_x.pk), {"kepala", "admin"}),
+    ("boleh_buat_sk", lambda s, w: s.boleh_buat_sk(w.pd_x.pk), {"kepala"}),
+    ("boleh_catat_pembinaan_agen", lambda s, w: s.boleh_catat_pembinaan_agen(w.pd_x.pk), {"kbk", "kepala"}),
+    ("boleh_lihat_agen_apa_pun", None, KABUPATEN | PD_ROLES | {"pimpinan"}),
+    ("boleh_lihat_sk_apa_pun", None, KABUPATEN | PD_ROLES),
+    ("boleh_lihat_ikhtisar_agen", None, KABUPATEN),
+    # survei
+    ("boleh_isi_formulir", None, WITH_PEGAWAI),
+    ("boleh_kelola_periode", None, {"monev", "admin"}),
+    ("boleh_ekspor_jawaban", None, {"monev", "admin"}),
+    ("boleh_buka_kembali_respon", None, {"monev", "admin"}),
+    ("boleh_lihat_partisipasi", None, KABUPATEN | PD_ROLES | {"pimpinan"}),
+    # laporan
+    ("boleh_lihat_laporan_apa_pun", None, KABUPATEN | PD_ROLES | {"pimpinan"}),
+    ("boleh_lihat_laporan_kabupaten", None, KABUPATEN),
+    ("boleh_lihat_laporan_pd_apa_pun", None, KABUPATEN | PD_ROLES),
+    ("boleh_lihat_laporan_pd", lambda s, w: s.boleh_lihat_laporan_pd(w.pd_x.pk), KABUPATEN | {"kbk", "kepala"}),
+    ("boleh_catat_laporan", None, {"monev"}),
+    ("boleh_finalkan_periode", None, {"monev"}),
+    # agen: kelompok
+    ("boleh_kelola_kelompok_agen", lambda s, w: s.boleh_kelola_kelompok_agen(w.pd_x.pk), {"kbk", "kepala"}),
+    ("boleh_kelola_kelompok_agen_apa_pun", None, PD_ROLES),
+    ("boleh_cantumkan_kelompok_dalam_sk", lambda s, w: s.boleh_cantumkan_kelompok_dalam_sk(w.pd_x.pk), {"kepala"}),
+    # forum (the world has no agents: an active agent of PD X writes there too)
+    ("boleh_catat_pertemuan_forum", lambda s, w: s.boleh_catat_pertemuan_forum(w.pd_x.pk), {"kbk", "kepala"}),
+    ("boleh_catat_pertemuan_forum (kabupaten)", lambda s, w: s.boleh_catat_pertemuan_forum(None), {"monev"}),
+    ("boleh_tulis_praktik_baik", lambda s, w: s.boleh_tulis_praktik_baik(w.pd_x.pk), {"kbk", "kepala"}),
+    ("boleh_tulis_forum_apa_pun", None, {"monev"} | PD_ROLES),
+    ("boleh_lihat_hasil_sendiri", None, WITH_PEGAWAI),
+    # internalisasi
+    ("boleh_lihat_internalisasi_apa_pun", None, KABUPATEN | PD_ROLES),
+    ("boleh_lihat_internalisasi", lambda s, w: s.boleh_lihat_internalisasi(w.pd_x.pk), KABUPATEN | {"kbk", "kepala"}),
+    ("boleh_catat_internalisasi", lambda s, w: s.boleh_catat_internalisasi(w.pd_x.pk), {"kbk", "kepala"}),
+    # tindaklanjut
+    ("boleh_lihat_tindak_lanjut_semua", None, KABUPATEN),
+    ("boleh_lihat_tindak_lanjut_apa_pun", None, KABUPATEN | PD_ROLES),
+    ("boleh_lihat_tindak_lanjut", lambda s, w: s.boleh_lihat_tindak_lanjut(_tl(w)), KABUPATEN | {"kbk", "kepala"}),
+    ("boleh_laporkan_tindak_lanjut", lambda s, w: s.boleh_laporkan_tindak_lanjut(_tl(w)), {"kepala"}),
+    ("boleh_periksa_tindak_lanjut", None, {"monev"}),
+]
+
+
+@pytest.fixture(scope="module")
+def answers(django_db_setup, django_db_blocker) -> dict[str, dict[str, bool]]:
+    """right -> {persona: answer}, from one world built for the whole module and rolled back."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        world = build_world()
+        scopes = {persona: lingkup(world.user(persona)) for persona in PERSONAS}
+        result = {
+            right: {p: bool(ask(s, world) if ask else getattr(s, right)) for p, s in scopes.items()}
+            for right, ask, _expected in TABLE
+        }
+        transaction.set_rollback(True)
+    return result
+
+
+@pytest.mark.parametrize(("right", "expected"), [(r, e) for r, _a, e in TABLE], ids=[r for r, _a, _e in TABLE])
+def test_right(answers, right: str, expected: set[str]):
+    assert answers[right] == {persona: persona in expected for persona in PERSONAS}
+
+
+def test_every_right_is_in_the_table():
+    named = {name for name in dir(Lingkup) if name.startswith("boleh_")}
+    assert named - {right.split(" ")[0] for right, _a, _e in TABLE} == set()
