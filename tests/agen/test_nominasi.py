@@ -228,4 +228,4 @@ def test_a_waiting_status_says_who_it_waits_for_and_the_kbk_step_is_first(world,
     n2 = helpers.nominasi(world, Status.PENELAAHAN, pegawai=world.asn_a1)
     response = client_as("kbk").get(reverse("agen:nominasi_detail", args=[n2.pk]))
     first = response.context["forms"][0]
-    assert (first[0], first[3], first[4]) == ("lanjutkan", True, True)
+    assert (first[0], first[3], first[5]) == ("lanjutkan", True, True)

@@ -121,6 +121,10 @@ TABLE: list[tuple[str, Ask, set[str]]] = [
     ("boleh_lihat_tindak_lanjut", lambda s, w: s.boleh_lihat_tindak_lanjut(_tl(w)), KABUPATEN | {"kbk", "kepala"}),
     ("boleh_laporkan_tindak_lanjut", lambda s, w: s.boleh_laporkan_tindak_lanjut(_tl(w)), {"kepala"}),
     ("boleh_periksa_tindak_lanjut", None, {"monev"}),
+    # notifikasi: reminders to fill Formulir 1
+    ("boleh_ingatkan_apa_pun", None, {"monev", "pimpinan", "kepala", "outsider"}),
+    ("boleh_ingatkan_unit", lambda s, w: s.boleh_ingatkan_unit(w.unit_a), {"monev", "pimpinan", "kepala"}),
+    ("boleh_ingatkan_pd", lambda s, w: s.boleh_ingatkan_pd(w.pd_x.pk), {"monev", "kepala"}),
 ]
 
 
