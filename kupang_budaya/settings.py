@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "apps.kbk",
     "apps.agen",
     "apps.rencana",
+    "apps.notifikasi",
     "apps.forum",
     "apps.tindaklanjut",
     "apps.internalisasi",
@@ -121,6 +122,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "apps.akun.context_processors.peran",
+                "apps.notifikasi.context_processors.notifikasi",
             ],
         },
     },
@@ -185,7 +187,8 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = True
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 LANGUAGE_CODE = "id"
-LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
+# Indonesian whatever the browser prefers: English returns when its translation is complete.
+LANGUAGES = [("id", "Bahasa Indonesia")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Makassar"
 USE_I18N = True
@@ -256,6 +259,21 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Email is optional (in-app notices are the record): SMTP when EMAIL_HOST is set, the console in development,
+# nothing otherwise.
+EMAIL_HOST = env_str("EMAIL_HOST", "")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "budaya-kerja@kupangkab.go.id")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+elif DEBUG:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 
 # Time limit for one PDF render (WeasyPrint), in seconds.
 PDF_RENDER_TIMEOUT = env_int("PDF_RENDER_TIMEOUT", 60)

@@ -22,6 +22,7 @@ urlpatterns = [
     path("kbk/", include("apps.kbk.urls")),
     path("agen/", include("apps.agen.urls")),
     path("rencana/", include("apps.rencana.urls")),
+    path("pemberitahuan/", include("apps.notifikasi.urls")),
     path("forum/", include("apps.forum.urls")),
     path("tindak-lanjut/", include("apps.tindaklanjut.urls")),
     path("internalisasi/", include("apps.internalisasi.urls")),

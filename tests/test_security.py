@@ -257,7 +257,8 @@ def test_deactivating_a_user_ends_their_sessions(client, db):
 
 def test_only_login_activation_and_help_pages_are_open_to_anonymous():
     open_pages = {case.url_name for case in CASES if case.expect["anonim"] != LOGIN}
-    assert open_pages == {"akun:login", "akun:aktivasi", "akun:lupa_sandi"}
+    # The service worker of Formulir 1 is code without data (static/js/sw.js).
+    assert open_pages == {"akun:login", "akun:aktivasi", "akun:lupa_sandi", "survei:service_worker"}
 
 
 # Object URLs whose object is not of a PD (a periode, the instrument): the kabupaten's, open by role.
@@ -274,6 +275,9 @@ KABUPATEN_OBJECT_URLS = {
     "survei:instrumen",
     "survei:cetak",
     "survei:partisipasi",
+    "survei:partisipasi_cetak",
+    "survei:partisipasi_xlsx",
+    "survei:pengingat",
     "survei:periode_status",
     "survei:ekspor",
     "laporan:hasil_saya",  # the viewer's own results of a periode: every ASN's, scoped to themselves

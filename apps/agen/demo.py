@@ -13,7 +13,7 @@ from apps.common.demo import DemoContext
 from apps.organisasi.models import Pegawai
 
 from . import services
-from .models import Pembinaan, Penghargaan, PutaranRekrutmen, RubrikItem
+from .models import Pembinaan, Penetapan, Penghargaan, PutaranRekrutmen, RubrikItem
 from .workflow import Aksi, Status
 
 A, S = Aksi, Status
@@ -166,12 +166,16 @@ def seed(ctx: DemoContext) -> None:
                     aksi=A.TETAPKAN,
                     aktor=kepala,
                     catatan="",
-                    surat_keputusan=sk[target],
+                    # An SK whose term has ended cannot carry a new appointment today: the demo appoints under the
+                    # current SK and then files the agent under the old one, as if appointed while it ran.
+                    surat_keputusan=sk1,
                     peran=PERAN[n_agen % len(PERAN)],
                     tugas="Menyusun dan melaksanakan rencana tindak perubahan di unit kerjanya; "
                     "melaporkan pelaksanaannya setiap triwulan kepada Kepala BKPSDM.",
                 )
                 n_agen += 1
+                if sk[target] != sk1:
+                    Penetapan.objects.filter(nominasi=nominasi).update(surat_keputusan=sk[target])
                 penetapan = nominasi.penetapan
                 if target == "SK1" and n_agen % 2 == 1:
                     Pembinaan.objects.create(

@@ -1,6 +1,6 @@
 """Scoped reads of the agen perubahan app (SPEC 2): every view starts from these querysets."""
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
 from apps.akun.scope import lingkup
 from apps.organisasi.models import Pegawai, PerangkatDaerah, SanksiDisiplin
@@ -84,6 +84,32 @@ def surat_keputusan_for_user(user) -> QuerySet[SuratKeputusan]:
     if scope.pegawai is not None:
         q |= Q(penetapan__pegawai=scope.pegawai)
     return qs.filter(q).distinct()
+
+
+def calon_layak(user) -> QuerySet:
+    """ASN the unit head may nominate now: in their unit subtree, not themselves, meeting criteria (a) and (b)
+    of Lampiran BAB III 2.2.1 today (active, no running disciplinary sanction), and not yet nominated in the
+    newest round of their PD (one nomination per round)."""
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    sanksi = SanksiDisiplin.objects.filter(
+        Q(selesai__isnull=True) | Q(selesai__gte=today), pegawai=OuterRef("pk"), mulai__lte=today
+    )
+    putaran_terbaru = (
+        PutaranRekrutmen.objects.filter(perangkat_daerah_id=OuterRef("unit_kerja__perangkat_daerah_id"))
+        .order_by("-tahun")
+        .values("pk")[:1]
+    )
+    sudah = Nominasi.objects.filter(pegawai=OuterRef("pk"), putaran_id=Subquery(putaran_terbaru))
+    return (
+        pegawai_dapat_diusulkan(user)
+        .filter(aktif=True)
+        .exclude(Exists(sanksi))
+        .exclude(Exists(sudah))
+        .select_related("unit_kerja")
+        .order_by("nama", "pk")
+    )
 
 
 def putaran_for_user(user) -> QuerySet[PutaranRekrutmen]:

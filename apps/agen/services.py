@@ -249,6 +249,17 @@ def _tetapkan(
     errors = alasan_tidak_memenuhi(nominasi.pegawai)
     if surat_keputusan is None or surat_keputusan.perangkat_daerah_id != nominasi.putaran.perangkat_daerah_id:
         errors.append(_("Pilih surat keputusan perangkat daerah ini."))
+    elif not surat_keputusan.masa_mulai <= timezone.localdate() <= surat_keputusan.masa_selesai:
+        # An appointment runs under the SK's term (Lampiran BAB III 2.2.2 3)): a term that has ended, or has not
+        # begun, cannot carry a new agent.
+        errors.append(
+            _("Masa tugas SK %(nomor)s (%(mulai)s s.d. %(selesai)s) tidak mencakup hari ini: pilih SK lain.")
+            % {
+                "nomor": surat_keputusan.nomor,
+                "mulai": surat_keputusan.masa_mulai.strftime("%d-%m-%Y"),
+                "selesai": surat_keputusan.masa_selesai.strftime("%d-%m-%Y"),
+            }
+        )
     peran = [p for p in (peran or []) if p in PeranAgen.values]
     if not peran:
         errors.append(_("Pilih sedikitnya satu peran agen perubahan."))

@@ -37,6 +37,7 @@ from .workflow import (
     AKSI_CALON,
     KEPUTUSAN,
     KLARIFIKASI,
+    LANGKAH_UTAMA,
     MENGAKHIRI,
     Aksi,
     Pelaku,
@@ -166,8 +167,7 @@ def nominasi_tambah(request):
     """Penjaringan awal by a unit head for an ASN of their unit(s)."""
     if not lingkup(request.user).boleh_usulkan_agen_apa_pun:
         raise PermissionDenied
-    pegawai_qs = selectors.pegawai_dapat_diusulkan(request.user).select_related("unit_kerja").order_by("nama", "pk")
-    form = NominasiForm(request.POST or None, pegawai_qs=pegawai_qs)
+    form = NominasiForm(request.POST or None, pegawai_qs=selectors.calon_layak(request.user))
     if request.method == "POST" and form.is_valid():
         pegawai = form.cleaned_data["pegawai"]
         putaran = (
@@ -199,10 +199,18 @@ def nominasi_detail(request, pk: int):
     nominasi = _get_nominasi_for_user(request, pk)
     scope = lingkup(request.user)
     tersedia = services.nominasi_aksi_tersedia(nominasi, aktor=request.user)
+    utama = LANGKAH_UTAMA.get(nominasi.status)
+    urut = sorted((a for a in tersedia if a in AKSI_DENGAN_CATATAN), key=lambda a: a != utama)
     forms = [
-        (a, Aksi(a).label, _form_untuk(a), a not in KEPUTUSAN, a in MENGAKHIRI)
-        for a in tersedia
-        if a in AKSI_DENGAN_CATATAN
+        (
+            a,
+            Aksi(a).label,
+            _form_untuk(a),
+            a == utama or (a not in KEPUTUSAN and utama not in urut),
+            a in MENGAKHIRI,
+            a == utama,
+        )
+        for a in urut
     ]
     riwayat = nominasi.riwayat.select_related("oleh__pegawai")
     context = {

@@ -90,6 +90,23 @@ ANTREAN_KBK = (S.PENELAAHAN, S.ASSESSMENT)
 KLARIFIKASI = (S.KLARIFIKASI_PENGUSUL, S.KLARIFIKASI_CALON)
 SELESAI = (S.TIDAK_DIREKOMENDASIKAN, S.DITOLAK, S.MENOLAK, S.DIBATALKAN, S.DICABUT)
 
+# The usual next step in a state: shown first, open, as the primary button (the others stay one tap away).
+LANGKAH_UTAMA = {
+    S.MENUNGGU_KOMITMEN: A.KONFIRMASI,
+    S.PENELAAHAN: A.LANJUTKAN,
+    S.KLARIFIKASI_PENGUSUL: A.JAWAB_KLARIFIKASI,
+    S.KLARIFIKASI_CALON: A.JAWAB_KLARIFIKASI,
+}
+# Who a state waits for, said next to the status wherever it is shown.
+MENUNGGU = {
+    S.MENUNGGU_KOMITMEN: _("menunggu konfirmasi calon"),
+    S.PENELAAHAN: _("menunggu telaah KBK"),
+    S.KLARIFIKASI_PENGUSUL: _("menunggu jawaban pengusul"),
+    S.KLARIFIKASI_CALON: _("menunggu jawaban calon"),
+    S.ASSESSMENT: _("menunggu assessment KBK"),
+    S.DIREKOMENDASIKAN: _("menunggu penetapan Kepala PD"),
+}
+
 AKSI_LABEL = {USULAN: _("Usulan dibuat"), **{a.value: a.label for a in Aksi}}
 
 

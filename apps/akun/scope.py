@@ -126,6 +126,23 @@ class Lingkup:
             return "pd"
         return "unit" if self.is_pimpinan_unit else ""
 
+    # --- notifikasi (reminders to fill Formulir 1) ---
+    def boleh_ingatkan_unit(self, unit: UnitKerja) -> bool:
+        """Remind a unit (and its sub-units): its head or one above, the Kepala PD of its PD, Tim Monev."""
+        return (
+            self.monev
+            or unit.perangkat_daerah_id in self.kepala_pd_ids
+            or any(unit.path.startswith(p) for p in self.pimpinan_unit_paths)
+        )
+
+    def boleh_ingatkan_pd(self, pd_id: int) -> bool:
+        """Remind a whole PD: its Kepala PD, Tim Monev."""
+        return self.monev or pd_id in self.kepala_pd_ids
+
+    @property
+    def boleh_ingatkan_apa_pun(self) -> bool:
+        return self.monev or bool(self.kepala_pd_ids) or self.is_pimpinan_unit
+
     def unit_q(self, prefix: str = "") -> Q:
         """A Q on a UnitKerja (reached through `prefix`) for the units in this user's pimpinan subtrees."""
         q = Q(pk__in=[])

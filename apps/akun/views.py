@@ -4,12 +4,14 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
 from django.utils import formats
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from apps.akun.tugas import kelompok_peran, tugas_untuk
 from apps.organisasi.models import Pegawai
 
 from . import services, throttle
@@ -53,7 +55,26 @@ class LoginView(auth_views.LoginView):
 
 
 class LogoutView(auth_views.LogoutView):
-    pass
+    """Logout; the browser also forgets what this site kept on the device (draft answers, the cached form page),
+    so the next user of a shared phone finds nothing (docs/keamanan.md)."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        response["Clear-Site-Data"] = '"storage"'
+        return response
+
+
+@method_decorator(sensitive_post_parameters(), name="dispatch")
+class GantiSandiView(auth_views.PasswordChangeView):
+    """A logged-in user changes their own password (Django's view: old password, new one twice, validators)."""
+
+    template_name = "akun/ganti_sandi.html"
+    success_url = reverse_lazy("beranda")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Kata sandi Anda sudah diganti."))
+        return response
 
 
 @login_not_required
@@ -87,8 +108,11 @@ def lupa_sandi(request):
 
 
 def beranda(request):
-    """Home page: one card per role the user holds, with what that role can do."""
-    return render(request, "beranda.html")
+    """Home page: the person's most urgent task first, then their other tasks by role, then one card per role
+    with what that role can do (apps/akun/tugas.py)."""
+    tasks = tugas_untuk(request.user)
+    context = {"tugas_utama": tasks[0] if tasks else None, "tugas_lain": kelompok_peran(tasks[1:])}
+    return render(request, "beranda.html", context)
 
 
 def _get_unit_for_kode_aktivasi(request, pk: int):

@@ -3,7 +3,7 @@
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from apps.akun.scope import lingkup, pegawai_for_user
-from apps.organisasi.models import Pegawai
+from apps.organisasi.models import Pegawai, UnitKerja
 
 from .models import Periode, Respon
 
@@ -26,6 +26,34 @@ def daftar_partisipasi(user, periode: Periode) -> QuerySet[Pegawai]:
         .annotate(status_respon=Subquery(respon.values("status")[:1]), respon_id=Subquery(respon.values("pk")[:1]))
         .order_by("unit_kerja__perangkat_daerah__kode", "unit_kerja__path", "nama", "pk")
     )
+
+
+def per_kelompok(pegawai: QuerySet[Pegawai], per_pd: bool) -> list[dict]:
+    """Participation per unit (or per PD for kabupaten roles) over an annotated daftar_partisipasi queryset, with
+    the group's key for a reminder ("unit:<pk>" / "pd:<pk>") and the percentage submitted (one query)."""
+    if per_pd:
+        keys = ("unit_kerja__perangkat_daerah_id", "unit_kerja__perangkat_daerah__nama")
+    else:
+        keys = ("unit_kerja_id", "unit_kerja__nama", "unit_kerja__path", "unit_kerja__perangkat_daerah_id")
+    rows = (
+        pegawai.order_by()
+        .values(*keys)
+        .annotate(jumlah=Count("pk"), terkirim=Count("pk", filter=Q(status_respon=Respon.Status.TERKIRIM)))
+        .order_by(keys[1])
+    )
+    prefix = "pd" if per_pd else "unit"
+    return [
+        {
+            "kelompok": f"{prefix}:{r[keys[0]]}",
+            "nama": r[keys[1]],
+            "jumlah": r["jumlah"],
+            "terkirim": r["terkirim"],
+            "persen": round(100 * r["terkirim"] / r["jumlah"]) if r["jumlah"] else 0,
+            # For the reminder right (Lingkup.boleh_ingatkan_unit) without another query.
+            "unit": None if per_pd else UnitKerja(pk=r[keys[0]], path=r[keys[2]], perangkat_daerah_id=r[keys[3]]),
+        }
+        for r in rows
+    ]
 
 
 def ringkasan(pegawai: QuerySet[Pegawai]) -> dict[str, int]:

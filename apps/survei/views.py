@@ -1,19 +1,24 @@
 """Formulir 1 screens: the ASN's form, drafts and results; participation; Tim Monev's periodes and export."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.staticfiles import finders
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from apps.akun.scope import lingkup, perangkat_daerah_for_user
+from apps.common.export import xlsx_bytes
+from apps.notifikasi.services import notifikasi_tandai_dibaca
 
-from . import partisipasi, scoring, services
+from . import partisipasi, pemberitahuan, scoring, services
 from .forms import BukaKembaliForm, FormulirForm, PeriodeForm, StatusPeriodeForm
 from .models import Bagian, Butir, InstrumenVersi, Jawaban, Periode, Respon
 from .versi import butir_html, fieldset_versi, kelompok_baru, versi_beku
@@ -132,11 +137,14 @@ def _formulir_post(request, periode: Periode, pegawai):
         if aksi == "kirim":
             respon = services.respon_kirim(periode, pegawai=pegawai, answers=answers, butir=butir)
             messages.success(request, _("Terima kasih. Formulir 1 Anda sudah terkirim."))
+            if autosave:  # sent by static/js/formulir.js, which then opens the result itself
+                return JsonResponse({"ok": True, "url": reverse("survei:respon", args=[respon.pk])})
             return redirect("survei:respon", pk=respon.pk)
         respon = services.respon_simpan_draf(periode, pegawai=pegawai, answers=answers, butir=butir)
     except services.SudahTerkirim as done:
         if autosave:
-            return JsonResponse({"ok": False, "pesan": _("Formulir ini sudah terkirim.")}, status=409)
+            url = reverse("survei:respon", args=[done.respon.pk])
+            return JsonResponse({"ok": False, "pesan": _("Formulir ini sudah terkirim."), "url": url}, status=409)
         messages.info(request, _("Formulir Anda untuk periode ini sudah terkirim."))
         return redirect("survei:respon", pk=done.respon.pk)
     except ValidationError as exc:
@@ -146,6 +154,8 @@ def _formulir_post(request, periode: Periode, pegawai):
             except services.SudahTerkirim as done:  # another tab submitted meanwhile
                 messages.info(request, _("Formulir Anda untuk periode ini sudah terkirim."))
                 return redirect("survei:respon", pk=done.respon.pk)
+            if autosave:
+                return JsonResponse({"ok": False, "pesan": exc.messages[0], "kurang": True}, status=409)
             kurang = form.tandai_kurang()
             return _render_formulir(request, periode, answers, respon, galat=form.galat, kurang=kurang)
         if autosave:
@@ -167,6 +177,9 @@ def respon(request, pk: int):
     obj = _get_respon_for_user(request, pk)
     if obj.status == Respon.Status.DRAF:
         return redirect("survei:formulir", kode=obj.periode.kode)
+    # Submitted: the periode's notices (opened, closing soon, reminders) have been acted on. Here rather than
+    # in the submission itself, which stays as short as it is.
+    notifikasi_tandai_dibaca(request.user, url=reverse("survei:formulir", args=[obj.periode.kode]))
     bagian = versi_beku(obj.periode.instrumen).bagian
     nilai = dict(Jawaban.objects.filter(respon=obj).values_list("butir_id", "nilai"))
     totals = {1: obj.total_1, 2: obj.total_2, 3: obj.total_3}
@@ -179,6 +192,17 @@ def respon(request, pk: int):
         ]
         hasil.append({"bagian": bg, "total": total, "band": band, "jawaban": jawaban})
     return render(request, "survei/hasil.html", {"respon": obj, "hasil": hasil})
+
+
+@login_not_required
+def service_worker(request):
+    """The small service worker of static/js/sw.js, served under /survei/ so that it may keep the form page for
+    a reload without signal (its scope is the folder it is served from). Public: it holds no data."""
+    path = finders.find("js/sw.js")
+    with open(path, encoding="utf-8") as fh:
+        response = HttpResponse(fh.read(), content_type="application/javascript; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    return response
 
 
 # --- instrument -----------------------------------------------------------------------------------------------
@@ -199,12 +223,9 @@ def cetak(request, pk: int):
 # --- participation (unit head, PD, kabupaten) ---------------------------------------------------------------
 
 
-def partisipasi_view(request, kode: str):
-    """Who has submitted and who has not, in the viewer's scope; never answers or scores (SPEC 2)."""
+def _partisipasi_qs(request, periode: Periode):
+    """The participation list in the viewer's scope, filtered by ?pd= and ?status=belum; with the PD choices."""
     scope = lingkup(request.user)
-    if not scope.boleh_lihat_partisipasi:
-        raise PermissionDenied
-    periode = _get_periode_terbit(kode)
     qs = partisipasi.daftar_partisipasi(request.user, periode).select_related("unit_kerja__perangkat_daerah")
     pd_pilihan, pd_dipilih = [], None
     if scope.banyak_pd:
@@ -212,18 +233,112 @@ def partisipasi_view(request, kode: str):
         pd_dipilih = next((pd.pk for pd in pd_pilihan if str(pd.pk) == request.GET.get("pd")), None)
         if pd_dipilih is not None:
             qs = qs.filter(unit_kerja__perangkat_daerah_id=pd_dipilih)
+    semua = qs
+    belum = request.GET.get("status") == "belum"
+    if belum:
+        qs = qs.exclude(status_respon=Respon.Status.TERKIRIM)
+    return semua, qs, pd_pilihan, pd_dipilih, belum
+
+
+def _require_partisipasi(request) -> None:
+    if not lingkup(request.user).boleh_lihat_partisipasi:
+        raise PermissionDenied
+
+
+def partisipasi_view(request, kode: str):
+    """Who has submitted and who has not, in the viewer's scope; never answers or scores (SPEC 2). Percentages
+    per unit (per PD for kabupaten roles), a "belum" filter, reminders, a printable list and an XLSX."""
+    _require_partisipasi(request)
+    periode = _get_periode_terbit(kode)
+    semua, qs, pd_pilihan, pd_dipilih, belum = _partisipasi_qs(request, periode)
+    scope = lingkup(request.user)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    kelompok = partisipasi.per_kelompok(semua, per_pd=scope.banyak_pd)
+    terbuka = periode.menerima_kiriman()
+    for k in kelompok:
+        pk = int(k["kelompok"].partition(":")[2])
+        boleh = scope.boleh_ingatkan_unit(k["unit"]) if k["unit"] else scope.boleh_ingatkan_pd(pk)
+        k["boleh_ingatkan"] = terbuka and boleh
     context = {
         "periode": periode,
         "page": page,
         "pd_pilihan": pd_pilihan,
         "pd_dipilih": pd_dipilih,
-        "ringkasan": partisipasi.ringkasan(qs),
+        "belum": belum,
+        "kelompok": kelompok,
+        "ringkasan": partisipasi.ringkasan(semua),
         "boleh_buka_kembali": scope.boleh_buka_kembali_respon
         and periode.menerima_kiriman()
         and periode.ditutup_pertama_pada is None,
+        "boleh_ingatkan_monev": scope.monev and periode.menerima_kiriman(),
     }
     return render(request, "survei/partisipasi.html", context)
+
+
+@require_http_methods(["POST"])
+def pengingat(request, kode: str):
+    """Send one reminder to a unit or PD (at most once a day per group); Tim Monev may remind every PD below a
+    chosen participation percentage at once."""
+    _require_partisipasi(request)
+    periode = _get_periode_terbit(kode)
+    scope = lingkup(request.user)
+    if not scope.boleh_ingatkan_apa_pun:
+        raise PermissionDenied
+    if "persen" in request.POST and scope.monev:
+        try:
+            batas = max(0, min(100, int(request.POST["persen"])))
+        except ValueError:
+            messages.error(request, _("Persentase harus bilangan 0 sampai 100."))
+            return redirect("survei:partisipasi", kode=kode)
+        semua = partisipasi.daftar_partisipasi(request.user, periode)
+        targets = [k["kelompok"] for k in partisipasi.per_kelompok(semua, per_pd=True) if k["persen"] < batas]
+    else:
+        targets = [request.POST.get("kelompok", "")]
+    dikirim, ditolak = 0, []
+    for target in targets:
+        try:
+            dikirim += pemberitahuan.pengingat_kirim(periode, kelompok=target, aktor=request.user)
+        except pemberitahuan.PengingatDitolak as exc:
+            ditolak.append(str(exc))
+    if ditolak:
+        messages.error(request, ditolak[0])
+    if dikirim or not ditolak:
+        messages.success(request, _("Pengingat dikirim kepada %(n)s ASN yang belum mengirim.") % {"n": dikirim})
+    return redirect("survei:partisipasi", kode=kode)
+
+
+def partisipasi_cetak(request, kode: str):
+    """A printable list of the names who have not submitted, for the morning briefing (never answers)."""
+    _require_partisipasi(request)
+    periode = _get_periode_terbit(kode)
+    semua, _qs, _pp, pd_dipilih, _b = _partisipasi_qs(request, periode)
+    belum = semua.exclude(status_respon=Respon.Status.TERKIRIM)
+    context = {"periode": periode, "belum": belum, "hari_ini": timezone.localdate()}
+    return render(request, "survei/partisipasi_cetak.html", context)
+
+
+def partisipasi_xlsx(request, kode: str):
+    """Names and status (submitted, draft, not yet) in the viewer's scope as XLSX, formula-looking cells
+    neutralised by apps/common/export.py."""
+    _require_partisipasi(request)
+    periode = _get_periode_terbit(kode)
+    semua, qs, _pp, _pd, _b = _partisipasi_qs(request, periode)
+    label = {Respon.Status.TERKIRIM: _("Terkirim"), Respon.Status.DRAF: _("Draf")}
+    rows = (
+        (
+            p.nip,
+            p.nama_lengkap,
+            p.unit_kerja.perangkat_daerah.nama,
+            p.unit_kerja.nama,
+            label.get(p.status_respon, _("Belum")),
+        )
+        for p in qs
+    )
+    header = [_("NIP"), _("Nama"), _("Perangkat daerah"), _("Unit kerja"), _("Status")]
+    data = xlsx_bytes([(_("Partisipasi"), header, rows)])
+    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="partisipasi-{periode.pk}.xlsx"'
+    return response
 
 
 # --- Tim Monev --------------------------------------------------------------------------------------------

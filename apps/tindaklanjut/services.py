@@ -5,12 +5,14 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.akun.models import Peran
 from apps.akun.scope import lingkup
 from apps.common.uploads import bukti_lampirkan, periksa_bukti
+from apps.notifikasi.services import notifikasi_kirim, notifikasi_kirim_banyak, notifikasi_tandai_dibaca
 from apps.survei.models import Periode
 from apps.survei.scoring import TINDAK_LANJUT, Kategori
 
@@ -43,7 +45,8 @@ def tindak_lanjut_buat(periode: Periode, *, laporan: Iterable) -> list[TindakLan
     rows count: a row hidden for confidentiality ("< 3 responden", or hidden with it) has no numbers and gets no
     record, so a follow-up never reveals what the report hides (docs/keputusan.md, "Kerahasiaan").
     Side effects: one TindakLanjut per (PD or unit, section) in KURANG BAIK or BURUK, with the band's action and
-    the Kepala PD as the person responsible; existing records are left as they are.
+    the Kepala PD as the person responsible; existing records are left as they are; one in-app notice to each
+    responsible Kepala PD.
     """
     if periode.status != Periode.Status.FINAL:
         raise ValidationError(_("Tindak lanjut dibuat saat periode difinalkan."))
@@ -76,6 +79,17 @@ def tindak_lanjut_buat(periode: Periode, *, laporan: Iterable) -> list[TindakLan
             )
             if created:
                 dibuat.append(tl)
+        # Each responsible Kepala PD is told once per periode that follow-ups wait for them.
+        notifikasi_kirim_banyak(
+            {tl.penanggung_jawab_id for tl in dibuat if tl.penanggung_jawab_id},
+            teks=_(
+                "Hasil evaluasi %(periode)s: ada tindak lanjut (kategori KURANG BAIK atau BURUK) untuk perangkat "
+                "daerah Anda."
+            )
+            % {"periode": periode.nama},
+            url=reverse("tindaklanjut:daftar") + "?status=TERBUKA",
+            kunci=f"tindak-lanjut:{periode.pk}",
+        )
     return dibuat
 
 
@@ -162,5 +176,14 @@ def tindak_lanjut_transisi(tl: TindakLanjut, *, aksi: str, aktor, catatan: str =
         RiwayatTindakLanjut.objects.create(
             tindak_lanjut=locked, aksi=aksi, dari_status=dari, ke_status=ke, catatan=catatan, oleh=aktor
         )
+        url = reverse("tindaklanjut:detail", args=[locked.pk])
+        if aksi == Aksi.KEMBALIKAN:
+            notifikasi_kirim(
+                locked.penanggung_jawab,
+                teks=_("Laporan tindak lanjut %(sasaran)s bagian %(bagian)s dikembalikan Tim Monev: %(catatan)s")
+                % {"sasaran": locked.sasaran, "bagian": locked.bagian, "catatan": catatan},
+                url=url,
+            )
+        notifikasi_tandai_dibaca(aktor, url=url)
     tl.status = locked.status
     return locked

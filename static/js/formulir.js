@@ -1,8 +1,11 @@
-/* Formulir 1: progressive enhancement only (the form works without it). No inline script (strict CSP).
-   - progress: counts answered items as the ASN goes;
-   - autosave: each change is saved as a draft on the server (fetch POST with the CSRF token), so nothing is lost
-     to a closed tab or a dead battery;
-   - "Kirim" is disabled after the first click (the server is safe against a double submit anyway). */
+/* Formulir 1: progressive enhancement only (without it the form posts as usual). No inline script (strict CSP).
+   - answers are kept on this device for this user (localStorage "bk:f1:<user>:<periode>") as they are given, and
+     sent to the server as a draft; without signal they wait and are sent again with backoff, and at once when
+     the browser says it is back online (a weak signal in rural Kupang must not cost an answer);
+   - «Simpan draf» and «Kirim» are sent with fetch, so no signal means a message on the page, never the browser's
+     error page; «Kirim» first shows a review of answered and unanswered items per section;
+   - leaving the page with answers not yet on the server asks first; a reopened draft scrolls to the first
+     unanswered item. static/js/perangkat.js forgets these answers when another user logs in (docs/keamanan.md). */
 (function () {
   "use strict";
   var form = document.getElementById("formulir");
@@ -11,102 +14,230 @@
   var text = document.getElementById("kemajuan-teks");
   var status = document.getElementById("status-simpan");
   var total = bar ? parseInt(bar.getAttribute("max"), 10) : 0;
+  var key = form.getAttribute("data-kunci");
+  var token = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   var timer = null;
+  var retry = null;
+  var delay = 2000;
   var busy = false;
   var again = false;
-  // Texts come from the template (gettext), so the script speaks the page's language.
+  var sending = false;
   function teks(name) { return form.getAttribute("data-teks-" + name) || ""; }
 
-  // A copy of the answers in this tab (sessionStorage: gone when the tab closes, so a shared device keeps
-  // nothing), for an expired session: after logging in again the form gets them back and saves them.
-  var key = form.getAttribute("data-kunci");
-  function remember() {
+  // --- the copy on this device -------------------------------------------------------------------------
+  function current() {
     var values = {};
     form.querySelectorAll("input[type=radio]:checked").forEach(function (el) { values[el.name] = el.value; });
-    try { window.sessionStorage.setItem(key, JSON.stringify(values)); } catch (e) { /* storage off: fine */ }
+    return values;
   }
+  function read() {
+    try { return JSON.parse(window.localStorage.getItem(key) || "null"); } catch (e) { return null; }
+  }
+  function write(unsent) {
+    try {
+      window.localStorage.setItem(key, JSON.stringify({ jawaban: current(), belum: unsent }));
+    } catch (e) { /* storage off or full: the server copy still works online */ }
+  }
+  function unsent() { var r = read(); return !!(r && r.belum); }
   function restore() {
-    var values = {};
-    try { values = JSON.parse(window.sessionStorage.getItem(key) || "{}"); } catch (e) { return false; }
-    var restored = false;
-    Object.keys(values).forEach(function (name) {
-      if (form.querySelector("input[name='" + name + "']:checked")) { return; }
-      var el = form.querySelector("input[type=radio][name='" + name + "'][value='" + values[name] + "']");
-      if (el) { el.checked = true; restored = true; }
+    var record = read();
+    if (!record || !record.jawaban) { return false; }
+    var changed = false;
+    Object.keys(record.jawaban).forEach(function (name) {
+      var checked = form.querySelector("input[name='" + name + "']:checked");
+      // Answers not yet on the server are newer than the page; sent ones only fill gaps (an old cached page).
+      if (checked && (!record.belum || checked.value === record.jawaban[name])) { return; }
+      var el = form.querySelector("input[type=radio][name='" + name + "'][value='" + record.jawaban[name] + "']");
+      if (el) { el.checked = true; changed = true; }
     });
-    return restored;
+    return changed || record.belum;
   }
 
-  function answered() {
-    var names = {};
-    form.querySelectorAll("input[type=radio]:checked").forEach(function (el) { names[el.name] = true; });
-    return Object.keys(names).length;
-  }
-
+  function answered() { return Object.keys(current()).length; }
   function progress() {
     var n = answered();
     if (bar) { bar.value = n; }
     if (text) { text.textContent = teks("kemajuan").replace("{n}", n).replace("{total}", total); }
   }
 
-  function save() {
-    if (busy) { again = true; return; }
-    busy = true;
+  // --- sending ---------------------------------------------------------------------------------------------
+  function post(aksi) {
     var data = new FormData(form);
-    data.set("aksi", "draf");
-    var token = form.querySelector("input[name=csrfmiddlewaretoken]").value;
-    status.textContent = teks("menyimpan");
-    fetch(form.action || window.location.href, {
+    data.set("aksi", aksi);
+    return fetch(form.action || window.location.href, {
       method: "POST",
       body: data,
       credentials: "same-origin",
       headers: { "X-Autosave": "1", "X-CSRFToken": token }
-    }).then(function (response) {
-      if (response.redirected || (response.headers.get("Content-Type") || "").indexOf("json") < 0) {
-        status.textContent = teks("sesi");  // sent to the login page: the session has expired
-        return;
-      }
-      return response.json().then(function (body) {
-        status.textContent = response.ok ? teks("tersimpan") : (body.pesan ? "· " + body.pesan : teks("gagal"));
-      });
-    }).catch(function () {
-      status.textContent = teks("luring");
-    }).then(function () {
-      busy = false;
-      if (again) { again = false; save(); }
     });
   }
+  function later() {
+    if (retry) { clearTimeout(retry); }
+    retry = setTimeout(function () { retry = null; save(); }, delay);
+    delay = Math.min(delay * 2, 30000);
+  }
+  // save() resolves to "ok", "luring", "sesi" or an error message.
+  function save() {
+    if (busy) { again = true; return Promise.resolve("sibuk"); }
+    busy = true;
+    var sent = JSON.stringify(current());
+    status.textContent = teks("menyimpan");
+    return post("draf").then(function (response) {
+      if (response.redirected || (response.headers.get("Content-Type") || "").indexOf("json") < 0) {
+        status.textContent = teks("sesi");  // sent to the login page: the session has expired
+        return "sesi";
+      }
+      return response.json().then(function (body) {
+        if (response.ok) {
+          delay = 2000;
+          if (JSON.stringify(current()) === sent) { write(false); }
+          status.textContent = teks("tersimpan");
+          return "ok";
+        }
+        status.textContent = "· " + (body.pesan || teks("gagal"));
+        return body.pesan || teks("gagal");
+      });
+    }).catch(function () {
+      status.textContent = teks("luring").replace("{n}", answered());
+      later();
+      return "luring";
+    }).then(function (result) {
+      busy = false;
+      if (again) { again = false; return save(); }
+      return result;
+    });
+  }
+  window.addEventListener("online", function () {
+    if (unsent()) { delay = 2000; save(); }
+  });
 
   form.addEventListener("change", function (event) {
     if (event.target.type !== "radio") { return; }
     var fieldset = event.target.closest("fieldset");
     if (fieldset) { fieldset.classList.remove("border-danger"); }
+    write(true);
     progress();
-    remember();
     if (timer) { clearTimeout(timer); }
     timer = setTimeout(save, 800);
   });
 
-  form.addEventListener("submit", function (event) {
-    var button = event.submitter;
-    if (!button || button.value !== "kirim") { return; }
-    if (button.disabled) { event.preventDefault(); return; }
-    if (timer) { clearTimeout(timer); }
-    var hidden = document.createElement("input");
-    hidden.type = "hidden";
-    hidden.name = "aksi";
-    hidden.value = "kirim";
-    form.appendChild(hidden);
-    button.disabled = true;
-    button.textContent = teks("mengirim");
+  window.addEventListener("beforeunload", function (event) {
+    if (!sending && unsent()) { event.preventDefault(); event.returnValue = ""; }
   });
 
+  // --- «Simpan draf»: stay on the page ------------------------------------------------------------------
+  function draf(button) {
+    var note = button.parentNode.querySelector(".pesan-draf");
+    if (timer) { clearTimeout(timer); }
+    write(true);
+    save().then(function (result) {
+      if (!note) { return; }
+      if (result === "ok") {
+        note.textContent = teks("draf").replace("{n}", answered()).replace("{total}", total);
+      } else if (result === "luring") {
+        note.textContent = teks("draf-luring");
+      } else if (result === "sesi") {
+        note.textContent = teks("sesi");
+      }
+    });
+  }
+
+  // --- «Kirim»: a review first, then fetch ------------------------------------------------------------------
+  var review = document.getElementById("tinjauan");
+  var reviewNote = document.getElementById("tinjauan-pesan");
+  var kirim = document.getElementById("tombol-kirim");
+  function showReview() {
+    review.querySelectorAll("[data-bagian]").forEach(function (li) {
+      var section = document.getElementById("bagian-" + li.getAttribute("data-bagian"));
+      var items = section.querySelectorAll("fieldset.butir");
+      var missing = [];
+      items.forEach(function (fs) {
+        if (!fs.querySelector("input:checked")) { missing.push(fs.id.replace("butir-", "")); }
+      });
+      li.querySelector(".tinjauan-jumlah").textContent = teks("bagian")
+        .replace("{n}", items.length - missing.length).replace("{total}", items.length);
+      li.querySelector(".tinjauan-belum").textContent = missing.length ? teks("belum").replace("{daftar}", missing.join(", ")) : "";
+    });
+    reviewNote.textContent = "";
+    review.hidden = false;
+    review.focus();
+  }
+  function send() {
+    var button = document.getElementById("tinjauan-kirim");
+    button.disabled = true;
+    reviewNote.textContent = teks("mengirim");
+    write(true);
+    post("kirim").then(function (response) {
+      return response.json().then(function (body) { return { response: response, body: body }; }, function () {
+        return { response: response, body: null };
+      });
+    }).then(function (r) {
+      if (r.body && r.body.url) {  // submitted now, or earlier from another tab
+        sending = true;
+        try { window.localStorage.removeItem(key); } catch (e) { /* nothing kept */ }
+        window.location.assign(r.body.url);
+        return;
+      }
+      if (r.body && r.body.kurang) {  // the server marks the missing items on the page: post the form itself
+        sending = true;
+        var hidden = document.createElement("input");
+        hidden.type = "hidden";
+        hidden.name = "aksi";
+        hidden.value = "kirim";
+        form.appendChild(hidden);
+        form.submit();
+        return;
+      }
+      button.disabled = false;
+      reviewNote.textContent = r.body ? r.body.pesan : teks("sesi");
+    }).catch(function () {
+      button.disabled = false;
+      reviewNote.textContent = teks("kirim-luring");
+      later();
+    });
+  }
+  if (review) {
+    document.getElementById("tinjauan-kirim").addEventListener("click", send);
+    document.getElementById("tinjauan-kembali").addEventListener("click", function () {
+      review.hidden = true;
+      kirim.focus();
+    });
+  }
+
+  form.addEventListener("submit", function (event) {
+    var button = event.submitter;
+    if (!button || !window.fetch) { return; }
+    event.preventDefault();
+    if (button.value === "kirim") {
+      if (review) { showReview(); }
+      return;
+    }
+    draf(button);
+  });
+
+  // --- on load ----------------------------------------------------------------------------------------------
   var summary = document.getElementById("ringkasan-kesalahan");
-  if (summary) { summary.focus(); }
   if (restore()) {
+    write(true);
     save();
     status.textContent = teks("dipulihkan");
+  } else {
+    write(false);
   }
-  remember();
   progress();
+  if (summary) {
+    summary.focus();
+  } else if (!window.location.hash && answered() > 0 && answered() < total) {
+    var first = Array.prototype.find.call(form.querySelectorAll("fieldset.butir"), function (fs) {
+      return !fs.querySelector("input:checked");
+    });
+    if (first) {
+      window.addEventListener("load", function () { first.scrollIntoView({ behavior: "instant", block: "start" }); });
+      status.textContent = teks("lanjut").replace("{nomor}", first.id.replace("butir-", ""));
+    }
+  }
+  var sw = form.getAttribute("data-sw");
+  if (sw && "serviceWorker" in navigator) {
+    navigator.serviceWorker.register(sw).catch(function () { /* reload without signal is then not possible */ });
+  }
 })();

@@ -12,6 +12,7 @@ CASES = [
     Case("akun:aktivasi", everyone(200, anonim=200)),
     Case("akun:lupa_sandi", everyone(200, anonim=200)),
     Case("beranda", everyone(200)),
+    Case("akun:ganti_sandi", everyone(200)),
     Case("akun:kode_aktivasi_unit_list", everyone(403, kepala=200, admin=200, outsider=200)),
     Case(
         "akun:kode_aktivasi_cetak",

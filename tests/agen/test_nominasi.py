@@ -11,6 +11,7 @@ from apps.agen import services
 from apps.agen.models import Nominasi, Penetapan, RiwayatNominasi
 from apps.agen.workflow import Aksi, Status
 from apps.organisasi.models import SanksiDisiplin
+from tests.factories import PegawaiFactory
 
 from . import helpers
 
@@ -127,17 +128,22 @@ def test_criteria_are_checked_again_at_appointment(world):
     assert Penetapan.objects.count() == 0
 
 
-def test_nomination_form_shows_the_reason_of_a_blocked_nominee(world, client_as):
+def test_the_picker_offers_only_eligible_asn_not_yet_nominated_and_refuses_the_others(world, client_as):
     helpers.putaran(world)
     _sanksi(world.asn, TODAY() - datetime.timedelta(days=1), None)
+    other = PegawaiFactory(nama="Sudah Diusulkan", unit_kerja=world.unit_a)
+    helpers.nominasi(world, Status.MENUNGGU_KOMITMEN, pegawai=other)
+    client = client_as("pimpinan")
+    offered = list(client.get(reverse("agen:nominasi_tambah")).context["form"].fields["pegawai"].queryset)
+    assert offered == [world.asn_a1]  # not the sanctioned ASN, not the one already nominated, not the head
     data = {"pegawai": world.asn.pk, "mekanisme": "MUSYAWARAH"}
     for k in "cdef":
         data[f"kriteria_{k}"] = "on"
         data[f"alasan_{k}"] = helpers.ALASAN[k]
-    response = client_as("pimpinan").post(reverse("agen:nominasi_tambah"), data)
+    response = client.post(reverse("agen:nominasi_tambah"), data)
     assert response.status_code == 200
-    assert "sedang menjalani hukuman disiplin (Teguran tertulis" in response.content.decode()
-    assert Nominasi.objects.count() == 0
+    assert list(response.context["form"].errors) == ["pegawai"]
+    assert Nominasi.objects.count() == 1
 
 
 def test_nomination_form_creates_a_nomination(world, client_as):
@@ -192,3 +198,34 @@ def test_a_kepala_pd_who_nominated_cannot_appoint_their_own_nominee(world):
     assert services.nominasi_pelaku(n, aktor=world.kepala.user) == {Pelaku.PENGUSUL}
     other = helpers.nominasi(world, status=Status.DIREKOMENDASIKAN, pegawai=world.asn_a1)
     assert services.nominasi_pelaku(other, aktor=world.kepala.user) == {Pelaku.KEPALA_PD}
+
+
+@pytest.mark.parametrize(
+    "mulai, selesai",
+    [(-400, -1), (1, 365)],
+    ids=["term-ended", "term-not-begun"],
+)
+def test_appointing_under_an_sk_whose_term_does_not_cover_today_is_refused(world, mulai, selesai):
+    n = helpers.nominasi(world, Status.DIREKOMENDASIKAN)
+    sk = helpers.sk(
+        world,
+        nomor="800/LAMA",
+        masa_mulai=TODAY() + datetime.timedelta(days=mulai),
+        masa_selesai=TODAY() + datetime.timedelta(days=selesai),
+    )
+    with pytest.raises(ValidationError, match="tidak mencakup hari ini"):
+        services.nominasi_transisi(
+            n, aksi=Aksi.TETAPKAN, aktor=world.kepala.user, surat_keputusan=sk, peran=["KATALIS"], tugas="T"
+        )
+    n.refresh_from_db()
+    assert (n.status, Penetapan.objects.count()) == (Status.DIREKOMENDASIKAN, 0)
+
+
+def test_a_waiting_status_says_who_it_waits_for_and_the_kbk_step_is_first(world, client_as):
+    n = helpers.nominasi(world, Status.KLARIFIKASI_PENGUSUL)
+    page = client_as("pimpinan").get(reverse("agen:nominasi_detail", args=[n.pk])).content.decode()
+    assert "menunggu jawaban pengusul" in page
+    n2 = helpers.nominasi(world, Status.PENELAAHAN, pegawai=world.asn_a1)
+    response = client_as("kbk").get(reverse("agen:nominasi_detail", args=[n2.pk]))
+    first = response.context["forms"][0]
+    assert (first[0], first[3], first[5]) == ("lanjutkan", True, True)

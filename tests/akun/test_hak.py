@@ -172,6 +172,10 @@ TABLE: list[tuple[str, Ask, set[str]]] = [
     ("boleh_pantau_rencana_apa_pun", None, KABUPATEN | PD_ROLES | {"pimpinan"}),
     ("boleh_ikhtisar_rencana", None, KABUPATEN),
     ("boleh_ekspor_rencana", lambda s, w: s.boleh_ekspor_rencana(w.pd_x.pk), KABUPATEN | {"kbk", "kepala"}),
+    # notifikasi: reminders to fill Formulir 1
+    ("boleh_ingatkan_apa_pun", None, {"monev", "pimpinan", "kepala", "outsider"}),
+    ("boleh_ingatkan_unit", lambda s, w: s.boleh_ingatkan_unit(w.unit_a), {"monev", "pimpinan", "kepala"}),
+    ("boleh_ingatkan_pd", lambda s, w: s.boleh_ingatkan_pd(w.pd_x.pk), {"monev", "kepala"}),
 ]
 
 

@@ -16,6 +16,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 DEMO_PASSWORD = "demo12345"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PHONE = {"width": 360, "height": 740}
+PHONE_390 = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -50,14 +51,33 @@ def _serve_collected_static():
     handlers.StaticFilesHandler = original
 
 
+_SHARED: dict = {}
+
+
+def _shared_browser():
+    """One Playwright and one Chromium per test process, also for browser tests outside tests/browser (which
+    import these fixtures, e.g. tests/security): two sync Playwright instances cannot live in one process."""
+    if "browser" not in _SHARED:
+        import atexit
+
+        from playwright.sync_api import sync_playwright
+
+        playwright = sync_playwright().start()
+        _SHARED["browser"] = playwright.chromium.launch(
+            executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
+        )
+
+        def stop() -> None:
+            _SHARED.pop("browser").close()
+            playwright.stop()
+
+        atexit.register(stop)
+    return _SHARED["browser"]
+
+
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
+    return _shared_browser()
 
 
 def _seed_demo() -> None:

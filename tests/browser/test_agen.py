@@ -61,6 +61,9 @@ def test_nomination_to_appointment_with_sk_pdf(demo_server, new_page):
     login(page, demo_server, "kbk")
     page.goto(f"{url}/agen/antrean-kbk/")
     page.get_by_role("link", name=asn.nama_lengkap).click()
+    # The usual step ("Lanjutkan ke assessment") is the open one; a clarification is one tap away.
+    assert page.locator("details[open] summary").inner_text() == "Lanjutkan ke assessment"
+    page.locator("summary", has_text="Minta klarifikasi kepada pengusul").click()
     page.locator("#id_minta_klarifikasi_pengusul-catatan").fill("Siapa saja yang ikut musyawarah?")
     page.get_by_role("button", name="Minta klarifikasi kepada pengusul").click()
     page.wait_for_load_state("networkidle")
@@ -87,7 +90,7 @@ def test_nomination_to_appointment_with_sk_pdf(demo_server, new_page):
     page = new_page(PHONE)
     login(page, demo_server, "kbk")
     page.goto(f"{url}/agen/usulan/{nominasi.pk}/")
-    page.locator("summary", has_text="Lanjutkan ke assessment").click()
+    # The usual step is open already: one tap.
     page.get_by_role("button", name="Lanjutkan ke assessment").click()
     page.wait_for_load_state("networkidle")
     page.get_by_role("link", name="Isi assessment").click()

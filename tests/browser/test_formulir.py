@@ -34,8 +34,7 @@ def test_asn_saves_a_draft_logs_out_resumes_and_submits_on_a_phone(demo_server, 
     assert page.evaluate("document.getElementById('kemajuan').value") == 10
     screenshot(page, "formulir-bagian-I-360")
     page.get_by_role("button", name="Simpan draf (bagian I)").click()
-    page.wait_for_load_state("networkidle")
-    assert "Draf tersimpan: 10 dari 35 butir terjawab." in page.get_by_role("alert").inner_text()
+    page.get_by_text("Draf tersimpan: 10 dari 35 butir terjawab.").wait_for()
     _logout(page)
 
     login(page, demo_server, "asn")
@@ -47,7 +46,9 @@ def test_asn_saves_a_draft_logs_out_resumes_and_submits_on_a_phone(demo_server, 
     assert page.locator("#kemajuan-teks").inner_text() == "10 dari 35 butir terjawab"
     _answer(page, range(11, 16), 3)
     _answer(page, range(16, 36), 1)
-    page.get_by_role("button", name="Kirim").click()
+    page.get_by_role("button", name="Kirim", exact=True).click()
+    assert page.locator("#tinjauan li").all_inner_texts()[0].endswith("10 dari 10 terjawab")
+    page.get_by_role("button", name="Kirim sekarang").click()
     page.wait_for_url("**/survei/respon/*/")
     rows = {k: page.get_by_test_id(f"hasil-{k}").locator("td").all_inner_texts()[:2] for k in ("I", "II", "III")}
     assert rows == {"I": ["20", "KURANG BAIK"], "II": ["15", "BURUK"], "III": ["20", "BAIK"]}
@@ -63,7 +64,8 @@ def test_a_double_click_on_kirim_leaves_one_response(demo_server, new_page):
     login(page, demo_server, "asn")
     page.goto(f"{demo_server.url}/survei/isi/2026/")
     _answer(page, range(1, 36), 2)
-    page.get_by_role("button", name="Kirim").dblclick()
+    page.get_by_role("button", name="Kirim", exact=True).click()
+    page.get_by_role("button", name="Kirim sekarang").dblclick()
     page.wait_for_url("**/survei/respon/*/")
     assert page.get_by_role("heading", name="Hasil Formulir 1").count() == 1
     assert Respon.objects.filter(periode__kode="2026", pegawai__user__username="asn").count() == 1

@@ -130,7 +130,8 @@ def test_a_submitted_form_cannot_be_changed_by_a_draft(client_as, world):
     client.post(url(periode), post_data(jawaban(1, 1, 1)))
     response = client.post(url(periode), post_data({1: 4}, aksi="draf"), headers={"X-Autosave": "1"})
     assert response.status_code == 409
-    assert response.json() == {"ok": False, "pesan": "Formulir ini sudah terkirim."}
+    respon_url = f"/survei/respon/{Respon.objects.get().pk}/"
+    assert response.json() == {"ok": False, "pesan": "Formulir ini sudah terkirim.", "url": respon_url}
     response = client.post(url(periode), post_data({1: 4}, aksi="draf"))
     assert response["Location"] == f"/survei/respon/{Respon.objects.get().pk}/"
     assert set(Jawaban.objects.filter(respon__pegawai=world.asn).values_list("nilai", flat=True)) == {1}
@@ -201,3 +202,18 @@ def test_another_persona_never_sees_the_asns_draft(client, world, persona):
     client.force_login(getattr(world, persona).user)
     assert " checked" not in client.get(url(periode)).content.decode()
     assert client.get(f"/survei/respon/{respon.pk}/").status_code == 404
+
+
+def test_kirim_sent_by_the_script_answers_with_the_result_url_or_the_missing_items(client_as, world):
+    periode = buat_periode()
+    client = client_as("asn")
+    response = client.post(url(periode), post_data({1: 4}, aksi="kirim"), headers={"X-Autosave": "1"})
+    assert (response.status_code, response.json()["kurang"]) == (409, True)
+    response = client.post(url(periode), post_data(jawaban(2, 2, 2), aksi="kirim"), headers={"X-Autosave": "1"})
+    assert response.json() == {"ok": True, "url": f"/survei/respon/{Respon.objects.get().pk}/"}
+
+
+def test_the_service_worker_is_served_under_survei_as_javascript(client):
+    response = client.get("/survei/sw.js")
+    assert (response.status_code, response["Content-Type"]) == (200, "application/javascript; charset=utf-8")
+    assert b"bk-formulir-v1" in response.content

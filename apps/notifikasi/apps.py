@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class NotifikasiConfig(AppConfig):
+    name = "apps.notifikasi"
+    verbose_name = "Pemberitahuan"

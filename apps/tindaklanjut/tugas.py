@@ -1,0 +1,56 @@
+"""Follow-up tasks for the home page (apps/akun/tugas.py): the Kepala PD's open follow-ups with the nearest due
+date, and Tim Monev's reports to check and late follow-ups (Lampiran BAB IV.2)."""
+
+from django.db.models import Count, Min, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.akun.scope import Lingkup
+from apps.akun.tugas import MENUNGGU_ANDA, PANTAU, TENGGAT, Tugas
+
+from .models import TindakLanjut
+from .workflow import Status
+
+
+def tugas_untuk(user, scope: Lingkup) -> list[Tugas]:
+    """Queries: 1 for a Kepala PD, 1 for Tim Monev, none otherwise."""
+    tasks = []
+    url = reverse("tindaklanjut:daftar")
+    if scope.kepala_pd_ids:
+        row = TindakLanjut.objects.filter(perangkat_daerah_id__in=scope.kepala_pd_ids, status=Status.TERBUKA).aggregate(
+            n=Count("pk"), tenggat=Min("batas_waktu")
+        )
+        if row["n"]:
+            tasks.append(
+                Tugas(
+                    teks=_("%(n)s tindak lanjut hasil evaluasi menunggu laporan Anda") % {"n": row["n"]},
+                    url=url + "?status=TERBUKA",
+                    peran=_("Kepala Perangkat Daerah"),
+                    urgensi=TENGGAT,
+                    jumlah=row["n"],
+                    tenggat=row["tenggat"],
+                    tombol=_("Buka tindak lanjut"),
+                    kunci="tindak-lanjut-kepala",
+                )
+            )
+    if scope.boleh_periksa_tindak_lanjut:
+        hari_ini = timezone.localdate()
+        row = TindakLanjut.objects.aggregate(
+            dilaporkan=Count("pk", filter=Q(status=Status.DILAPORKAN)),
+            terlambat=Count("pk", filter=Q(status=Status.TERBUKA, batas_waktu__lt=hari_ini)),
+        )
+        if row["dilaporkan"] or row["terlambat"]:
+            tasks.append(
+                Tugas(
+                    teks=_("%(a)s laporan tindak lanjut menunggu pemeriksaan; %(b)s terlambat")
+                    % {"a": row["dilaporkan"], "b": row["terlambat"]},
+                    url=url,
+                    peran=_("Tim Monev"),
+                    urgensi=MENUNGGU_ANDA if row["dilaporkan"] else PANTAU,
+                    jumlah=row["dilaporkan"],
+                    tombol=_("Periksa"),
+                    kunci="tindak-lanjut-monev",
+                )
+            )
+    return tasks
