@@ -3,13 +3,16 @@ every PD and unit in KURANG BAIK or BURUK; due dates are set, and one BKPSDM fol
 
 import datetime
 
+from django.utils import timezone
+
 from apps.survei.models import Periode
 from apps.survei.services import periode_finalkan
 from apps.tindaklanjut.models import TindakLanjut
 from apps.tindaklanjut.services import tindak_lanjut_jadwalkan, tindak_lanjut_transisi
 from apps.tindaklanjut.workflow import Aksi
 
-BATAS_WAKTU = datetime.date(2026, 3, 31)
+# Due in six weeks from the day the demo is loaded, so the demo shows follow-ups in progress, not all late.
+HARI_TENGGAT = 42
 
 
 def seed(ctx) -> None:
@@ -18,8 +21,9 @@ def seed(ctx) -> None:
         return
     monev = ctx.refs["user:monev"]
     periode_finalkan(periode, aktor=monev, catatan="Finalisasi laporan")
+    batas_waktu = timezone.localdate() + datetime.timedelta(days=HARI_TENGGAT)
     for tl in TindakLanjut.objects.filter(periode=periode).order_by("pk"):
-        tindak_lanjut_jadwalkan(tl, batas_waktu=BATAS_WAKTU, aktor=monev)
+        tindak_lanjut_jadwalkan(tl, batas_waktu=batas_waktu, aktor=monev)
     bkpsdm = TindakLanjut.objects.filter(periode=periode, perangkat_daerah=ctx.refs["pd_demo"]).order_by("pk").first()
     if bkpsdm is not None:
         tindak_lanjut_transisi(

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.akun.scope import Lingkup
-from apps.akun.tugas import MENUNGGU_ANDA, PANTAU, TENGGAT, Tugas
+from apps.akun.tugas import PANTAU, TENGGAT, Tugas
 
 from .models import TindakLanjut
 from .workflow import Status
@@ -47,7 +47,8 @@ def tugas_untuk(user, scope: Lingkup) -> list[Tugas]:
                     % {"a": row["dilaporkan"], "b": row["terlambat"]},
                     url=url,
                     peran=_("Tim Monev"),
-                    urgensi=MENUNGGU_ANDA if row["dilaporkan"] else PANTAU,
+                    # Background work for Tim Monev: the periode's close and participation come first.
+                    urgensi=PANTAU,
                     jumlah=row["dilaporkan"],
                     tombol=_("Periksa"),
                     kunci="tindak-lanjut-monev",

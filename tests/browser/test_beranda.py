@@ -10,7 +10,7 @@ PERTAMA = {
     "kbk": "usulan menunggu telaah",
     "kepala": "rekomendasi menunggu penetapan",
     "monev": "partisipasi",
-    "sekda": "Laporan Evaluasi Pengukuran Budaya Kerja 2025 (periode ditutup) — unduh PDF",
+    "sekda": "Laporan Evaluasi Pengukuran Budaya Kerja 2025 final — unduh PDF",
 }
 
 

@@ -66,7 +66,7 @@ def test_opening_a_notice_marks_it_read_and_goes_to_its_page(world, client):
 
 def test_a_periode_opening_and_closing_soon_tell_each_asn_once(world):
     periode = buat_periode("BARU", status="DRAFT")
-    survei_services.set_periode_status(periode, "DIBUKA", world.monev.user)
+    survei_services.periode_ubah_status(periode, ke="DIBUKA", aktor=world.monev.user)
     assert _teks(world.asn.user) == [f"Formulir 1 Periode BARU dibuka sampai {periode.tanggal_tutup:%d-%m-%Y}"]
     survei_services.respon_kirim(periode, pegawai=world.asn_b, answers=jawaban())
     from datetime import timedelta

@@ -5,6 +5,7 @@ import pytest
 
 from tests.browser.conftest import (  # noqa: F401 (fixtures)
     PHONE,
+    _demo_snapshot,
     _serve_collected_static,
     browser,
     demo_server,
