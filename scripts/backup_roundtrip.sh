@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Backup round trip (SECURITY "Data integrity"): pg_dump a database, pg_restore it into a new scratch
+# Backup round trip (docs/keamanan.md, «Kendali»): pg_dump a database, pg_restore it into a new scratch
 # database, compare the row count of every table, then drop the scratch database.
 #
 #   scripts/backup_roundtrip.sh postgres://postgres@127.0.0.1:5432/kupang_registry [DUMP_FILE]

@@ -22,7 +22,7 @@ SEARCHED = ["apps", "tests", "templates", "kupang_budaya", "static/js", "static/
 TOP_FILES = ["README.md", "Makefile", "pyproject.toml", ".ci/run"]
 SUFFIXES = {".py", ".html", ".js", ".css", ".md", ".txt", ".toml", ".sh", ".cfg", ""}
 CITATION = re.compile(
-    r"""(?P<doc>SPEC|SECURITY|STYLE)(?:\.md)?(?:\s+(?:section\s+)?(?P<num>\d+)|\s+"(?P<name>[^"]+)")?"""
+    r"""(?<![\w])(?P<doc>SPEC|SECURITY|STYLE)(?:\.md)?(?:\s+(?:section\s+)?(?P<num>\d+)|\s+"(?P<name>[^"]+)")?"""
     r"""|(?P<path>(?:\.\./)*shared/(?:spec/)?[\w./-]+)"""
 )
 # Where each cited section lives now.

@@ -1,4 +1,4 @@
-"""Shared fixtures: personas that make access rules read like a story (STYLE "Tests")."""
+"""Shared fixtures: personas that make access rules read like a story (tests/conftest.py (personas))."""
 
 import copy
 import os

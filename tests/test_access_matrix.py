@@ -1,4 +1,4 @@
-"""Walk every URL pattern as every persona and compare with the access matrix (SECURITY "Access control")."""
+"""Walk every URL pattern as every persona and compare with the access matrix (docs/keamanan.md, «Kendali»)."""
 
 import importlib
 import pkgutil

@@ -1,4 +1,4 @@
-"""The pg_dump/pg_restore round trip of scripts/backup_roundtrip.sh (SECURITY "Data integrity")."""
+"""The pg_dump/pg_restore round trip of scripts/backup_roundtrip.sh (docs/keamanan.md, «Kendali»)."""
 
 import shutil
 import subprocess

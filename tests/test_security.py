@@ -1,4 +1,4 @@
-"""Security baseline (SECURITY.md "Configuration", "Accounts and sessions", "Access control")."""
+"""Security baseline (docs/keamanan.md, «Kendali», "Accounts and sessions", "Access control")."""
 
 import datetime
 import os

@@ -1,4 +1,4 @@
-"""Agen perubahan (Lampiran BAB III 2.2, 3.1-3.3; SPEC 6): rounds, nominations, assessment, SK, appointment.
+"""Agen perubahan (Lampiran BAB III 2.2, 3.1-3.3; docs/keputusan.md, «Alur agen perubahan»): rounds, nominations, assessment, SK, appointment.
 
 The workflow of a nomination lives in `apps.agen.workflow` (states, the transition table) and
 `apps.agen.services.nominasi_transisi` (the one function that changes a state).
@@ -114,7 +114,7 @@ class RiwayatQuerySet(models.QuerySet):
 
 
 class RiwayatNominasi(models.Model):
-    """One state change of a nomination: who, when, from, to, note. Append-only (SECURITY "Data integrity")."""
+    """One state change of a nomination: who, when, from, to, note. Append-only (docs/keamanan.md, «Kendali»)."""
 
     nominasi = models.ForeignKey(Nominasi, on_delete=models.PROTECT, related_name="riwayat")
     aksi = models.CharField(_("aksi"), max_length=32)

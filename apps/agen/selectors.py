@@ -1,4 +1,4 @@
-"""Scoped reads of the agen perubahan app (SPEC 2): every view starts from these querysets."""
+"""Scoped reads of the agen perubahan app (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1»): every view starts from these querysets."""
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
@@ -66,7 +66,7 @@ def penetapan_for_user(user) -> QuerySet[Penetapan]:
 
 
 def dengan_peringatan(qs: QuerySet[Penetapan]) -> QuerySet[Penetapan]:
-    """Annotate `sanksi_selama_masa`: a disciplinary sanction that started during the term (SPEC 6)."""
+    """Annotate `sanksi_selama_masa`: a disciplinary sanction that started during the term (docs/keputusan.md, «Alur agen perubahan»)."""
     sanksi = SanksiDisiplin.objects.filter(
         pegawai=OuterRef("pegawai"),
         mulai__gte=OuterRef("surat_keputusan__masa_mulai"),

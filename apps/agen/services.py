@@ -62,7 +62,7 @@ def alasan_tidak_memenuhi(pegawai: Pegawai, pada: datetime.date | None = None) -
 
 
 def nominasi_pelaku(nominasi: Nominasi, *, aktor) -> set[str]:
-    """The parts `user` plays on `nominasi` (SPEC 2: a KBK reviewer never one from their own unit, never one they made)."""
+    """The parts `user` plays on `nominasi` (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1»: a KBK reviewer never one from their own unit, never one they made)."""
     scope = lingkup(aktor)
     roles: set[str] = set()
     if aktor is None or not aktor.is_authenticated:
@@ -245,7 +245,7 @@ def _tetapkan(
     tugas: str = "",
     **_data,
 ) -> None:
-    """Penetapan formal (2.2.2 3)); criteria (a) and (b) are checked again (SPEC 6)."""
+    """Penetapan formal (2.2.2 3)); criteria (a) and (b) are checked again (docs/keputusan.md, «Alur agen perubahan»)."""
     errors = alasan_tidak_memenuhi(nominasi.pegawai)
     if surat_keputusan is None or surat_keputusan.perangkat_daerah_id != nominasi.putaran.perangkat_daerah_id:
         errors.append(_("Pilih surat keputusan perangkat daerah ini."))

@@ -1,4 +1,4 @@
-"""States of a nomination and the one table of allowed transitions (STYLE "State changes").
+"""States of a nomination and the one table of allowed transitions (docs/glosarium.md, «Kata kode» (transisi); docs/arsitektur.md).
 
 Lampiran BAB III 2.2.2: penjaringan awal (the unit head nominates, the nominee confirms their commitment),
 penelaahan by the KBK (clarification from the nominator or the nominee, reject, or pass), assessment by the

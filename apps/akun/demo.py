@@ -1,4 +1,4 @@
-"""Demo logins (SPEC 10): admin, sekda, monev, and in BKPSDM: kepala, kbk, unit, asn."""
+"""Demo logins (docs/keputusan.md, «Antarmuka yang tetap»): admin, sekda, monev, and in BKPSDM: kepala, kbk, unit, asn."""
 
 import datetime
 

@@ -1,4 +1,4 @@
-"""Login accounts, role memberships (SPEC 2) and one-time activation codes (SPEC 3)."""
+"""Login accounts, role memberships (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1») and one-time activation codes (docs/keputusan.md, «Registri dan impor» / «Kode aktivasi»)."""
 
 import datetime
 import hashlib
@@ -29,7 +29,7 @@ class PeranQuerySet(models.QuerySet):
 
 
 class Peran(models.Model):
-    """A role held by a user, scoped to a PD, a unit, or the whole kabupaten, for a period (SPEC 2)."""
+    """A role held by a user, scoped to a PD, a unit, or the whole kabupaten, for a period (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1»)."""
 
     class Jenis(models.TextChoices):
         PIMPINAN_UNIT = "PIMPINAN_UNIT", _("Pimpinan Unit Kerja")
@@ -116,7 +116,7 @@ class KodeAktivasiQuerySet(models.QuerySet):
 
 
 class KodeAktivasi(models.Model):
-    """A one-time code, printed on a sheet, with which an ASN sets their password (SPEC 3).
+    """A one-time code, printed on a sheet, with which an ASN sets their password (docs/keputusan.md, «Registri dan impor» / «Kode aktivasi»).
 
     Only an HMAC of the code is stored; the plain code exists only on the printed sheet.
     """

@@ -1,4 +1,4 @@
-"""Account writes: activation codes, resets of activated accounts, first-time passwords (SPEC 3)."""
+"""Account writes: activation codes, resets of activated accounts, first-time passwords (docs/keputusan.md, «Registri dan impor» / «Kode aktivasi»)."""
 
 import datetime
 import logging

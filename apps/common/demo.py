@@ -1,4 +1,4 @@
-"""Shared state of `seed_demo`: each app's `demo.seed(ctx)` adds its part (SPEC 10)."""
+"""Shared state of `seed_demo`: each app's `demo.seed(ctx)` adds its part (docs/keputusan.md, «Antarmuka yang tetap»)."""
 
 import random
 from dataclasses import dataclass, field

@@ -1,4 +1,4 @@
-"""Spreadsheet exports that are safe to open (SECURITY "Input": CSV/formula injection).
+"""Spreadsheet exports that are safe to open (docs/keamanan.md, «Kendali»: CSV/formula injection).
 
 A text cell starting with = + - @ TAB or CR is prefixed with an apostrophe so that Excel and LibreOffice
 show it as text instead of running it as a formula. Numbers (int, float, Decimal) stay numbers.

@@ -1,4 +1,4 @@
-"""PDF rendering with WeasyPrint, safely (SECURITY "Input": CVE-2025-68616 and the WeasyPrint security docs).
+"""PDF rendering with WeasyPrint, safely (docs/keamanan.md, «Kendali»: CVE-2025-68616 and the WeasyPrint security docs).
 
 - The URL fetcher serves only our own static files and `data:` URLs: `file:///etc/passwd`, an http(s)
   URL (say to 169.254.169.254) or any other scheme fetches nothing.

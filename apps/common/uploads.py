@@ -1,4 +1,4 @@
-"""Checks on an uploaded spreadsheet before any parser opens it (SECURITY "Input").
+"""Checks on an uploaded spreadsheet before any parser opens it (docs/keamanan.md, «Kendali»).
 
 `periksa_unggahan(name, data)` refuses, with a message in Indonesian, a file that is too large, whose
 extension or first bytes do not match XLSX or CSV, an XLSX (a zip) with too many entries or too much

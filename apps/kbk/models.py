@@ -1,6 +1,6 @@
-"""KBK / PMO of each Perangkat Daerah (Lampiran BAB III 2.1, Tabel 3.1) and the kabupaten Tim Monev (SPEC 5).
+"""KBK / PMO of each Perangkat Daerah (Lampiran BAB III 2.1, Tabel 3.1) and the kabupaten Tim Monev (Lampiran BAB III 2.1 (Tabel 3.1); Pasal 9 (Tim Monev)).
 
-Membership of a KBK gives the reviewer rights of SPEC 2 through a mirrored `akun.Peran` (jenis ANGGOTA_KBK)
+Membership of a KBK gives the reviewer rights of docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1» through a mirrored `akun.Peran` (jenis ANGGOTA_KBK)
 that `apps.kbk.services` creates and ends with the membership; `apps.akun.scope` reads only `Peran`.
 """
 
@@ -25,7 +25,9 @@ class PeranKBK(models.Model):
     memberi_hak_penelaah = models.BooleanField(
         _("memberi hak penelaah"),
         default=True,
-        help_text=_("Anggota dengan peran ini menelaah dan menilai usulan agen perubahan (SPEC 2)."),
+        help_text=_(
+            "Anggota dengan peran ini menelaah dan menilai usulan agen perubahan (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1»)."
+        ),
     )
 
     class Meta:

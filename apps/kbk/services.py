@@ -1,4 +1,4 @@
-"""Writes of the KBK: membership, and the reviewer rights it gives (SPEC 5, SPEC 2).
+"""Writes of the KBK: membership, and the reviewer rights it gives (Lampiran BAB III 2.1 (Tabel 3.1); Pasal 9 (Tim Monev), docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1»).
 
 A member whose Tabel 3.1 role gives reviewer rights holds an `akun.Peran` ANGGOTA_KBK for the PD while the
 membership lasts; `apps.akun.scope.lingkup` reads that Peran. Both are written here, in one transaction.

@@ -1,4 +1,4 @@
-"""Dashboard data and the geometry of its server-side SVG charts (SPEC 9).
+"""Dashboard data and the geometry of its server-side SVG charts (docs/keputusan.md, «Laporan Evaluasi: angka per baris»).
 
 The charts are drawn by templates with presentation attributes only (no style attributes: the CSP forbids
 them), need no JavaScript and no CDN, and each has its numbers in a table beside it.

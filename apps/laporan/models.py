@@ -1,4 +1,4 @@
-"""Laporan Evaluasi (Lampiran BAB IV.2; SPEC 9): Tim Monev's notes per row and the snapshots of final reports.
+"""Laporan Evaluasi (Lampiran BAB IV.2; docs/keputusan.md, «Laporan Evaluasi: angka per baris»): Tim Monev's notes per row and the snapshots of final reports.
 
 The numbers themselves are never stored here while a periode is open or closed: they are computed by
 `apps.laporan.selectors`. Only when Tim Monev finalises a periode is each report kept as a snapshot.
@@ -49,7 +49,7 @@ class CatatanLaporan(models.Model):
 
 
 class SnapshotLaporan(models.Model):
-    """A finalised report (SPEC 9): its numbers, date and signer, frozen. A later change makes a new version.
+    """A finalised report (docs/keputusan.md, «Laporan Evaluasi: angka per baris»): its numbers, date and signer, frozen. A later change makes a new version.
 
     `perangkat_daerah` is empty for the consolidated report.
     """
@@ -86,7 +86,7 @@ class SnapshotLaporan(models.Model):
 
 
 class AsnPeriode(models.Model):
-    """Active ASN of one unit kerja for a closed periode: the denominator of participation (SPEC 9: "ASN active in
+    """Active ASN of one unit kerja for a closed periode: the denominator of participation (docs/keputusan.md, «Laporan Evaluasi: angka per baris»: "ASN active in
     the row when the periode closed"). Written once, the first time a report of the periode is read after it
     closed, so that later transfers and retirements do not change a closed periode's report.
     """

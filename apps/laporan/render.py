@@ -1,4 +1,4 @@
-"""The Laporan Evaluasi as HTML context, PDF and XLSX (Lampiran BAB IV.2; SPEC 9). Presentation only:
+"""The Laporan Evaluasi as HTML context, PDF and XLSX (Lampiran BAB IV.2; docs/keputusan.md, «Laporan Evaluasi: angka per baris»). Presentation only:
 every number comes from `apps.laporan.selectors` as it is printed."""
 
 from apps.common.export import xlsx_bytes

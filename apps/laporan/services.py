@@ -76,7 +76,7 @@ def laporan_live(periode: Periode, pd: PerangkatDaerah | None = None, induk: Uni
 
 
 def laporan_untuk(periode: Periode, pd: PerangkatDaerah | None = None) -> Laporan:
-    """The report to show: of a FINAL periode the latest snapshot (SPEC 9), otherwise computed now."""
+    """The report to show: of a FINAL periode the latest snapshot (docs/keputusan.md, «Laporan Evaluasi: angka per baris»), otherwise computed now."""
     if periode.status == Periode.Status.FINAL:
         snapshot = SnapshotLaporan.objects.filter(periode=periode, perangkat_daerah=pd).order_by("-versi").first()
         if snapshot is not None:

@@ -1,6 +1,6 @@
-"""Laporan Evaluasi pages, downloads and the dashboard (SPEC 2 and 9). Views only look up and render.
+"""Laporan Evaluasi pages, downloads and the dashboard (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1» and 9). Views only look up and render.
 
-Who sees what (SPEC 2): Sekda, Tim Monev and admin the consolidated report and every PD; a Kepala PD and the
+Who sees what (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1»): Sekda, Tim Monev and admin the consolidated report and every PD; a Kepala PD and the
 PD's KBK their PD's report (another PD is a 404, the consolidated report a 403); a unit head their unit's row
 (another unit is a 404); a plain ASN nothing (403). Only Tim Monev writes notes and finalises.
 """
@@ -101,7 +101,7 @@ def perangkat_daerah_unduh(request, kode: str, pd_kode: str, fmt: str):
 
 
 def rincian_unit(request, kode: str, pk: int):
-    """Tim Monev (and the other kabupaten roles) open a unit's sub-units with the same rules (SPEC 9)."""
+    """Tim Monev (and the other kabupaten roles) open a unit's sub-units with the same rules (docs/keputusan.md, «Laporan Evaluasi: angka per baris»)."""
     unit = _get_unit_for_user(request, pk)
     _scope(request, lambda s: s.boleh_lihat_laporan_kabupaten)
     periode = _get_periode(kode)
@@ -111,7 +111,7 @@ def rincian_unit(request, kode: str, pk: int):
 
 
 def unit(request, kode: str, pk: int):
-    """A unit head's page: their unit's row, or the "< 3 responden" notice (SPEC 2)."""
+    """A unit head's page: their unit's row, or the "< 3 responden" notice (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1»)."""
     unit = _get_unit_for_user(request, pk)
     periode = _get_periode(kode)
     row, bands = baris_unit(periode, unit, asn=services.jumlah_asn(periode))
@@ -129,7 +129,7 @@ def _catatan(request, periode: Periode, instance: CatatanLaporan | None, back: s
 
 
 def catatan_pd(request, kode: str, pd_kode: str):
-    pd = _get_pd_for_user(request, pd_kode)  # out of scope: 404 before the role check (SECURITY)
+    pd = _get_pd_for_user(request, pd_kode)  # out of scope: 404 before the role check (docs/keamanan.md, «Kendali»)
     _scope(request, lambda s: s.boleh_catat_laporan)
     periode = _get_periode(kode)
     instance = CatatanLaporan.objects.filter(periode=periode, perangkat_daerah=pd).first()
@@ -137,7 +137,7 @@ def catatan_pd(request, kode: str, pd_kode: str):
 
 
 def catatan_unit(request, kode: str, pk: int):
-    unit = _get_unit_for_user(request, pk)  # out of scope: 404 before the role check (SECURITY)
+    unit = _get_unit_for_user(request, pk)  # out of scope: 404 before the role check (docs/keamanan.md, «Kendali»)
     _scope(request, lambda s: s.boleh_catat_laporan)
     periode = _get_periode(kode)
     instance = CatatanLaporan.objects.filter(periode=periode, unit_kerja=unit).first()

@@ -1,4 +1,4 @@
-"""Values catalogue (Lampiran BAB II): the five MEDIASI values and the seven BerAKHLAK values (SPEC 4)."""
+"""Values catalogue (Lampiran BAB II): the five MEDIASI values and the seven BerAKHLAK values (Lampiran BAB II (katalog nilai))."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -271,7 +271,7 @@ class PermintaanPerbaikanAdminForm(forms.ModelForm):
 
 @admin.register(PermintaanPerbaikan)
 class PermintaanPerbaikanAdmin(SimpleHistoryAdmin):
-    """Correction requests of ASN (SPEC 2): the admin corrects the record, then marks the request.
+    """Correction requests of ASN (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1»): the admin corrects the record, then marks the request.
 
     Every decision goes through services.permintaan_perbaikan_transisi."""
 

@@ -1,4 +1,4 @@
-"""Registry of the kabupaten: Perangkat Daerah, Unit Kerja, Pegawai (SPEC 3)."""
+"""Registry of the kabupaten: Perangkat Daerah, Unit Kerja, Pegawai (docs/keputusan.md, «Registri dan impor» / «Kode aktivasi»)."""
 
 import datetime
 
@@ -230,7 +230,7 @@ class SanksiDisiplin(models.Model):
 
 
 class PermintaanPerbaikan(models.Model):
-    """An ASN's request to correct their own registry data (SPEC 2; UU 27/2022: the right to correct).
+    """An ASN's request to correct their own registry data (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1»; UU 27/2022: the right to correct).
 
     The ASN proposes; the admin corrects the record in the admin and marks the request done or refused, through
     services.permintaan_perbaikan_transisi (the one function that changes `status`).

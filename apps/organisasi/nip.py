@@ -1,4 +1,4 @@
-"""NIP (Nomor Induk Pegawai) rules for PNS and NI PPPK, both 18 digits (SPEC 3)."""
+"""NIP (Nomor Induk Pegawai) rules for PNS and NI PPPK, both 18 digits (docs/keputusan.md, «Registri dan impor» / «Kode aktivasi»)."""
 
 import datetime
 

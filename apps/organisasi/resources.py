@@ -1,4 +1,4 @@
-"""Import and export of the registry with django-import-export (SPEC 3, SECURITY "Input").
+"""Import and export of the registry with django-import-export (docs/keputusan.md, «Registri dan impor» / «Kode aktivasi», docs/keamanan.md, «Kendali»).
 
 - PD by `kode`; Unit Kerja by `kode` with `kode_perangkat_daerah` and `kode_induk` (a parent comes in an
   earlier row or already exists); Pegawai by `nip` with the columns of PEGAWAI_COLUMNS.
@@ -210,7 +210,7 @@ class _Bakal:
 
 
 class PegawaiResource(resources.ModelResource):
-    """Pegawai by NIP. New pegawai get no account (they activate with a code, SPEC 3)."""
+    """Pegawai by NIP. New pegawai get no account (they activate with a code, docs/keputusan.md, «Registri dan impor» / «Kode aktivasi»)."""
 
     nip = fields.Field(attribute="nip", column_name="nip")
     golongan = fields.Field(

@@ -1,4 +1,4 @@
-"""The downloadable pegawai import template (SPEC 3): the exact columns, NIP formatted as text."""
+"""The downloadable pegawai import template (docs/keputusan.md, «Registri dan impor» / «Kode aktivasi»): the exact columns, NIP formatted as text."""
 
 import io
 

@@ -21,7 +21,7 @@ def _get_pegawai_for_user(request, pk: int):
 
 
 def profil(request):
-    """The logged-in ASN's own registry record, and their requests to correct it (SPEC 2)."""
+    """The logged-in ASN's own registry record, and their requests to correct it (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1»)."""
     pegawai = lingkup(request.user).pegawai
     if pegawai is None:
         raise Http404

@@ -1,6 +1,6 @@
 """Django admin for instrument versions and periodes (Admin Bagian Organisasi).
 
-Respon and Jawaban are deliberately NOT registered: only the respondent sees their answers (SPEC 2).
+Respon and Jawaban are deliberately NOT registered: only the respondent sees their answers (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1»).
 A version used by a periode is read-only here and refused by the models too; bands that leave a gap,
 overlap or miss part of a section's score range are refused with scoring.band_errors messages.
 """

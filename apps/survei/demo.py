@@ -1,4 +1,4 @@
-"""Demo Formulir 1 data (SPEC 10): periode 2025 (closed, responses from most units) and 2026 (open).
+"""Demo Formulir 1 data (docs/keputusan.md, «Antarmuka yang tetap»): periode 2025 (closed, responses from most units) and 2026 (open).
 
 Answers are drawn with a random generator seeded from ctx.rng (one draw per run, so the modules after this
 one draw the same sequence every time). Each PD has its own culture level and each respondent varies around
@@ -80,7 +80,7 @@ def seed(ctx: DemoContext) -> None:
                 draw = 0.0
             if asn_demo is not None and p.pk == asn_demo.pk:
                 if kode == "2026":
-                    continue  # SPEC 10: the demo `asn` has not answered the open periode
+                    continue  # docs/keputusan.md, «Antarmuka yang tetap»: the demo `asn` has not answered the open periode
                 draw = 0.0  # ... and has a past result to look at
             if draw < share_sent:
                 plan.append((p, "TERKIRIM", answers, seconds))

@@ -81,7 +81,7 @@ BAGIAN = [
         ["Sangat tinggi", "Tinggi", "Cukup", "Kurang"],
     ),
 ]
-# Bands reconstructed (I, from KepMenPAN 25/2002) or scaled (III): "sementara" until confirmed (SPEC 8).
+# Bands reconstructed (I, from KepMenPAN 25/2002) or scaled (III): "sementara" until confirmed (docs/keputusan.md, «Formulir 1: skor dan kategori» / «Periode Formulir 1»).
 BAND_SEMENTARA = {"I", "III"}
 
 

@@ -1,4 +1,4 @@
-"""Formulir 1 (Lampiran BAB IV): the instrument as versioned data, periodes, responses and answers (SPEC 8)."""
+"""Formulir 1 (Lampiran BAB IV): the instrument as versioned data, periodes, responses and answers (docs/keputusan.md, «Formulir 1: skor dan kategori» / «Periode Formulir 1»)."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -33,7 +33,7 @@ class InstrumenVersi(models.Model):
 
     @property
     def terkunci(self) -> bool:
-        """A version used by a periode cannot change (SPEC 8)."""
+        """A version used by a periode cannot change (docs/keputusan.md, «Formulir 1: skor dan kategori» / «Periode Formulir 1»)."""
         return self.pk is not None and self.periode_set.exists()
 
     def save(self, *args, **kwargs) -> None:
@@ -52,7 +52,7 @@ class InstrumenVersi(models.Model):
 
 
 def tolak_bila_terkunci(instrumen_id: int | None) -> None:
-    """Refuse a change to a version that a periode uses (SPEC 8: "A version used by a periode is frozen")."""
+    """Refuse a change to a version that a periode uses (docs/keputusan.md, «Formulir 1: skor dan kategori» / «Periode Formulir 1»: "A version used by a periode is frozen")."""
     if instrumen_id is not None and Periode.objects.filter(instrumen_id=instrumen_id).exists():
         raise ValidationError(_("Versi instrumen ini sudah dipakai periode dan tidak dapat diubah."))
 
@@ -207,7 +207,7 @@ class Periode(models.Model):
         return f"{self.nama} ({self.kode})"
 
     def menerima_kiriman(self, hari_ini=None) -> bool:
-        """SPEC 8: submitting only while DIBUKA and today (WITA) lies within the dates, both included."""
+        """docs/keputusan.md, «Formulir 1: skor dan kategori» / «Periode Formulir 1»: submitting only while DIBUKA and today (WITA) lies within the dates, both included."""
         hari_ini = hari_ini or timezone.localdate()
         return self.status == self.Status.DIBUKA and self.tanggal_buka <= hari_ini <= self.tanggal_tutup
 
@@ -231,7 +231,7 @@ class RiwayatPeriode(models.Model):
 class Respon(models.Model):
     """One ASN's Formulir 1 in one periode: a draft until submitted. One per ASN per periode.
 
-    At submission it keeps the respondent's unit and PD and the three section totals (SPEC 8), so
+    At submission it keeps the respondent's unit and PD and the three section totals (docs/keputusan.md, «Formulir 1: skor dan kategori» / «Periode Formulir 1»), so
     reports never depend on later transfers.
     """
 

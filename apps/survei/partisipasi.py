@@ -1,4 +1,4 @@
-"""Participation in a periode: who has submitted, who has not (SPEC 2: never what they answered)."""
+"""Participation in a periode: who has submitted, who has not (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1»: never what they answered)."""
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 

@@ -1,4 +1,4 @@
-"""Scoring of Formulir 1 (Lampiran BAB IV; SPEC 8 and 9). Pure functions over plain values: no ORM.
+"""Scoring of Formulir 1 (Lampiran BAB IV; docs/keputusan.md, «Formulir 1: skor dan kategori» / «Periode Formulir 1» and 9). Pure functions over plain values: no ORM.
 
 Every screen, export and report takes its totals, means and categories from here.
 Answer value = score; lower is better. A section's total is the sum of its answers.
@@ -44,7 +44,7 @@ class Band:
     tindak_lanjut: str = ""
 
 
-# The bands of Perbup 52/2022 as SPEC 8 decides them (section I from KepMenPAN 25/2002, section III scaled 20/16).
+# The bands of Perbup 52/2022 as docs/keputusan.md, «Formulir 1: skor dan kategori» / «Periode Formulir 1» decides them (section I from KepMenPAN 25/2002, section III scaled 20/16).
 PERBUP_BANDS: dict[str, tuple[Band, ...]] = {
     "I": (
         Band(Kategori.BAIK, 10, 11, TINDAK_LANJUT[Kategori.BAIK]),
@@ -89,7 +89,7 @@ def round_half_up(value: Decimal, places: Decimal = TWO_PLACES) -> Decimal:
 
 
 def mean(total_sum: int | Decimal, count: int) -> Decimal | None:
-    """TS of a row: SUM / COUNT in Decimal, rounded half-up to 2 decimals (SPEC 9). None when count is 0."""
+    """TS of a row: SUM / COUNT in Decimal, rounded half-up to 2 decimals (docs/keputusan.md, «Laporan Evaluasi: angka per baris»). None when count is 0."""
     if not count:
         return None
     return round_half_up(Decimal(total_sum) / Decimal(count))

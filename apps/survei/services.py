@@ -1,4 +1,4 @@
-"""Writes of Formulir 1: periode status, drafts, submission, reopening (STYLE "State changes").
+"""Writes of Formulir 1: periode status, drafts, submission, reopening (docs/glosarium.md, «Kata kode» (transisi); docs/arsitektur.md).
 
 Each state change has exactly one function here; views call them and nothing else sets a status.
 """
@@ -185,7 +185,7 @@ class SudahTerkirim(Exception):  # noqa: N818 (not an error: the outcome "alread
 def respon_simpan_draf(
     periode: Periode, *, pegawai: Pegawai, answers: Mapping[int, int], butir: Mapping[int, Butir] | None = None
 ) -> Respon:
-    """Keep the given answers (item number -> 1-4) as the pegawai's draft (SPEC 8: saved as the ASN goes).
+    """Keep the given answers (item number -> 1-4) as the pegawai's draft (docs/keputusan.md, «Formulir 1: skor dan kategori» / «Periode Formulir 1»: saved as the ASN goes).
 
     Side effects: creates the draft Respon when missing (row-locked); upserts Jawaban rows. Raises
     ValidationError when the periode does not accept answers, SudahTerkirim when the response is submitted.
@@ -210,7 +210,7 @@ def _simpan_draf(periode: Periode, pegawai: Pegawai, answers: Mapping[int, int],
 def respon_kirim(
     periode: Periode, *, pegawai: Pegawai, answers: Mapping[int, int], butir: Mapping[int, Butir] | None = None
 ) -> Respon:
-    """Submit the pegawai's Formulir 1 with every item answered (Lampiran BAB IV; SPEC 8).
+    """Submit the pegawai's Formulir 1 with every item answered (Lampiran BAB IV; docs/keputusan.md, «Formulir 1: skor dan kategori» / «Periode Formulir 1»).
 
     Side effects: in one transaction, locks (or creates) the Respon row, upserts the given answers, computes the
     three section totals with scoring.section_total over all its answers, stores the respondent's unit and PD and
@@ -242,7 +242,7 @@ def _kirim(periode: Periode, pegawai: Pegawai, answers: Mapping[int, int], butir
         for nomor, b in butir.items():
             totals[b.bagian.urutan].append(semua[nomor])
         respon.total_1, respon.total_2, respon.total_3 = (scoring.section_total(totals[i]) for i in (1, 2, 3))
-        # The unit the respondent belongs to now (SPEC 8: kept at submission, whatever later transfers do).
+        # The unit the respondent belongs to now (docs/keputusan.md, «Formulir 1: skor dan kategori» / «Periode Formulir 1»: kept at submission, whatever later transfers do).
         unit = pegawai.unit_kerja
         respon.unit_kerja_id, respon.perangkat_daerah_id = unit.pk, unit.perangkat_daerah_id
         respon.status = Respon.Status.TERKIRIM

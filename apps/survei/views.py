@@ -47,7 +47,7 @@ def _get_periode_terbit(kode: str) -> Periode:
 
 
 def _get_respon_for_user(request, pk: int) -> Respon:
-    """The logged-in ASN's own response; anybody else's is a 404 (SPEC 2: only the respondent sees answers)."""
+    """The logged-in ASN's own response; anybody else's is a 404 (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1»: only the respondent sees answers)."""
     pegawai = lingkup(request.user).pegawai
     if pegawai is None:
         raise Http404
@@ -108,7 +108,7 @@ def _render_formulir(request, periode, nilai: dict[int, int], respon, status=200
 
 @require_http_methods(["GET", "POST"])
 def formulir(request, kode: str):
-    """Fill Formulir 1: "Simpan draf" keeps the answers on the server, "Kirim" submits (SPEC 8)."""
+    """Fill Formulir 1: "Simpan draf" keeps the answers on the server, "Kirim" submits (docs/keputusan.md, «Formulir 1: skor dan kategori» / «Periode Formulir 1»)."""
     pegawai = _pegawai_or_403(request)
     periode = _get_periode_terbit(kode)
     if request.method == "POST":
@@ -209,7 +209,7 @@ def service_worker(request):
 
 
 def instrumen(request, pk: int):
-    """Items, bands and the notes on where the regulation's text is broken (SPEC 8)."""
+    """Items, bands and the notes on where the regulation's text is broken (docs/keputusan.md, «Formulir 1: skor dan kategori» / «Periode Formulir 1»)."""
     versi = get_object_or_404(InstrumenVersi, pk=pk)
     return render(request, "survei/instrumen.html", {"versi": versi, "bagian": _bagian(versi.pk)})
 
@@ -246,7 +246,7 @@ def _require_partisipasi(request) -> None:
 
 
 def partisipasi_view(request, kode: str):
-    """Who has submitted and who has not, in the viewer's scope; never answers or scores (SPEC 2). Percentages
+    """Who has submitted and who has not, in the viewer's scope; never answers or scores (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1»). Percentages
     per unit (per PD for kabupaten roles), a "belum" filter, reminders, a printable list and an XLSX."""
     _require_partisipasi(request)
     periode = _get_periode_terbit(kode)
@@ -401,7 +401,7 @@ def periode_status(request, kode: str, ke: str):
 
 @require_http_methods(["GET", "POST"])
 def buka_kembali(request, pk: int):
-    """Tim Monev reopens one submitted response, with the reason (SPEC 8). A response is nobody else's
+    """Tim Monev reopens one submitted response, with the reason (docs/keputusan.md, «Formulir 1: skor dan kategori» / «Periode Formulir 1»). A response is nobody else's
     business: for other roles it does not exist (404)."""
     if not lingkup(request.user).boleh_buka_kembali_respon:
         raise Http404

@@ -1,4 +1,4 @@
-"""Access matrix of the agen perubahan app (SPEC 2): nominations of asn_a1 (sub-unit A1 of PD X, proposed by
+"""Access matrix of the agen perubahan app (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1»): nominations of asn_a1 (sub-unit A1 of PD X, proposed by
 `pimpinan`), the asn persona's own nomination and appointment, an SK of PD X."""
 
 import datetime

@@ -1,4 +1,4 @@
-"""Access matrix of the KBK app (SPEC 2, 5): the Kepala PD and the admin keep a PD's KBK."""
+"""Access matrix of the KBK app (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1», 5): the Kepala PD and the admin keep a PD's KBK."""
 
 from .matrix import Case, everyone
 

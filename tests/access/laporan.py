@@ -1,4 +1,4 @@
-"""Access matrix of the Laporan Evaluasi (SPEC 2): kabupaten roles see everything, Kepala PD and KBK their PD
+"""Access matrix of the Laporan Evaluasi (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1»): kabupaten roles see everything, Kepala PD and KBK their PD
 (another PD 404, the consolidated report 403), a unit head their unit (another unit 404), a plain ASN nothing.
 
 A URL naming a PD or a unit looks the object up in the user's scope first, so the outsider gets 404 there even

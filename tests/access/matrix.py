@@ -1,4 +1,4 @@
-"""The access matrix (SECURITY "Access control"): every URL pattern, every persona, the expected status.
+"""The access matrix (docs/keamanan.md, «Kendali»): every URL pattern, every persona, the expected status.
 
 Each app has a module `tests/access/<app>.py` with `CASES`, a list of `Case`. `test_access_matrix.py`
 requests every case as every persona of `tests.conftest.PERSONAS` and checks that every named URL

@@ -1,4 +1,4 @@
-"""Notices: each person reads their own; another person's notice is a 404 (SPEC 2)."""
+"""Notices: each person reads their own; another person's notice is a 404 (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1»)."""
 
 from apps.notifikasi.services import notifikasi_kirim
 

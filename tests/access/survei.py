@@ -1,4 +1,4 @@
-"""Formulir 1 URLs: the form, drafts and results of one ASN are 404 for every other persona (SPEC 2)."""
+"""Formulir 1 URLs: the form, drafts and results of one ASN are 404 for every other persona (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1»)."""
 
 from apps.survei import services
 from apps.survei.models import InstrumenVersi, Periode

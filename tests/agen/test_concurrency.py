@@ -1,5 +1,5 @@
 """Two reviewers decide the same nomination at once: one wins, the other is told it was already decided
-(SECURITY "Data integrity and concurrency"). SQLite ignores SELECT ... FOR UPDATE, so this runs on PostgreSQL."""
+(docs/keamanan.md, «Kendali»). SQLite ignores SELECT ... FOR UPDATE, so this runs on PostgreSQL."""
 
 import threading
 

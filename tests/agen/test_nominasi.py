@@ -184,7 +184,7 @@ def test_term_state_is_computed_from_the_date(world):
 
 
 def test_a_kepala_pd_who_nominated_cannot_appoint_their_own_nominee(world):
-    """SECURITY "Access control": the nominator never decides on their own nomination."""
+    """docs/keamanan.md, «Kendali»: the nominator never decides on their own nomination."""
     from apps.agen.workflow import Pelaku
     from apps.akun.models import Peran
 

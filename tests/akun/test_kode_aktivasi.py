@@ -1,4 +1,4 @@
-"""Activation code sheets (SPEC 3): printed by the admin or the Kepala PD, one use, 7 days, 5 tries."""
+"""Activation code sheets (docs/keputusan.md, «Registri dan impor» / «Kode aktivasi»): printed by the admin or the Kepala PD, one use, 7 days, 5 tries."""
 
 import datetime
 import re

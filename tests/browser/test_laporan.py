@@ -1,4 +1,4 @@
-"""The Laporan Evaluasi walked as the Sekda, a Kepala PD and a unit head would (SPEC 2 and 9)."""
+"""The Laporan Evaluasi walked as the Sekda, a Kepala PD and a unit head would (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1» and 9)."""
 
 import io
 

@@ -1,4 +1,4 @@
-"""Uploads are checked before openpyxl opens them (SECURITY "Input")."""
+"""Uploads are checked before openpyxl opens them (docs/keamanan.md, «Kendali»)."""
 
 import io
 import time

@@ -1,4 +1,4 @@
-"""Raw export (SPEC 10): perangkat_daerah,unit_kerja,p1..p35, "(digabung)" below 3 respondents, no person."""
+"""Raw export (docs/keputusan.md, «Antarmuka yang tetap»): perangkat_daerah,unit_kerja,p1..p35, "(digabung)" below 3 respondents, no person."""
 
 import csv
 import io
@@ -65,7 +65,7 @@ def test_xlsx_for_monev_neutralises_formula_looking_names(client_as, world):
 
 
 def test_answers_of_an_open_periode_are_not_exported(client_as, world, tmp_path):
-    """SPEC 2: two downloads of an open periode, before and after one person submits, would show their answers."""
+    """docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1»: two downloads of an open periode, before and after one person submits, would show their answers."""
     periode = buat_periode()
     services.respon_kirim(periode, pegawai=world.asn, answers=jawaban(1, 2, 3))
     response = client_as("monev").get(f"/survei/periode/{periode.kode}/ekspor.xlsx")

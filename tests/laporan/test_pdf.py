@@ -1,4 +1,4 @@
-"""The PDF of the Laporan Evaluasi read back with pypdf (SPEC 9; SECURITY "Input")."""
+"""The PDF of the Laporan Evaluasi read back with pypdf (docs/keputusan.md, «Laporan Evaluasi: angka per baris»; docs/keamanan.md, «Kendali»)."""
 
 import io
 from pathlib import Path

@@ -1,4 +1,4 @@
-"""Every report takes the same number of queries with 1 and with 3 PDs (STYLE "Tests")."""
+"""Every report takes the same number of queries with 1 and with 3 PDs (tests/conftest.py (personas))."""
 
 import pytest
 from django.urls import reverse

@@ -1,4 +1,4 @@
-"""The numbers of the Laporan Evaluasi (SPEC 9), worked out by hand on the data of conftest.isi_2025."""
+"""The numbers of the Laporan Evaluasi (docs/keputusan.md, «Laporan Evaluasi: angka per baris»), worked out by hand on the data of conftest.isi_2025."""
 
 import datetime
 from decimal import Decimal
@@ -229,7 +229,7 @@ def test_signer_carries_the_plt_prefix_and_golongan(laporan_world):
 
 
 def test_closing_a_periode_freezes_the_number_of_active_asn(world):
-    """SPEC 9: participation of a closed periode divides by the ASN active when it closed, not today."""
+    """docs/keputusan.md, «Laporan Evaluasi: angka per baris»: participation of a closed periode divides by the ASN active when it closed, not today."""
     from apps.laporan.models import AsnPeriode
     from apps.laporan.services import jumlah_asn
     from apps.survei.services import periode_ubah_status

@@ -1,4 +1,4 @@
-"""The report pages, downloads, notes, finalising and the dashboard as each role sees them (SPEC 2 and 9)."""
+"""The report pages, downloads, notes, finalising and the dashboard as each role sees them (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1» and 9)."""
 
 import html as html_lib
 import io

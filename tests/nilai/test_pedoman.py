@@ -1,4 +1,4 @@
-"""Values catalogue (SPEC 4): five MEDIASI values and seven BerAKHLAK values, read-only for every user."""
+"""Values catalogue (Lampiran BAB II (katalog nilai)): five MEDIASI values and seven BerAKHLAK values, read-only for every user."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""Import of the registry (SPEC 3, SECURITY "Input"): all-or-nothing, row/column/reason, upsert by NIP."""
+"""Import of the registry (docs/keputusan.md, «Registri dan impor» / «Kode aktivasi», docs/keamanan.md, «Kendali»): all-or-nothing, row/column/reason, upsert by NIP."""
 
 import time
 

@@ -1,4 +1,4 @@
-"""Two submits at once (double click, two tabs) give one response and no error page (SECURITY "Data integrity").
+"""Two submits at once (double click, two tabs) give one response and no error page (docs/keamanan.md, «Kendali»).
 
 SQLite ignores SELECT ... FOR UPDATE and serialises writers differently, so this runs on PostgreSQL only.
 """

@@ -1,4 +1,4 @@
-"""seed_demo's Formulir 1 part (SPEC 10): 2025 (finalised) with most units, open 2026 where `asn` has not answered."""
+"""seed_demo's Formulir 1 part (docs/keputusan.md, «Antarmuka yang tetap»): 2025 (finalised) with most units, open 2026 where `asn` has not answered."""
 
 import io
 from collections import Counter

@@ -1,4 +1,4 @@
-"""Participation: who has submitted in the viewer's scope, never what (SPEC 2)."""
+"""Participation: who has submitted in the viewer's scope, never what (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1»)."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""Scoring of Formulir 1 as a table (Lampiran BAB IV; SPEC 8 and 9)."""
+"""Scoring of Formulir 1 as a table (Lampiran BAB IV; docs/keputusan.md, «Formulir 1: skor dan kategori» / «Periode Formulir 1» and 9)."""
 
 from decimal import Decimal
 

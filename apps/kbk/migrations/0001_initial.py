@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                 ('uraian', models.TextField(blank=True, verbose_name='uraian')),
                 ('tingkat', models.PositiveSmallIntegerField(verbose_name='tingkat pada bagan')),
                 ('urutan', models.PositiveSmallIntegerField(verbose_name='urutan')),
-                ('memberi_hak_penelaah', models.BooleanField(default=True, help_text='Anggota dengan peran ini menelaah dan menilai usulan agen perubahan (SPEC 2).', verbose_name='memberi hak penelaah')),
+                ('memberi_hak_penelaah', models.BooleanField(default=True, help_text='Anggota dengan peran ini menelaah dan menilai usulan agen perubahan (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1»).', verbose_name='memberi hak penelaah')),
             ],
             options={
                 'verbose_name': 'peran KBK',

@@ -1,5 +1,5 @@
 """python manage.py laporan_evaluasi --periode KODE [--perangkat-daerah KODE] --format pdf|xlsx|html --output PATH
-(SPEC 10)."""
+(docs/keputusan.md, «Antarmuka yang tetap»)."""
 
 from pathlib import Path
 

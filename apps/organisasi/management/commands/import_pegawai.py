@@ -1,4 +1,4 @@
-"""`python manage.py import_pegawai PATH [--dry-run]` (SPEC 10): the admin's import, from a shell."""
+"""`python manage.py import_pegawai PATH [--dry-run]` (docs/keputusan.md, «Antarmuka yang tetap»): the admin's import, from a shell."""
 
 from pathlib import Path
 
