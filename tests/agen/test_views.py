@@ -173,7 +173,12 @@ def test_sk_pdf_reads_back(world, client_as):
     assert response["Content-Type"] == "application/pdf"
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "sk-agen.pdf").write_bytes(response.content)
-    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages]
+    # One agent: the decree and its signature on page 1, the appendix with its own signature on page 2.
+    assert len(pages) == 2
+    pertama = " ".join(pages[0].split())
+    assert "KEEMPAT" in pertama and "Ditetapkan di Oelamasi" in pertama and f"NIP {world.kepala.nip}" in pertama
+    text = "\n".join(pages)
     flat = " ".join(text.split())
     assert "NOMOR 800.1.2/07/PDX/2026" in flat
     assert "KEPUTUSAN KEPALA DINAS UJI X" in flat
