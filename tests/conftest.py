@@ -10,6 +10,7 @@ import pytest
 from django.db import connections, transaction
 
 from apps.akun.models import Peran, User
+from apps.common.reference import ensure_reference_data
 from apps.organisasi.models import Pegawai, PerangkatDaerah, UnitKerja
 
 from .factories import PegawaiFactory, PeranFactory, PerangkatDaerahFactory, UnitKerjaFactory, UserFactory
@@ -46,11 +47,35 @@ def _media_root(settings, tmp_path_factory) -> None:
 
 @pytest.fixture(autouse=True)
 def _reference_data(request) -> None:
-    """Reload the reference data of data migrations, which a transactional test's flush removes."""
-    for name in ("transactional_db", "db"):
-        if name in request.fixturenames:
-            from apps.common.reference import ensure_reference_data
+    """Reload the reference data of data migrations, which a transactional test's flush removes. Applies to tests
+    that ask for the `db`/`transactional_db` fixture and to those marked `django_db(transaction=True)`."""
+    marker = request.node.get_closest_marker("django_db")
+    if "transactional_db" in request.fixturenames or (marker is not None and marker.kwargs.get("transaction")):
+        request.getfixturevalue("transactional_db")
+    elif "db" in request.fixturenames:
+        request.getfixturevalue("db")
+    else:
+        return
+    ensure_reference_data()
 
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path_factory) -> None:
+    """Uploaded files (evidence of rencana tindak) go to a temporary folder, never into the project's media/."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request) -> None:
+    """Reload the reference data of data migrations, which a transactional test's flush removes. Applies to tests
+    that ask for the `db`/`transactional_db` fixture and to those marked `django_db(transaction=True)`."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction") and "transactional_db" not in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+    for name in ("transactional_db", "db"):
+        if name in request.fixturenames or (
+            name == "transactional_db" and marker is not None and marker.kwargs.get("transaction")
+        ):
             request.getfixturevalue(name)
             ensure_reference_data()
             return
