@@ -40,6 +40,13 @@ def named_patterns(resolver=None, prefix: str = "") -> set[str]:
 CASES = all_cases()
 
 
+@pytest.fixture(autouse=True)
+def _pdf_without_layout(monkeypatch):
+    """Access, not layout: a PDF view still renders its template with the persona's data (where a leak would
+    be), but WeasyPrint's layout (about 0.4 s a document) is skipped; the PDFs are read back in test_pdf.py."""
+    monkeypatch.setattr("apps.common.pdf.html_to_pdf", lambda html, timeout=None: b"%PDF-1.7\n")
+
+
 def test_every_url_pattern_has_a_case():
     covered = {case.url_name for case in CASES}
     assert named_patterns() - covered == set()

@@ -8,10 +8,12 @@ helpers below are the list-side counterpart, built on the same facts. An object 
 Adding a role: a value in `Peran.Jenis`, one fact in `lingkup()`, and the predicates that grant it.
 """
 
+import functools
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Count, Q, QuerySet
+from django.db import connection
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from apps.organisasi.models import Pegawai, PerangkatDaerah, UnitKerja
@@ -531,6 +533,83 @@ def penetapan_aktif_q(prefix: str) -> Q:
     )
 
 
+def _kolom(model, alias: str) -> tuple[list[str], list]:
+    """The SELECT list of a model's concrete fields under `alias`, and each field's database converters."""
+    qn = connection.ops.quote_name
+    fields = model._meta.concrete_fields
+    cols = [f.get_col(alias) for f in fields]
+    return [f"{alias}.{qn(f.column)}" for f in fields], [(col, col.get_db_converters(connection)) for col in cols]
+
+
+@functools.cache
+def _sql_pegawai_dan_tanda(vendor: str) -> tuple[str, list]:
+    """The SQL of `_pegawai_dan_tanda`, written once per process from the models' metadata."""
+    from django.apps import apps
+
+    qn = connection.ops.quote_name
+    Penetapan = apps.get_model("agen", "Penetapan")
+    SuratKeputusan = apps.get_model("agen", "SuratKeputusan")
+    Golongan = Pegawai._meta.get_field("golongan").related_model
+    models = [(Pegawai, "p"), (UnitKerja, "u"), (PerangkatDaerah, "d"), (Golongan, "g")]
+    select, converters = [], []
+    for model, alias in models:
+        cols, conv = _kolom(model, alias)
+        select += cols
+        converters.append((model, conv))
+    t = qn
+    sql = (
+        f"SELECT {', '.join(select)}, "
+        # Peran.objects.aktif(): begun, and not ended before today.
+        f"EXISTS (SELECT 1 FROM {t(Peran._meta.db_table)} r WHERE r.user_id = p.user_id "
+        "AND r.mulai <= %s AND (r.sampai IS NULL OR r.sampai >= %s)), "
+        # penetapan_aktif_q(): not revoked, and today within the SK's term.
+        f"EXISTS (SELECT 1 FROM {t(Penetapan._meta.db_table)} a INNER JOIN {t(SuratKeputusan._meta.db_table)} s "
+        "ON s.id = a.surat_keputusan_id WHERE a.pegawai_id = p.id AND a.dicabut_pada IS NULL "
+        "AND s.masa_mulai <= %s AND s.masa_selesai >= %s) "
+        f"FROM {t(Pegawai._meta.db_table)} p "
+        f"LEFT JOIN {t(UnitKerja._meta.db_table)} u ON u.id = p.unit_kerja_id "
+        f"LEFT JOIN {t(PerangkatDaerah._meta.db_table)} d ON d.id = u.perangkat_daerah_id "
+        f"LEFT JOIN {t(Golongan._meta.db_table)} g ON g.id = p.golongan_id "
+        "WHERE p.user_id = %s"
+    )
+    return sql, converters
+
+
+def _pegawai_dan_tanda(user_id: int) -> tuple[Pegawai | None, bool, bool]:
+    """The user's pegawai record (with its unit, PD and golongan loaded), whether they hold any active role, and
+    whether they hold an active appointment as agen: one query.
+
+    Every request of a logged-in user asks this, so it is written once as SQL instead of through the ORM,
+    whose query building cost more than everything else on the Formulir 1 page (bench/kirim.py, README
+    «Ukuran»). The instances are built with `Model.from_db` and the backend's converters, as the ORM builds them;
+    tests/akun/test_lingkup_sql.py compares them, and the two flags, with the ORM's answers.
+    """
+    sql, converters = _sql_pegawai_dan_tanda(connection.vendor)
+    today = connection.ops.adapt_datefield_value(timezone.localdate())
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [today, today, today, today, user_id])
+        row = cursor.fetchone()
+    if row is None:
+        return None, False, False
+    objects, i = [], 0
+    for model, conv in converters:
+        values = list(row[i : i + len(conv)])
+        for j, (col, funcs) in enumerate(conv):
+            for func in funcs:
+                values[j] = func(values[j], col, connection)
+        i += len(conv)
+        objects.append(None if values[0] is None else model.from_db(connection.alias, None, values))
+    pegawai, unit, pd, golongan = objects
+    for parent, name, child in (
+        (unit, "perangkat_daerah", pd),
+        (pegawai, "unit_kerja", unit),
+        (pegawai, "golongan", golongan),
+    ):
+        if parent is not None and child is not None:
+            setattr(parent, name, child)
+    return pegawai, bool(row[i]), bool(row[i + 1])
+
+
 def lingkup(user) -> Lingkup:
     """Resolve (and cache on the user object) the user's active roles."""
     if user is None or not user.is_authenticated:
@@ -538,13 +617,10 @@ def lingkup(user) -> Lingkup:
     cached = getattr(user, "_lingkup_cache", None)
     if cached is not None:
         return cached
-    peran = tuple(Peran.objects.aktif().filter(user=user).select_related("perangkat_daerah", "unit_kerja"))
-    pegawai = (
-        Pegawai.objects.filter(user=user)
-        .select_related("unit_kerja__perangkat_daerah", "golongan")
-        .annotate(_agen_aktif=Count("penetapan_agen", filter=penetapan_aktif_q("penetapan_agen__")))
-        .first()
-    )
+    pegawai, punya_peran, agen_aktif = _pegawai_dan_tanda(user.pk)
+    peran = ()
+    if pegawai is None or punya_peran:  # most users are ASN without a role: no role query for them
+        peran = tuple(Peran.objects.aktif().filter(user=user).select_related("perangkat_daerah", "unit_kerja"))
     result = Lingkup(
         user_id=user.pk,
         pegawai=pegawai,
@@ -557,7 +633,7 @@ def lingkup(user) -> Lingkup:
         admin=user.is_superuser or any(p.jenis == Peran.Jenis.ADMIN for p in peran),
         staff=user.is_staff,
         peran=peran,
-        agen_aktif=bool(pegawai and pegawai._agen_aktif),
+        agen_aktif=agen_aktif,
     )
     user._lingkup_cache = result
     return result

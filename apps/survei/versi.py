@@ -26,6 +26,13 @@ class VersiBeku:
     isi: tuple[tuple[Bagian, tuple[Butir, ...]], ...]  # each section with its items
 
 
+@lru_cache(maxsize=16)
+def instrumen_beku(pk: int) -> InstrumenVersi:
+    """The version row itself, read once per process: call only with the version of a periode (frozen, and never
+    deleted while a periode holds it, so its pk names the same row for as long as the process lives)."""
+    return InstrumenVersi.objects.get(pk=pk)
+
+
 def versi_beku(versi: InstrumenVersi) -> VersiBeku:
     return _muat(versi.pk, versi.dibuat_pada)
 

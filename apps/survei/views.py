@@ -21,7 +21,7 @@ from apps.notifikasi.services import notifikasi_tandai_dibaca
 from . import partisipasi, pemberitahuan, scoring, services
 from .forms import BukaKembaliForm, FormulirForm, PeriodeForm, StatusPeriodeForm
 from .models import Bagian, Butir, InstrumenVersi, Jawaban, Periode, Respon
-from .versi import butir_html, fieldset_versi, kelompok_baru, versi_beku
+from .versi import butir_html, fieldset_versi, instrumen_beku, kelompok_baru, versi_beku
 
 S = Periode.Status
 
@@ -42,8 +42,13 @@ def _require_kelola_periode(request) -> None:
 
 
 def _get_periode_terbit(kode: str) -> Periode:
-    """A periode an ASN may see: any but a DRAFT one."""
-    return get_object_or_404(Periode.objects.exclude(status=S.DRAFT).select_related("instrumen"), kode=kode)
+    """A periode an ASN may see: any but a DRAFT one. Its (frozen) instrument version comes from this process's
+    cache rather than a join: this runs on every GET and POST of Formulir 1."""
+    periode = Periode.objects.filter(kode=kode).first()
+    if periode is None or periode.status == S.DRAFT:
+        raise Http404
+    periode.instrumen = instrumen_beku(periode.instrumen_id)
+    return periode
 
 
 def _get_respon_for_user(request, pk: int) -> Respon:

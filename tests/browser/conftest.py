@@ -6,9 +6,12 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 
+from apps.akun.models import User
 from tests.conftest import chromium_path
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -138,12 +141,27 @@ def new_page(browser):
         context.close()
 
 
-def login(page, server, username: str, password: str = DEMO_PASSWORD) -> None:
-    page.goto(f"{server.url}/akun/masuk/")
-    page.get_by_label("NIP atau nama pengguna").fill(username)
-    page.get_by_label("Kata sandi").fill(password)
-    page.get_by_role("button", name="Masuk").click()
-    page.wait_for_load_state("networkidle")
+def login(page, server, username: str, password: str | None = None) -> None:
+    """Log `username` in and open the home page.
+
+    With a password: through the login form, as a person does (tests/browser/test_login.py, and the journeys that
+    log out and in again or change who is at the device). Without: the browser is handed a session made on the
+    server for that user, which saves the login page and its POST in the journeys that only start logged in.
+    """
+    if password is not None:
+        page.goto(f"{server.url}/akun/masuk/")
+        page.get_by_label("NIP atau nama pengguna").fill(username)
+        page.get_by_label("Kata sandi").fill(password)
+        with page.expect_navigation():
+            page.get_by_role("button", name="Masuk").click()
+        return
+    client = Client()
+    client.force_login(User.objects.get(username=username))
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies(
+        [{"name": cookie.key, "value": cookie.value, "url": server.url, "httpOnly": True, "sameSite": "Lax"}]
+    )
+    page.goto(f"{server.url}/")
 
 
 def screenshot(page, name: str) -> Path:

@@ -36,8 +36,8 @@ def test_nomination_to_appointment_with_sk_pdf(demo_server, new_page):
         page.locator(f"#id_alasan_{k}").fill(f"Bukti kriteria {k}: teladan di bidang.")
     screenshot(page, "agen-01-usulan-360")
     _fits(page, PHONE)
-    page.get_by_role("button", name="Kirim usulan").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Kirim usulan").click()
     nominasi = Nominasi.objects.get(pegawai=asn)
     assert page.url == f"{url}/agen/usulan/{nominasi.pk}/"
     assert nominasi.status == Status.MENUNGGU_KOMITMEN
@@ -48,8 +48,8 @@ def test_nomination_to_appointment_with_sk_pdf(demo_server, new_page):
     login(page, demo_server, "asn")
     page.goto(f"{url}/agen/saya/")
     page.get_by_role("link", name="BKPSDM 2026").click()
-    page.get_by_role("button", name="Konfirmasi komitmen").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Konfirmasi komitmen").click()
     screenshot(page, "agen-02-komitmen-360")
     _fits(page, PHONE)
     nominasi.refresh_from_db()
@@ -65,8 +65,8 @@ def test_nomination_to_appointment_with_sk_pdf(demo_server, new_page):
     assert page.locator("details[open] summary").inner_text() == "Lanjutkan ke assessment"
     page.locator("summary", has_text="Minta klarifikasi kepada pengusul").click()
     page.locator("#id_minta_klarifikasi_pengusul-catatan").fill("Siapa saja yang ikut musyawarah?")
-    page.get_by_role("button", name="Minta klarifikasi kepada pengusul").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Minta klarifikasi kepada pengusul").click()
     nominasi.refresh_from_db()
     assert nominasi.status == Status.KLARIFIKASI_PENGUSUL
     page.context.close()
@@ -80,8 +80,8 @@ def test_nomination_to_appointment_with_sk_pdf(demo_server, new_page):
     page.locator("#id_jawab_klarifikasi-catatan").fill("Seluruh pejabat fungsional Bidang PSDM.")
     screenshot(page, "agen-03-klarifikasi-360")
     _fits(page, PHONE)
-    page.get_by_role("button", name="Jawab klarifikasi").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Jawab klarifikasi").click()
     nominasi.refresh_from_db()
     assert nominasi.status == Status.PENELAAHAN
     page.context.close()
@@ -91,8 +91,8 @@ def test_nomination_to_appointment_with_sk_pdf(demo_server, new_page):
     login(page, demo_server, "kbk")
     page.goto(f"{url}/agen/usulan/{nominasi.pk}/")
     # The usual step is open already: one tap.
-    page.get_by_role("button", name="Lanjutkan ke assessment").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Lanjutkan ke assessment").click()
     page.get_by_role("link", name="Isi assessment").click()
     for name in page.evaluate("[...new Set([...document.querySelectorAll('input[name^=skor_]')].map(e => e.name))]"):
         page.locator(f"input[name={name}][value='4']").check()
@@ -100,8 +100,8 @@ def test_nomination_to_appointment_with_sk_pdf(demo_server, new_page):
     page.get_by_label("Catatan penilaian").fill("Komunikatif, berintegritas.")
     screenshot(page, "agen-04-assessment-360")
     _fits(page, PHONE)
-    page.get_by_role("button", name="Simpan assessment").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Simpan assessment").click()
     nominasi.refresh_from_db()
     assert nominasi.status == Status.DIREKOMENDASIKAN
     page.context.close()
@@ -115,8 +115,8 @@ def test_nomination_to_appointment_with_sk_pdf(demo_server, new_page):
     page.locator("#id_tanggal").fill(f"{today:%Y-%m-%d}")
     page.locator("#id_masa_mulai").fill(f"{today:%Y-%m-%d}")
     page.locator("#id_masa_selesai").fill(f"{today.year + 1}-12-31")
-    page.get_by_role("button", name="Buat SK").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Buat SK").click()
     page.goto(f"{url}/agen/menunggu-penetapan/")
     page.get_by_role("link", name=asn.nama_lengkap).click()
     page.get_by_role("link", name="Tetapkan dengan SK").click()
@@ -128,8 +128,8 @@ def test_nomination_to_appointment_with_sk_pdf(demo_server, new_page):
     page.locator("#id_yakin").check()
     screenshot(page, "agen-05-penetapan-360")
     _fits(page, PHONE)
-    page.get_by_role("button", name="Tetapkan").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Tetapkan").click()
     nominasi.refresh_from_db()
     assert nominasi.status == Status.DITETAPKAN
     assert page.get_by_role("heading", name=f"Surat keputusan {NOMOR_SK}").count() == 1

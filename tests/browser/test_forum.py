@@ -42,8 +42,8 @@ def test_group_meeting_and_praktik_baik_search_on_a_phone(demo_server, new_page)
     anggota.nth(1).check()
     page.get_by_label("Dicantumkan dalam SK (opsional)").select_option(index=1)
     _shots(page, "02-kelompok-bentuk")
-    page.get_by_role("button", name="Bentuk kelompok").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Bentuk kelompok").click()
     kelompok = KelompokAgen.objects.get(nama="Tim Inovasi Layanan")
     assert page.url == f"{url}/agen/kelompok/{kelompok.pk}/"
     assert kelompok.anggota.count() == 2
@@ -69,8 +69,8 @@ def test_group_meeting_and_praktik_baik_search_on_a_phone(demo_server, new_page)
         {"name": "notulen.pdf", "mimeType": "application/pdf", "buffer": PDF}
     )
     _shots(page, "06-pertemuan-form")
-    page.get_by_role("button", name="Simpan").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Simpan").click()
     pertemuan = Pertemuan.objects.get(topik="Tindak lanjut janji temu daring")
     assert page.url == f"{url}/forum/pertemuan/{pertemuan.pk}/"
     assert page.get_by_test_id("lampiran").inner_text().startswith("notulen.pdf")
@@ -83,8 +83,8 @@ def test_group_meeting_and_praktik_baik_search_on_a_phone(demo_server, new_page)
     page.goto(f"{url}/forum/praktik-baik/")
     assert page.get_by_test_id("jumlah-praktik").inner_text() == "2 praktik baik"
     page.get_by_label("Nilai").select_option("DISIPLIN")
-    page.get_by_role("button", name="Cari").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Cari").click()
     assert page.get_by_test_id("jumlah-praktik").inner_text() == "1 praktik baik"
     assert "Apel pagi bergilir" in page.get_by_test_id("daftar-praktik").inner_text()
     _shots(page, "08-praktik-cari")

@@ -38,8 +38,8 @@ def _keputusan(page, url, pk, keputusan: str, catatan: str = "") -> None:
         page.get_by_label("Catatan (wajib bila dikembalikan)").fill(catatan)
     screenshot(page, f"rencana-keputusan-{keputusan}-390")
     _fits(page)
-    page.get_by_role("button", name="Simpan keputusan").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Simpan keputusan").click()
 
 
 @pytest.mark.browser
@@ -61,8 +61,8 @@ def test_plan_cycle_on_a_phone(demo_server, new_page, tmp_path):
     fokus.check()
     screenshot(page, "rencana-01-tulis-390")
     _fits(page)
-    page.get_by_role("button", name="Simpan").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Simpan").click()
     rencana = RencanaTindak.objects.get(judul=JUDUL)
     assert rencana.fokus[0]["periode"] == "2025"
 
@@ -78,19 +78,19 @@ def test_plan_cycle_on_a_phone(demo_server, new_page, tmp_path):
     page.locator("#id_waktu_selesai").fill(_bulan(2))
     screenshot(page, "rencana-02-baris-390")
     _fits(page)
-    page.get_by_role("button", name="Simpan baris").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Simpan baris").click()
     assert page.get_by_test_id("smart").inner_text().strip() == (
         'Baris 1, kolom (5) Target: isi satuan target, misalnya "%" atau "kegiatan".'
     )
     page.get_by_role("link", name="Ubah", exact=True).click()
     page.get_by_label("(5) Target: satuan").fill("%")
-    page.get_by_role("button", name="Simpan baris").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Simpan baris").click()
     assert page.get_by_test_id("smart").count() == 0
     page.get_by_label("Rencana ini siap dikirim").check()
-    page.get_by_role("button", name="Ajukan ke Kepala PD").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Ajukan ke Kepala PD").click()
     rencana.refresh_from_db()
     assert rencana.status == Status.DIAJUKAN
     page.context.close()
@@ -110,11 +110,11 @@ def test_plan_cycle_on_a_phone(demo_server, new_page, tmp_path):
     assert "Target 80% terlalu tinggi" in page.get_by_test_id("catatan-kembali").inner_text()
     page.get_by_role("link", name="Ubah", exact=True).click()
     page.get_by_label("(5) Target: angka").fill("60")
-    page.get_by_role("button", name="Simpan baris").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Simpan baris").click()
     page.get_by_label("Rencana ini siap dikirim").check()
-    page.get_by_role("button", name="Ajukan ke Kepala PD").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Ajukan ke Kepala PD").click()
     rencana.refresh_from_db()
     assert rencana.status == Status.DIAJUKAN
     page.context.close()
@@ -141,8 +141,8 @@ def test_plan_cycle_on_a_phone(demo_server, new_page, tmp_path):
     page.get_by_label("Isi laporan ini benar.").check()
     screenshot(page, "rencana-03-laporan-390")
     _fits(page)
-    page.get_by_role("button", name="Kirim laporan").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Kirim laporan").click()
     laporan = LaporanKemajuan.objects.get(rencana=rencana)
     assert laporan.realisasi.get().bukti.count() == 1
     page.context.close()

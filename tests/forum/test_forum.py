@@ -205,10 +205,10 @@ def test_praktik_list_query_count_does_not_grow(world, client_as, django_assert_
         helpers.praktik(world, judul=f"Praktik {i}", kode_nilai=("MELAYANI", "DISIPLIN"))
     client = client_as("asn")
     url = reverse("forum:praktik_list")
-    # session, user, roles, pegawai (lingkup), value choices, count, page of entries (with PD, contact, unit),
-    # their values (prefetch), the agent-PD lookup for the "write" hint; session save (savepoint, update,
-    # release).
-    with django_assert_num_queries(12 + 1):  # + the unread notices of the nav badge
+    # session, user, pegawai (lingkup: no role query for an ASN without one), value choices, count, page of
+    # entries (with PD, contact, unit), their values (prefetch), the agent-PD lookup for the "write" hint; session
+    # save (savepoint, update, release).
+    with django_assert_num_queries(11 + 1):  # + the unread notices of the nav badge
         client.get(url, {"nilai": "MELAYANI"})
 
 

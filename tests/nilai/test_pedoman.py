@@ -49,8 +49,8 @@ def test_pedoman_page_is_open_to_every_user(client_as, persona):
 
 
 def test_pedoman_query_count(client_as, django_assert_num_queries):
-    """A fixed catalogue: session, user, lingkup roles, lingkup pegawai, the values, the home-menu none;
-    session save (savepoint, update, release)."""
+    """A fixed catalogue: session, user, lingkup (the pegawai; an ASN without a role needs no role query), the
+    values, the home-menu none; session save (savepoint, update, release)."""
     client = client_as("asn")
-    with django_assert_num_queries(8 + 1):  # + the unread notices of the nav badge
+    with django_assert_num_queries(7 + 1):  # + the unread notices of the nav badge
         assert client.get("/pedoman/").status_code == 200

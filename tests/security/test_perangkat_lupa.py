@@ -4,6 +4,7 @@ them, and another user logging in in the same tab finds nothing of the first use
 import pytest
 
 from tests.browser.conftest import (  # noqa: F401 (fixtures)
+    DEMO_PASSWORD,
     PHONE,
     _demo_snapshot,
     _serve_collected_static,
@@ -35,8 +36,8 @@ def _logout(page) -> None:
     toggler = page.get_by_role("button", name="Buka menu")
     if toggler.is_visible():
         toggler.click()
-    page.get_by_role("button", name="Keluar").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Keluar").click()
 
 
 def test_logout_clears_the_draft_kept_on_the_device(demo_server, new_page):  # noqa: F811 (fixtures imported above)
@@ -53,6 +54,6 @@ def test_another_user_in_the_same_tab_finds_nothing_of_the_first(demo_server, ne
     login(page, demo_server, "asn")
     _answer_three(page, demo_server)
     page.context.clear_cookies()  # the first user walks away without logging out; the session ends
-    login(page, demo_server, "unit")
+    login(page, demo_server, "unit", DEMO_PASSWORD)
     assert page.evaluate(KEPT) == []
     assert page.evaluate("caches.keys()") == []

@@ -44,30 +44,31 @@ def periode_n(request, world) -> tuple[Periode, int]:
 
 @pytest.mark.parametrize("draf", [False, True], ids=["new", "draft"])
 def test_form_page_queries_do_not_grow_with_the_items(client_as, periode_n, django_assert_num_queries, draf):
-    """session, user, lingkup roles, lingkup pegawai, periode, the ASN's response (+ the draft's answers) = 6 (7)."""
+    """session, user, lingkup (the pegawai with whether they hold a role: no role query for an ASN without one),
+    periode, the ASN's response (+ the draft's answers) = 5 (6)."""
     periode, jumlah = periode_n
     client = client_as("asn")
     url = f"/survei/isi/{periode.kode}/"
     if draf:
         client.post(url, {"aksi": "draf", "p1": "2"})
     client.get(url)
-    with django_assert_num_queries((7 if draf else 6) + 1):  # + the unread notices of the nav badge
+    with django_assert_num_queries((6 if draf else 5) + 1):  # + the unread notices of the nav badge
         response = client.get(url)
     assert response.content.decode().count("<fieldset") == jumlah
 
 
 @pytest.mark.parametrize("draf", [False, True], ids=["new", "after-a-draft"])
 def test_submission_queries_do_not_grow_with_the_items(client_as, periode_n, django_assert_num_queries, draf):
-    """session, user, lingkup roles, lingkup pegawai, periode; SAVEPOINT (BEGIN outside tests); create-or-lock the
-    response (one INSERT ... ON CONFLICT DO UPDATE); upsert every answer (one INSERT); update the response;
-    RELEASE (COMMIT) = 10."""
+    """session, user, lingkup (one query for an ASN without a role), periode; SAVEPOINT (BEGIN outside tests);
+    create-or-lock the response (one INSERT ... ON CONFLICT DO UPDATE); upsert every answer (one INSERT); update
+    the response; RELEASE (COMMIT) = 9."""
     periode, jumlah = periode_n
     client = client_as("asn")
     url = f"/survei/isi/{periode.kode}/"
     if draf:
         client.post(url, {"aksi": "draf", "p1": "2"})
     client.get(url)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         response = client.post(url, lengkap(jumlah))
     assert response.status_code == 302
     respon = Respon.objects.get(periode=periode)
