@@ -165,6 +165,8 @@ LOGOUT_REDIRECT_URL = "akun:login"
 
 # Sessions: idle timeout of 30 minutes, renewed by a request when the last write is a minute old or more
 # (apps.common.middleware.SesiSegarkanMiddleware), so the timeout is 29-30 minutes without a write per request.
+# Django's database sessions, read with one plain statement (apps/akun/sesi.py).
+SESSION_ENGINE = "apps.akun.sesi"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 30 * 60)
 SESSION_REFRESH_SECONDS = 60
 SESSION_SAVE_EVERY_REQUEST = False
