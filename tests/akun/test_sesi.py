@@ -1,5 +1,6 @@
-"""The session engine (apps/akun/sesi.py): Django's database sessions, read with one plain statement; the same
-answers as the base class for a live, an expired and an unknown session."""
+"""What every request of a logged-in user reads, each in one plain statement: the session (apps/akun/sesi.py, the
+same answers as Django's database engine for a live, an expired and an unknown session) and the user
+(apps/akun/backends.py, the same instance as the ORM's)."""
 
 import datetime
 
@@ -47,3 +48,23 @@ def test_an_unknown_key_reads_nothing():
     baca = SessionStore(session_key="x" * 32)
     assert dict(baca.items()) == {}
     assert baca.session_key is None
+
+
+def test_the_logged_in_user_is_read_as_the_orm_reads_it(django_assert_num_queries):
+    from apps.akun.backends import ModelBackend
+    from apps.akun.models import User
+    from tests.factories import UserFactory
+
+    assert "apps.akun.backends.ModelBackend" in settings.AUTHENTICATION_BACKENDS
+    user = UserFactory(username="199001012015011001", is_staff=True, last_login=timezone.now())
+    backend = ModelBackend()
+    with django_assert_num_queries(1):
+        got = backend.get_user(str(user.pk))  # the session keeps the id as a string
+    want = User.objects.get(pk=user.pk)
+    assert {f.attname: getattr(got, f.attname) for f in User._meta.concrete_fields} == {
+        f.attname: getattr(want, f.attname) for f in User._meta.concrete_fields
+    }
+    assert backend.get_user(user.pk + 1000) is None
+    assert backend.get_user("bukan-angka") is None
+    User.objects.filter(pk=user.pk).update(is_active=False)
+    assert backend.get_user(str(user.pk)) is None  # as the base class: an inactive account is logged out
