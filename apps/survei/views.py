@@ -121,7 +121,10 @@ def formulir(request, kode: str):
     periode = _get_periode_terbit(kode)
     if request.method == "POST":
         return _formulir_post(request, periode, pegawai)
-    respon = Respon.objects.filter(periode=periode, pegawai=pegawai).first()
+    # One plain statement, as _get_periode_terbit: the ASN's response (one per periode, a unique constraint).
+    table = connection.ops.quote_name(Respon._meta.db_table)
+    sql = f"SELECT * FROM {table} WHERE periode_id = %s AND pegawai_id = %s"
+    respon = next(iter(Respon.objects.raw(sql, [periode.pk, pegawai.pk])), None)
     if respon is not None and respon.status == Respon.Status.TERKIRIM:
         return redirect("survei:respon", pk=respon.pk)
     if not periode.menerima_kiriman():
