@@ -24,12 +24,14 @@ run: syscheck
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# worksteal: a worker that runs out of tests takes queued ones from the other (plain `load` leaves one worker
+# with the slow browser tests at the end).
 test: syscheck
-	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist worksteal $(PYTEST_ARGS)
 
 # The suite with line coverage of apps/ (pytest-cov, coverage.py): a table of files not fully covered, then the total.
 coverage: syscheck
-	$(BIN)/python -m pytest -n auto --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist worksteal --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
 	@echo "Cakupan baris total (apps/): $$($(BIN)/python -m coverage report --format=total)%"
 
 lint: $(STAMP)
