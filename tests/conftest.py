@@ -40,32 +40,6 @@ def pytest_sessionstart(session) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path_factory) -> None:
-    """Uploaded files (evidence of rencana tindak) go to a temporary folder, never into the project's media/."""
-    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
-
-
-@pytest.fixture(autouse=True)
-def _reference_data(request) -> None:
-    """Reload the reference data of data migrations, which a transactional test's flush removes. Applies to tests
-    that ask for the `db`/`transactional_db` fixture and to those marked `django_db(transaction=True)`."""
-    marker = request.node.get_closest_marker("django_db")
-    if "transactional_db" in request.fixturenames or (marker is not None and marker.kwargs.get("transaction")):
-        request.getfixturevalue("transactional_db")
-    elif "db" in request.fixturenames:
-        request.getfixturevalue("db")
-    else:
-        return
-    ensure_reference_data()
-
-
-@pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path_factory) -> None:
-    """Uploaded files (evidence of rencana tindak) go to a temporary folder, never into the project's media/."""
-    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
-
-
-@pytest.fixture(autouse=True)
 def _reference_data(request) -> None:
     """Reload the reference data of data migrations, which a transactional test's flush removes. Applies to tests
     that ask for the `db`/`transactional_db` fixture and to those marked `django_db(transaction=True)`."""
