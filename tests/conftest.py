@@ -41,18 +41,17 @@ def pytest_sessionstart(session) -> None:
 
 @pytest.fixture(autouse=True)
 def _reference_data(request) -> None:
-    """Reload the reference data of data migrations, which a transactional test's flush removes. Applies to tests
-    that ask for the `db`/`transactional_db` fixture and to those marked `django_db(transaction=True)`."""
+    """Reload the reference data of data migrations, which a transactional test's flush removes. Applies to every
+    test with database access: the `db`/`transactional_db` fixtures and the `django_db` marker (with or without
+    transaction=True); which test ran before on the same worker does not matter."""
     marker = request.node.get_closest_marker("django_db")
-    if marker is not None and marker.kwargs.get("transaction") and "transactional_db" not in request.fixturenames:
+    if "transactional_db" in request.fixturenames or (marker is not None and marker.kwargs.get("transaction")):
         request.getfixturevalue("transactional_db")
-    for name in ("transactional_db", "db"):
-        if name in request.fixturenames or (
-            name == "transactional_db" and marker is not None and marker.kwargs.get("transaction")
-        ):
-            request.getfixturevalue(name)
-            ensure_reference_data()
-            return
+    elif "db" in request.fixturenames or marker is not None:
+        request.getfixturevalue("db")
+    else:
+        return
+    ensure_reference_data()
 
 
 @pytest.fixture(autouse=True)
