@@ -1,5 +1,6 @@
 """Browser tests: Playwright driving Debian's Chromium against a live server seeded by `seed_demo`."""
 
+import fcntl
 import os
 import sqlite3
 from contextlib import closing
@@ -90,22 +91,31 @@ def _seed_demo() -> None:
 
 @pytest.fixture(scope="session")
 def _demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory) -> Path | None:
-    """On SQLite: the database as `seed_demo` leaves it, seeded once per worker and kept as a file.
+    """On SQLite: the database as `seed_demo` leaves it, seeded once per test run and kept as a file.
 
     Each browser test starts from a copy of it (`demo_server`), so every test still sees the pristine demo
-    whatever the tests before it changed, without paying for `seed_demo` each time. None on PostgreSQL, where
-    each test seeds again.
+    whatever the tests before it changed, without paying for `seed_demo` each time. Under pytest-xdist the first
+    worker to need it seeds it and the others wait for that file (their databases have the same migrations).
+    None on PostgreSQL, where each test seeds again.
     """
     if connection.vendor != "sqlite":
         return None
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    with django_db_blocker.unblock():
-        call_command("flush", interactive=False, verbosity=0)
-        _seed_demo()
-        connection.ensure_connection()
-        with closing(sqlite3.connect(path)) as copy:
-            connection.connection.backup(copy)
-        call_command("flush", interactive=False, verbosity=0)
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # this run's folder, shared by its workers
+    path = root / "demo.sqlite3"
+    with open(root / "demo.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not path.exists():
+            with django_db_blocker.unblock():
+                call_command("flush", interactive=False, verbosity=0)
+                _seed_demo()
+                connection.ensure_connection()
+                partial = path.with_suffix(".part")
+                with closing(sqlite3.connect(partial)) as copy:
+                    connection.connection.backup(copy)
+                partial.rename(path)
+                call_command("flush", interactive=False, verbosity=0)
     return path
 
 
