@@ -11,6 +11,7 @@ from django.db import transaction
 
 from apps.agen.models import Nominasi, PutaranRekrutmen
 from apps.akun.scope import Lingkup, lingkup
+from apps.common.reference import ensure_reference_data
 from apps.organisasi.models import Pegawai
 from apps.tindaklanjut.models import TindakLanjut
 from tests.conftest import PERSONAS, World, build_world
@@ -183,6 +184,7 @@ TABLE: list[tuple[str, Ask, set[str]]] = [
 def answers(django_db_setup, django_db_blocker) -> dict[str, dict[str, bool]]:
     """right -> {persona: answer}, from one world built for the whole module and rolled back."""
     with django_db_blocker.unblock(), transaction.atomic():
+        ensure_reference_data()  # a transactional test before this module may have flushed it
         world = build_world()
         scopes = {persona: lingkup(world.user(persona)) for persona in PERSONAS}
         result = {
