@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: run test coverage venv syscheck lint clean
+.PHONY: run test screenshots coverage venv syscheck lint clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Butuh Python 3.11 atau lebih baru")'
@@ -28,6 +28,10 @@ run: syscheck
 # with the slow browser tests at the end).
 test: syscheck
 	$(BIN)/python -m pytest -n auto --dist worksteal $(PYTEST_ARGS)
+
+# The browser tests with a full-page screenshot of each step in test-artifacts/ (390 px and 1280 px), to look at.
+screenshots: syscheck
+	SCREENSHOTS=1 $(BIN)/python -m pytest -n auto --dist worksteal -m browser $(PYTEST_ARGS)
 
 # The suite with line coverage of apps/ (pytest-cov, coverage.py): a table of files not fully covered, then the total.
 coverage: syscheck

@@ -174,7 +174,11 @@ def login(page, server, username: str, password: str | None = None) -> None:
     page.goto(f"{server.url}/")
 
 
-def screenshot(page, name: str) -> Path:
+def screenshot(page, name: str) -> Path | None:
+    """A full-page PNG in test-artifacts/ to look at, when SCREENSHOTS=1 (`make screenshots`); otherwise nothing,
+    which keeps `make test` within its time (a screenshot costs Chromium about 70 ms)."""
+    if os.environ.get("SCREENSHOTS") != "1":
+        return None
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
