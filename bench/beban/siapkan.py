@@ -114,7 +114,7 @@ def main() -> None:
         for u in users:
             data = {
                 SESSION_KEY: str(u.pk),
-                BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+                BACKEND_SESSION_KEY: settings.AUTHENTICATION_BACKENDS[-1],  # the model backend, as login() writes
                 HASH_SESSION_KEY: u.get_session_auth_hash(),
                 DISEGARKAN: now,
             }
