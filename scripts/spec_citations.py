@@ -50,7 +50,11 @@ def files() -> list[Path]:
     for folder in SEARCHED:
         base = ROOT / folder
         if base.exists():
-            found += [p for p in base.rglob("*") if p.is_file() and p.suffix in SUFFIXES and "vendor" not in p.parts]
+            found += [
+                p
+                for p in base.rglob("*")
+                if p.is_file() and p.suffix in SUFFIXES and not {"vendor", ".venv"} & set(p.parts)  # not our code
+            ]
     return sorted(set(found) - {Path(__file__).resolve()})
 
 
