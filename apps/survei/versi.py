@@ -27,9 +27,9 @@ class VersiBeku:
 
 
 @lru_cache(maxsize=16)
-def instrumen_beku(pk: int) -> InstrumenVersi:
-    """The version row itself, read once per process: call only with the version of a periode (frozen, and never
-    deleted while a periode holds it, so its pk names the same row for as long as the process lives)."""
+def instrumen_beku(pk: int, dibuat_pada) -> InstrumenVersi:
+    """The version row itself, read once per process and version: call only with the version of a periode
+    (frozen). `dibuat_pada` (its creation time, as the database returns it) is part of the key only, as in `_muat`."""
     return InstrumenVersi.objects.get(pk=pk)
 
 

@@ -46,11 +46,15 @@ def _get_periode_terbit(kode: str) -> Periode:
     """A periode an ASN may see: any but a DRAFT one. This runs on every GET and POST of Formulir 1, so the row is
     read with one plain statement (building the ORM query cost more than running it: bench/kirim.py) and its
     frozen instrument version comes from this process's cache rather than a join."""
-    table = connection.ops.quote_name(Periode._meta.db_table)
-    periode = next(iter(Periode.objects.raw(f"SELECT * FROM {table} WHERE kode = %s", [kode])), None)
+    qn = connection.ops.quote_name
+    sql = (
+        f"SELECT p.*, i.dibuat_pada AS versi_dibuat_pada FROM {qn(Periode._meta.db_table)} p "
+        f"INNER JOIN {qn(InstrumenVersi._meta.db_table)} i ON i.id = p.instrumen_id WHERE p.kode = %s"
+    )
+    periode = next(iter(Periode.objects.raw(sql, [kode])), None)
     if periode is None or periode.status == S.DRAFT:
         raise Http404
-    periode.instrumen = instrumen_beku(periode.instrumen_id)
+    periode.instrumen = instrumen_beku(periode.instrumen_id, periode.versi_dibuat_pada)
     return periode
 
 
