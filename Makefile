@@ -43,4 +43,4 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3 .coverage .coverage.*
+	rm -rf $(VENV) staticfiles staticfiles-test db.sqlite3 .coverage .coverage.*
