@@ -13,6 +13,16 @@ def _answer(page, numbers, value: int) -> None:
         page.locator(f"label[for=p{n}-{value}]").click()
 
 
+def _answer_all(page, value: int) -> None:
+    """Every item answered with `value` by a click on each radio in the page: the events a tap fires, without
+    Playwright's waits per tap (for the tests about what happens after the form is filled)."""
+    page.evaluate(
+        "v => document.querySelectorAll(`#formulir input[type=radio][value='${v}']`).forEach(r => r.click())",
+        str(value),
+    )
+    assert page.evaluate("document.getElementById('kemajuan').value") == 35
+
+
 def _logout(page) -> None:
     toggler = page.get_by_role("button", name="Buka menu")
     if toggler.is_visible():
@@ -64,7 +74,7 @@ def test_a_double_click_on_kirim_leaves_one_response(demo_server, new_page):
     page = new_page(PHONE)
     login(page, demo_server, "asn")
     page.goto(f"{demo_server.url}/survei/isi/2026/")
-    _answer(page, range(1, 36), 2)
+    _answer_all(page, 2)
     page.get_by_role("button", name="Kirim", exact=True).click()
     page.get_by_role("button", name="Kirim sekarang").dblclick()
     page.wait_for_url("**/survei/respon/*/")
@@ -77,7 +87,7 @@ def test_two_posts_at_once_without_javascript_guard_leave_one_response(demo_serv
     page = new_page(PHONE)
     login(page, demo_server, "asn")
     page.goto(f"{demo_server.url}/survei/isi/2026/")
-    _answer(page, range(1, 36), 3)
+    _answer_all(page, 3)
     statuses = page.evaluate(
         """async () => {
           const form = document.getElementById("formulir");
