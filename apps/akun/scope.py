@@ -12,6 +12,7 @@ import functools
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.apps import apps
 from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -544,8 +545,6 @@ def _kolom(model, alias: str) -> tuple[list[str], list]:
 @functools.cache
 def _sql_pegawai_dan_tanda(vendor: str) -> tuple[str, list]:
     """The SQL of `_pegawai_dan_tanda`, written once per process from the models' metadata."""
-    from django.apps import apps
-
     qn = connection.ops.quote_name
     Penetapan = apps.get_model("agen", "Penetapan")
     SuratKeputusan = apps.get_model("agen", "SuratKeputusan")
@@ -556,7 +555,7 @@ def _sql_pegawai_dan_tanda(vendor: str) -> tuple[str, list]:
         cols, conv = _kolom(model, alias)
         select += cols
         converters.append((model, conv))
-    t = qn
+    t = qn  # table names
     sql = (
         f"SELECT {', '.join(select)}, "
         # Peran.objects.aktif(): begun, and not ended before today.

@@ -10,7 +10,10 @@ from django.contrib.sessions.backends.db import SessionStore as DbSessionStore
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
+from apps.akun.backends import ModelBackend
+from apps.akun.models import User
 from apps.akun.sesi import SessionStore
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -51,10 +54,6 @@ def test_an_unknown_key_reads_nothing():
 
 
 def test_the_logged_in_user_is_read_as_the_orm_reads_it(django_assert_num_queries):
-    from apps.akun.backends import ModelBackend
-    from apps.akun.models import User
-    from tests.factories import UserFactory
-
     assert "apps.akun.backends.ModelBackend" in settings.AUTHENTICATION_BACKENDS
     user = UserFactory(username="199001012015011001", is_staff=True, last_login=timezone.now())
     backend = ModelBackend()
