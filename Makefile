@@ -1,5 +1,7 @@
 # Budaya Kerja Kupang: `make run` serves the demo at http://127.0.0.1:8000, `make test` runs the suite.
 PYTHON ?= python3
+# `make run PORT=8001` serves on another port.
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
@@ -22,7 +24,7 @@ run: syscheck
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # worksteal: a worker that runs out of tests takes queued ones from the other (plain `load` leaves one worker
 # with the slow browser tests at the end).
