@@ -119,8 +119,9 @@ class PeriodeLaporan:
 
 
 def periode_laporan(rencana: RencanaTindak, laporan: list[LaporanKemajuan], pada=None) -> list[PeriodeLaporan]:
-    """Each reporting period of an approved plan with its status computed from the date ("terlambat"
-    is never written by a job): a period that ended without a report is TERLAMBAT."""
+    """Each reporting period of a plan with its status computed from the date ("terlambat" is never written by a
+    job): a period that ended without a report is TERLAMBAT, but only once the plan is approved and only for a
+    period that had not ended on the day of approval (a report is owed on an approved plan, 2.2.4 1) c)."""
     pada = pada or timezone.localdate()
     by_start = {lap.periode_mulai: lap for lap in laporan}
     rows = []
@@ -128,6 +129,10 @@ def periode_laporan(rencana: RencanaTindak, laporan: list[LaporanKemajuan], pada
         lap = by_start.get(mulai)
         if lap is not None:
             status = StatusPeriode.DIKETAHUI if lap.status == StatusLaporan.DIKETAHUI else StatusPeriode.TERKIRIM
+        elif rencana.disetujui_pada is None:
+            status = StatusPeriode.MENUNGGU_PERSETUJUAN
+        elif selesai < rencana.disetujui_pada:
+            status = StatusPeriode.SEBELUM_DISETUJUI
         elif pada < mulai:
             status = StatusPeriode.AKAN_DATANG
         elif pada <= selesai:

@@ -72,11 +72,13 @@ class StatusLaporan(models.TextChoices):
 class StatusPeriode(models.TextChoices):
     """Computed per reporting period from the date and the reports, never stored."""
 
+    MENUNGGU_PERSETUJUAN = "MENUNGGU_PERSETUJUAN", _("Wajib lapor setelah rencana disetujui")
+    SEBELUM_DISETUJUI = "SEBELUM_DISETUJUI", _("Berakhir sebelum rencana disetujui")
     AKAN_DATANG = "AKAN_DATANG", _("Belum dimulai")
     BERJALAN = "BERJALAN", _("Sedang berjalan: laporan dapat dikirim")
     TERLAMBAT = "TERLAMBAT", _("Terlambat")
     TERKIRIM = "TERKIRIM", _("Terkirim")
-    DIKETAHUI = "DIKETAHUI", _("Diketahui")
+    DIKETAHUI = "DIKETAHUI", _("Diketahui Kepala PD")
 
 
 class StatusMasalah(models.TextChoices):

@@ -151,9 +151,33 @@ def test_a_period_that_ended_without_report_reads_terlambat(world):
     r.frekuensi_laporan = RencanaTindak.Frekuensi.BULANAN
     periods = r.periode_laporan()
     assert len(periods) == 3
+    r.disetujui_pada = periods[0][0]
     setelah = periods[0][1] + datetime.timedelta(days=1)
     statuses = [p.status for p in selectors.periode_laporan(r, [], pada=setelah)]
     assert statuses == [StatusPeriode.TERLAMBAT, StatusPeriode.BERJALAN, StatusPeriode.AKAN_DATANG]
+
+
+def test_a_period_that_ended_before_approval_is_not_late(world):
+    r = _disetujui(world)
+    r.frekuensi_laporan = RencanaTindak.Frekuensi.BULANAN
+    periods = r.periode_laporan()
+    r.disetujui_pada = periods[1][0]
+    setelah = periods[1][1] + datetime.timedelta(days=1)
+    rows = selectors.periode_laporan(r, [], pada=setelah)
+    assert [p.status for p in rows] == [
+        StatusPeriode.SEBELUM_DISETUJUI,
+        StatusPeriode.TERLAMBAT,
+        StatusPeriode.BERJALAN,
+    ]
+    assert [p.bisa_dilaporkan for p in rows] == [False, True, True]
+
+
+@pytest.mark.parametrize("status", [Status.DIAJUKAN, Status.DIKEMBALIKAN])
+def test_a_plan_not_yet_approved_has_no_late_period(world, status):
+    r = ke_status(world, rencana(world), status)
+    setelah = r.periode_laporan()[-1][1] + datetime.timedelta(days=1)
+    rows = selectors.periode_laporan(r, [], pada=setelah)
+    assert {p.status for p in rows} == {StatusPeriode.MENUNGGU_PERSETUJUAN}
 
 
 def test_kepala_acknowledges_with_a_comment(world):
