@@ -67,6 +67,19 @@ class PeriodeForm(forms.ModelForm):
         buka, tutup = data.get("tanggal_buka"), data.get("tanggal_tutup")
         if buka and tutup and tutup < buka:
             self.add_error("tanggal_tutup", _("Tanggal tutup harus sama dengan atau sesudah tanggal buka."))
+        elif buka and tutup:
+            calon = Periode(pk=self.instance.pk, tanggal_buka=buka, tanggal_tutup=tutup)
+            lain = calon.bertumpang_tindih().order_by("tanggal_buka").first()
+            if lain is not None:
+                self.add_error(
+                    "tanggal_buka",
+                    _("Tanggal bertumpang tindih dengan periode %(nama)s (%(buka)s s.d. %(tutup)s).")
+                    % {
+                        "nama": lain.judul,
+                        "buka": lain.tanggal_buka.strftime("%d-%m-%Y"),
+                        "tutup": lain.tanggal_tutup.strftime("%d-%m-%Y"),
+                    },
+                )
         instrumen = data.get("instrumen")
         if instrumen is not None:
             errors = instrumen.kesalahan_band()

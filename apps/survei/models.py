@@ -206,6 +206,18 @@ class Periode(models.Model):
     def __str__(self) -> str:
         return f"{self.nama} ({self.kode})"
 
+    @property
+    def judul(self) -> str:
+        """The name, with the code only where the name does not already say it ("Pengukuran 2025", not "... (2025)")."""
+        return self.nama if self.kode in self.nama else f"{self.nama} ({self.kode})"
+
+    def bertumpang_tindih(self):
+        """The other periodes whose dates share at least one day with this one's (docs/keputusan.md, «Periode
+        Formulir 1»: one round of measurement at a time)."""
+        return Periode.objects.exclude(pk=self.pk).filter(
+            tanggal_buka__lte=self.tanggal_tutup, tanggal_tutup__gte=self.tanggal_buka
+        )
+
     def menerima_kiriman(self, hari_ini=None) -> bool:
         """docs/keputusan.md, «Formulir 1: skor dan kategori» / «Periode Formulir 1»: submitting only while DIBUKA and today (WITA) lies within the dates, both included."""
         hari_ini = hari_ini or timezone.localdate()

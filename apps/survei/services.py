@@ -82,6 +82,8 @@ def _periode_transisi(periode: Periode, *, ke: str, aktor, catatan: str = "") ->
                 raise ValidationError(_("Catatan: tulis alasan membuka kembali periode yang sudah ditutup."))
             if timezone.localdate() > locked.tanggal_tutup:
                 raise ValidationError(_("Tanggal tutup sudah lewat: ubah tanggal tutup dulu sebelum membuka kembali."))
+        if ke == S.DIBUKA:
+            _cek_boleh_dibuka(locked)
         locked.status = ke
         if ke == S.DITUTUP:
             locked.ditutup_pada = timezone.now()
@@ -94,6 +96,21 @@ def _periode_transisi(periode: Periode, *, ke: str, aktor, catatan: str = "") ->
     periode.status, periode.ditutup_pada = locked.status, locked.ditutup_pada
     periode.ditutup_pertama_pada = locked.ditutup_pertama_pada
     return periode
+
+
+def _cek_boleh_dibuka(periode: Periode) -> None:
+    """docs/keputusan.md, «Periode Formulir 1»: a periode opens on or after its first day, and never while another
+    open periode shares a day with it (one round of measurement at a time)."""
+    if timezone.localdate() < periode.tanggal_buka:
+        raise ValidationError(
+            _("Periode baru dapat dibuka mulai tanggal buka %(buka)s.")
+            % {"buka": periode.tanggal_buka.strftime("%d-%m-%Y")}
+        )
+    lain = periode.bertumpang_tindih().filter(status=S.DIBUKA).first()
+    if lain is not None:
+        raise ValidationError(
+            _("Periode %(nama)s masih dibuka pada tanggal yang sama; tutup dulu periode itu.") % {"nama": lain.judul}
+        )
 
 
 def _cek_periode_menerima(periode: Periode) -> None:

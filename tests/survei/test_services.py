@@ -164,3 +164,41 @@ def test_asn_periode_list_query_count(client_as, world, django_assert_num_querie
     with django_assert_num_queries(9 + 1):  # + the unread notices of the nav badge
         response = client.get("/survei/")
     assert response.content.decode().count("Isi formulir") == rows
+
+
+def test_a_periode_cannot_be_opened_before_its_first_day(world):
+    besok = timezone.localdate() + datetime.timedelta(days=1)
+    periode = buat_periode(status=S.DRAFT, buka=besok, tutup=besok + datetime.timedelta(days=30))
+    with pytest.raises(ValidationError) as refused:
+        services.periode_ubah_status(periode, ke=S.DIBUKA, aktor=world.monev.user)
+    assert refused.value.messages == [f"Periode baru dapat dibuka mulai tanggal buka {besok:%d-%m-%Y}."]
+    assert (Periode.objects.get().status, RiwayatPeriode.objects.count()) == (S.DRAFT, 0)
+
+
+def test_a_periode_cannot_be_opened_while_an_overlapping_one_is_open(world):
+    buat_periode(kode="A", status=S.DIBUKA)
+    kedua = buat_periode(kode="B", status=S.DRAFT)
+    with pytest.raises(ValidationError) as refused:
+        services.periode_ubah_status(kedua, ke=S.DIBUKA, aktor=world.monev.user)
+    assert refused.value.messages == ["Periode Periode A masih dibuka pada tanggal yang sama; tutup dulu periode itu."]
+    assert Periode.objects.get(kode="B").status == S.DRAFT
+
+
+def test_a_periode_overlapping_another_is_refused_with_the_input_kept(client_as, world):
+    lama = buat_periode(kode="2026", status=S.DIBUKA)
+    data = {
+        "kode": "2026-II",
+        "nama": "Pengukuran susulan",
+        "instrumen": InstrumenVersi.objects.get().pk,
+        "tanggal_buka": lama.tanggal_tutup.isoformat(),
+        "tanggal_tutup": (lama.tanggal_tutup + datetime.timedelta(days=20)).isoformat(),
+    }
+    response = client_as("monev").post("/survei/periode/baru/", data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert (
+        f"Tanggal bertumpang tindih dengan periode Periode 2026 ({lama.tanggal_buka:%d-%m-%Y} s.d. "
+        f"{lama.tanggal_tutup:%d-%m-%Y})."
+    ) in html
+    assert 'value="Pengukuran susulan"' in html
+    assert Periode.objects.count() == 1
