@@ -95,6 +95,14 @@ class PenilaianForm(forms.Form):
     def skor(self) -> dict[int, int]:
         return {item.pk: self.cleaned_data[f"skor_{item.pk}"] for item in self.items}
 
+    def baris_rubrik(self) -> list[tuple[RubrikItem, forms.BoundField]]:
+        """The rubric as rows of a grid (item, its 1-5 field), for the template."""
+        return [(item, self[f"skor_{item.pk}"]) for item in self.items]
+
+    @property
+    def skor_maksimum(self) -> int:
+        return 5 * len(self.items)
+
 
 class PenetapanForm(forms.Form):
     """Penetapan formal: which SK, the agent's roles (2.2.3) and tasks."""

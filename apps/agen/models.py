@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .workflow import AKSI_LABEL, MENUNGGU, Status
+from .workflow import AKSI_LABEL, Status
 
 
 class PutaranRekrutmen(models.Model):
@@ -96,11 +96,6 @@ class Nominasi(models.Model):
     @property
     def perangkat_daerah_id(self) -> int:
         return self.putaran.perangkat_daerah_id
-
-    @property
-    def menunggu(self) -> str:
-        """Who the nomination waits for ("menunggu jawaban pengusul"), from workflow.MENUNGGU; "" when final."""
-        return str(MENUNGGU.get(self.status, ""))
 
 
 class RiwayatQuerySet(models.QuerySet):

@@ -225,7 +225,7 @@ def nominasi_detail(request, pk: int):
         "bukan_penelaah": scope.boleh_telaah_nominasi_di(nominasi.putaran.perangkat_daerah_id)
         and not scope.boleh_telaah_nominasi(nominasi),
         # Nominee onboarding: a nominee without an activated account cannot confirm; say so and link to a code.
-        "calon_belum_aktif": not sudah_aktif(nominasi.pegawai),
+        "calon_belum_aktif": nominasi.status == Status.MENUNGGU_KOMITMEN and not sudah_aktif(nominasi.pegawai),
         "boleh_cetak_kode_calon": scope.boleh_cetak_kode_pegawai(nominasi.pegawai),
     }
     return render(request, "agen/nominasi_detail.html", context)
@@ -240,7 +240,9 @@ def nominasi_aksi(request, pk: int, aksi: str):
         raise PermissionDenied
     form = _form_untuk(aksi, request.POST)
     if form.is_valid():
-        _jalankan(request, nominasi, aksi, form.cleaned_data["catatan"])
+        if _jalankan(request, nominasi, aksi, form.cleaned_data["catatan"]) and aksi == Aksi.LANJUTKAN:
+            # Passed to assessment by this reviewer: the rubric is the next thing they do.
+            return redirect("agen:nominasi_nilai", pk=nominasi.pk)
     else:
         messages.error(request, _("Lengkapi isian: catatan dan konfirmasi wajib untuk langkah ini."))
     return redirect("agen:nominasi_detail", pk=nominasi.pk)
@@ -252,7 +254,7 @@ def nominasi_nilai(request, pk: int):
     if Pelaku.PENELAAH not in services.nominasi_pelaku(nominasi, aktor=request.user):
         raise PermissionDenied
     if nominasi.status != Status.ASSESSMENT:
-        messages.warning(request, _("Usulan ini tidak sedang menunggu assessment."))
+        messages.warning(request, _("Usulan ini tidak sedang menunggu penilaian."))
         return redirect("agen:nominasi_detail", pk=pk)
     form = PenilaianForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -270,24 +272,34 @@ def nominasi_tetapkan(request, pk: int):
     if nominasi.status != Status.DIREKOMENDASIKAN:
         messages.warning(request, _("Usulan ini tidak sedang menunggu penetapan."))
         return redirect("agen:nominasi_detail", pk=pk)
+    hari_ini = timezone.localdate()
+    # Only an SK whose term covers today can carry a new agent (services._tetapkan): the others are not offered.
     sk_qs = selectors.surat_keputusan_for_user(request.user).filter(
-        perangkat_daerah_id=nominasi.putaran.perangkat_daerah_id
+        perangkat_daerah_id=nominasi.putaran.perangkat_daerah_id, masa_mulai__lte=hari_ini, masa_selesai__gte=hari_ini
     )
     initial = {"tugas": "; ".join(str(t) for t in TUGAS_BAWAAN.values())}
     form = PenetapanForm(request.POST or None, sk_qs=sk_qs, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        ok = _jalankan(
-            request,
-            nominasi,
-            Aksi.TETAPKAN,
-            surat_keputusan=data["surat_keputusan"],
-            peran=data["peran"],
-            tugas=data["tugas"],
-        )
-        if ok:
+        try:
+            services.nominasi_transisi(
+                nominasi,
+                aksi=Aksi.TETAPKAN,
+                aktor=request.user,
+                surat_keputusan=data["surat_keputusan"],
+                peran=data["peran"],
+                tugas=data["tugas"],
+            )
+        except services.SudahDiputuskanError as exc:
+            messages.warning(request, str(exc))
+            return redirect("agen:nominasi_detail", pk=pk)
+        except ValidationError as exc:
+            # Refused: the page comes back with the reason on top and every choice and word kept.
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Tersimpan: %(aksi)s.") % {"aksi": Aksi.TETAPKAN.label})
             return redirect("agen:sk_detail", pk=data["surat_keputusan"].pk)
-        return redirect("agen:nominasi_detail", pk=pk)
     pernyataan = services.alasan_tidak_memenuhi(nominasi.pegawai)
     return render(
         request,

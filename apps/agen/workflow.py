@@ -10,13 +10,16 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Status(models.TextChoices):
+    """Each label is the whole status as a reader sees it: what stage, and for an open stage who acts next, in one
+    phrase (no second "menunggu ..." beside it)."""
+
     MENUNGGU_KOMITMEN = "MENUNGGU_KOMITMEN", _("Menunggu konfirmasi komitmen calon")
-    PENELAAHAN = "PENELAAHAN", _("Penelaahan oleh KBK")
-    KLARIFIKASI_PENGUSUL = "KLARIFIKASI_PENGUSUL", _("Klarifikasi oleh pengusul")
-    KLARIFIKASI_CALON = "KLARIFIKASI_CALON", _("Klarifikasi oleh calon")
-    ASSESSMENT = "ASSESSMENT", _("Assessment oleh KBK")
-    DIREKOMENDASIKAN = "DIREKOMENDASIKAN", _("Direkomendasikan, menunggu penetapan")
-    TIDAK_DIREKOMENDASIKAN = "TIDAK_DIREKOMENDASIKAN", _("Tidak direkomendasikan")
+    PENELAAHAN = "PENELAAHAN", _("Ditelaah KBK")
+    KLARIFIKASI_PENGUSUL = "KLARIFIKASI_PENGUSUL", _("Klarifikasi: menunggu jawaban pengusul")
+    KLARIFIKASI_CALON = "KLARIFIKASI_CALON", _("Klarifikasi: menunggu jawaban calon")
+    ASSESSMENT = "ASSESSMENT", _("Dinilai KBK")
+    DIREKOMENDASIKAN = "DIREKOMENDASIKAN", _("Direkomendasikan, menunggu penetapan Kepala PD")
+    TIDAK_DIREKOMENDASIKAN = "TIDAK_DIREKOMENDASIKAN", _("Tidak direkomendasikan KBK")
     DITOLAK = "DITOLAK", _("Ditolak KBK")
     MENOLAK = "MENOLAK", _("Calon menolak")
     DIBATALKAN = "DIBATALKAN", _("Dibatalkan pengusul")
@@ -32,7 +35,7 @@ class Aksi(models.TextChoices):
     MINTA_KLARIFIKASI_CALON = "minta_klarifikasi_calon", _("Minta klarifikasi kepada calon")
     JAWAB_KLARIFIKASI = "jawab_klarifikasi", _("Jawab klarifikasi")
     TOLAK = "tolak", _("Tolak usulan")
-    LANJUTKAN = "lanjutkan", _("Lanjutkan ke assessment")
+    LANJUTKAN = "lanjutkan", _("Lanjutkan ke penilaian")
     REKOMENDASIKAN = "rekomendasikan", _("Nilai: direkomendasikan")
     TIDAK_REKOMENDASIKAN = "tidak_rekomendasikan", _("Nilai: tidak direkomendasikan")
     TETAPKAN = "tetapkan", _("Tetapkan dengan SK")
@@ -97,16 +100,6 @@ LANGKAH_UTAMA = {
     S.KLARIFIKASI_PENGUSUL: A.JAWAB_KLARIFIKASI,
     S.KLARIFIKASI_CALON: A.JAWAB_KLARIFIKASI,
 }
-# Who a state waits for, said next to the status wherever it is shown.
-MENUNGGU = {
-    S.MENUNGGU_KOMITMEN: _("menunggu konfirmasi calon"),
-    S.PENELAAHAN: _("menunggu telaah KBK"),
-    S.KLARIFIKASI_PENGUSUL: _("menunggu jawaban pengusul"),
-    S.KLARIFIKASI_CALON: _("menunggu jawaban calon"),
-    S.ASSESSMENT: _("menunggu assessment KBK"),
-    S.DIREKOMENDASIKAN: _("menunggu penetapan Kepala PD"),
-}
-
 AKSI_LABEL = {USULAN: _("Usulan dibuat"), **{a.value: a.label for a in Aksi}}
 
 

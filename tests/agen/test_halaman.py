@@ -35,7 +35,7 @@ def test_the_kbk_assesses_through_the_page_and_the_page_closes_afterwards(world,
     n.refresh_from_db()
     assert n.status == Status.DIREKOMENDASIKAN
     response = client.get(url, follow=True)
-    assert _pesan(response) == ["Usulan ini tidak sedang menunggu assessment."]
+    assert _pesan(response) == ["Usulan ini tidak sedang menunggu penilaian."]
 
 
 def test_the_kepala_appoints_through_the_page_and_the_page_closes_afterwards(world, client_as):
@@ -53,7 +53,7 @@ def test_the_kepala_appoints_through_the_page_and_the_page_closes_afterwards(wor
     assert _pesan(response)[-1] == "Usulan ini tidak sedang menunggu penetapan."
 
 
-def test_an_appointment_refused_by_the_criteria_goes_back_to_the_nomination(world, client_as):
+def test_an_appointment_refused_by_the_criteria_stays_on_the_page_with_the_input_kept(world, client_as):
     n = helpers.nominasi(world, Status.DIREKOMENDASIKAN)
     sk = helpers.sk(world)
     SanksiDisiplin.objects.create(
@@ -61,13 +61,42 @@ def test_an_appointment_refused_by_the_criteria_goes_back_to_the_nomination(worl
     )
     response = client_as("kepala").post(
         reverse("agen:nominasi_tetapkan", kwargs={"pk": n.pk}),
-        {"surat_keputusan": sk.pk, "peran": ["KATALIS"], "tugas": "T", "yakin": "on"},
-        follow=True,
+        {"surat_keputusan": sk.pk, "peran": ["KATALIS", "MEDIATOR"], "tugas": "Tugas yang diketik.", "yakin": "on"},
     )
-    assert response.redirect_chain == [(reverse("agen:nominasi_detail", kwargs={"pk": n.pk}), 302)]
-    assert _pesan(response)[0].startswith("(b) Asn Unit A sedang menjalani hukuman disiplin")
+    html = response.content.decode()
+    assert response.status_code == 200
+    summary = html[html.index('data-testid="ringkasan-galat"') : html.index("</div>", html.index("ringkasan-galat"))]
+    assert "(b) Asn Unit A sedang menjalani hukuman disiplin" in summary
+    assert response.context["form"]["tugas"].value() == "Tugas yang diketik."
+    assert response.context["form"]["peran"].value() == ["KATALIS", "MEDIATOR"]
+    assert "Tugas yang diketik.</textarea>" in html
     n.refresh_from_db()
     assert (n.status, Penetapan.objects.count()) == (Status.DIREKOMENDASIKAN, 0)
+
+
+def test_an_sk_whose_term_has_ended_is_not_offered(world, client_as):
+    n = helpers.nominasi(world, Status.DIREKOMENDASIKAN)
+    today = timezone.localdate()
+    berakhir = helpers.sk(
+        world,
+        nomor="800/99/PDX/2024",
+        masa_mulai=today - timezone.timedelta(days=400),
+        masa_selesai=today - timezone.timedelta(days=1),
+    )
+    berlaku = helpers.sk(world)
+    url = reverse("agen:nominasi_tetapkan", kwargs={"pk": n.pk})
+    client = client_as("kepala")
+    offered = list(client.get(url).context["form"].fields["surat_keputusan"].queryset)
+    assert offered == [berlaku]
+    response = client.post(
+        url, {"surat_keputusan": berakhir.pk, "peran": ["KATALIS"], "tugas": "Diketik.", "yakin": "on"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["surat_keputusan"] == [
+        "Masukkan pilihan yang valid. Pilihan tersebut bukan salah satu dari pilihan yang tersedia."
+    ]
+    assert response.context["form"]["tugas"].value() == "Diketik."
+    assert Penetapan.objects.count() == 0
 
 
 def test_the_nominee_is_told_when_a_step_is_gone_or_the_note_is_missing(world, client_as):

@@ -51,7 +51,7 @@ def test_second_reviewer_is_told_it_was_already_decided(world, client_as):
     url = reverse("agen:nominasi_aksi", kwargs={"pk": nominasi.pk, "aksi": "tolak"})
     response = client.post(url, {"tolak-catatan": "Tidak memenuhi", "tolak-yakin": "on"}, follow=True)
     assert response.status_code == 200
-    assert "Usulan ini sudah diputuskan: statusnya sekarang Assessment oleh KBK." in response.content.decode()
+    assert "Usulan ini sudah diputuskan: statusnya sekarang Dinilai KBK." in response.content.decode()
     nominasi.refresh_from_db()
     assert nominasi.status == Status.ASSESSMENT
     assert RiwayatNominasi.objects.filter(nominasi=nominasi).count() == 2

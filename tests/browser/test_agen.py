@@ -61,8 +61,8 @@ def test_nomination_to_appointment_with_sk_pdf(demo_server, new_page):
     login(page, demo_server, "kbk")
     page.goto(f"{url}/agen/antrean-kbk/")
     page.get_by_role("link", name=asn.nama_lengkap).click()
-    # The usual step ("Lanjutkan ke assessment") is the open one; a clarification is one tap away.
-    assert page.locator("details[open] summary").inner_text() == "Lanjutkan ke assessment"
+    # The usual step ("Lanjutkan ke penilaian") is the open one; a clarification is one tap away.
+    assert page.locator("details[open] summary").inner_text() == "Lanjutkan ke penilaian"
     page.locator("summary", has_text="Minta klarifikasi kepada pengusul").click()
     page.locator("#id_minta_klarifikasi_pengusul-catatan").fill("Siapa saja yang ikut musyawarah?")
     with page.expect_navigation():
@@ -90,18 +90,23 @@ def test_nomination_to_appointment_with_sk_pdf(demo_server, new_page):
     page = new_page(PHONE)
     login(page, demo_server, "kbk")
     page.goto(f"{url}/agen/usulan/{nominasi.pk}/")
-    # The usual step is open already: one tap.
+    # The usual step is open already: one tap, and the rubric follows directly.
     with page.expect_navigation():
-        page.get_by_role("button", name="Lanjutkan ke assessment").click()
-    page.get_by_role("link", name="Isi assessment").click()
-    for name in page.evaluate("[...new Set([...document.querySelectorAll('input[name^=skor_]')].map(e => e.name))]"):
-        page.locator(f"input[name={name}][value='4']").check()
+        page.get_by_role("button", name="Lanjutkan ke penilaian").click()
+    assert page.url == f"{url}/agen/usulan/{nominasi.pk}/nilai/"
+    names = page.evaluate("[...new Set([...document.querySelectorAll('input[name^=skor_]')].map(e => e.name))]")
+    for name in names:
+        page.locator(f"label[for=id_{name}_3]").click()
+    # The grid keeps a live total: every item at 4.
+    assert page.get_by_test_id("total-rubrik").inner_text() == f"Total: {4 * len(names)} / {5 * len(names)}"
+    box = page.locator(f"label[for=id_{names[0]}_3]").bounding_box()
+    assert (box["width"] >= 44, box["height"] >= 44) == (True, True)
     page.locator("input[name=rekomendasi][value=ya]").check()
     page.get_by_label("Catatan penilaian").fill("Komunikatif, berintegritas.")
     screenshot(page, "agen-04-assessment-360")
     _fits(page, PHONE)
     with page.expect_navigation():
-        page.get_by_role("button", name="Simpan assessment").click()
+        page.get_by_role("button", name="Simpan penilaian").click()
     nominasi.refresh_from_db()
     assert nominasi.status == Status.DIREKOMENDASIKAN
     page.context.close()
