@@ -1,7 +1,7 @@
 """Agen perubahan tasks for the home page (apps/akun/tugas.py): who must act next on a nomination
 (apps/agen/workflow.py), counted over the same scoped querysets as the queues."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Min, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -36,6 +36,8 @@ def tugas_untuk(user, scope: Lingkup) -> list[Tugas]:
         return tasks
     counts = selectors.nominasi_for_user(user).aggregate(
         klarifikasi=Count("pk", filter=Q(pengusul_id=scope.user_id, status=Status.KLARIFIKASI_PENGUSUL)),
+        # The oldest nomination waiting for the nominator's answer: «Jawab klarifikasi» opens it.
+        klarifikasi_pertama=Min("pk", filter=Q(pengusul_id=scope.user_id, status=Status.KLARIFIKASI_PENGUSUL)),
         telaah=Count("pk", filter=Q(putaran__perangkat_daerah_id__in=scope.kbk_pd_ids, status__in=ANTREAN_KBK)),
         penetapan=Count(
             "pk", filter=Q(putaran__perangkat_daerah_id__in=scope.kepala_pd_ids, status=Status.DIREKOMENDASIKAN)
@@ -51,7 +53,7 @@ def tugas_untuk(user, scope: Lingkup) -> list[Tugas]:
                     n,
                 )
                 % {"n": n},
-                url=reverse("agen:usulan_saya"),
+                url=reverse("agen:nominasi_detail", args=[counts["klarifikasi_pertama"]]),
                 peran=_("Pimpinan Unit Kerja"),
                 urgensi=MENUNGGU_ANDA + 6,
                 jumlah=n,

@@ -33,6 +33,17 @@ def test_the_unit_head_counts_who_has_not_submitted_in_the_subtree_only(world):
     assert tasks["partisipasi"].url == reverse("survei:partisipasi", args=["UJI"]) + "?status=belum"
 
 
+def test_jawab_klarifikasi_opens_the_nomination_that_waits_for_the_answer(world):
+    lain = PegawaiFactory(nama="Calon Lain", unit_kerja=world.unit_a)
+    pertama = nominasi(world, status=Status.KLARIFIKASI_PENGUSUL)
+    nominasi(world, status=Status.KLARIFIKASI_PENGUSUL, pegawai=lain)
+    tasks = {t.kunci: t for t in tugas_untuk(world.pimpinan.user)}
+    assert (tasks["klarifikasi"].tombol, tasks["klarifikasi"].url) == (
+        "Jawab klarifikasi",
+        reverse("agen:nominasi_detail", args=[pertama.pk]),
+    )
+
+
 def test_kbk_of_another_pd_sees_no_nomination_task(world):
     nominasi(world, status=Status.PENELAAHAN)
     assert "telaah" in _kunci(world.kbk.user)

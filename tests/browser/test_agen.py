@@ -93,7 +93,7 @@ def test_nomination_to_appointment_with_sk_pdf(demo_server, new_page):
     # The usual step is open already: one tap, and the rubric follows directly.
     with page.expect_navigation():
         page.get_by_role("button", name="Lanjutkan ke penilaian").click()
-    assert page.url == f"{url}/agen/usulan/{nominasi.pk}/nilai/"
+    assert page.url == f"{url}/agen/usulan/{nominasi.pk}/penilaian/"
     names = page.evaluate("[...new Set([...document.querySelectorAll('input[name^=skor_]')].map(e => e.name))]")
     for name in names:
         page.locator(f"label[for=id_{name}_3]").click()
