@@ -15,6 +15,8 @@ class Notifikasi(models.Model):
     kunci = models.CharField(_("kunci"), max_length=100, blank=True, default="")
     dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
     dibaca = models.DateTimeField(_("dibaca"), null=True, blank=True)
+    # Seen in the list (the navigation badge counts only notices not seen yet); read is when it was opened.
+    dilihat = models.DateTimeField(_("dilihat"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("pemberitahuan")

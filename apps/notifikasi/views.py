@@ -17,6 +17,8 @@ def _get_notifikasi_for_user(request, pk: int) -> Notifikasi:
 
 def daftar(request):
     page = Paginator(Notifikasi.objects.filter(penerima=request.user), 30).get_page(request.GET.get("page"))
+    # The list has been seen: the navigation badge clears (the items stay marked "baru" until opened).
+    Notifikasi.objects.filter(penerima=request.user, dilihat__isnull=True).update(dilihat=timezone.now())
     return render(request, "notifikasi/daftar.html", {"page": page})
 
 

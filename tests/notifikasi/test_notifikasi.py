@@ -77,3 +77,16 @@ def test_a_periode_opening_and_closing_soon_tell_each_asn_once(world):
     assert first > 0
     assert len(_teks(world.asn.user)) == 2
     assert len(_teks(world.asn_b.user)) == 1  # submitted: only the opening notice
+
+
+def test_the_badge_clears_when_the_list_is_opened_and_the_items_stay_new(world, client):
+    notifikasi_kirim(world.asn.user, teks="Pertama", url="/")
+    notifikasi_kirim(world.asn.user, teks="Kedua", url="/")
+    client.force_login(world.asn.user)
+    assert 'data-testid="lencana-notifikasi">2<' in client.get("/").content.decode()
+    daftar = client.get("/pemberitahuan/").content.decode()
+    assert 'data-testid="lencana-notifikasi"' not in daftar
+    assert daftar.count(">baru</span>") == 2
+    assert 'data-testid="lencana-notifikasi"' not in client.get("/").content.decode()
+    notifikasi_kirim(world.asn.user, teks="Ketiga", url="/")
+    assert 'data-testid="lencana-notifikasi">1<' in client.get("/").content.decode()
