@@ -231,6 +231,11 @@ class MasalahForm(forms.ModelForm):
             "usulan_solusi": forms.Textarea(attrs={"rows": 3}),
         }
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Radio buttons need no empty "— pilih —" option: none is checked until the agent picks one.
+        self.fields["kepada"].choices = Permasalahan.Kepada.choices
+
 
 class ArahanForm(forms.Form):
     arahan = forms.CharField(label=_("Arahan/solusi"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)

@@ -92,6 +92,7 @@
           delay = 2000;
           if (JSON.stringify(current()) === sent) { write(false); }
           status.textContent = teks("tersimpan");
+          status.classList.remove("status-luring");
           return "ok";
         }
         status.textContent = "· " + (body.pesan || teks("gagal"));
@@ -99,6 +100,7 @@
       });
     }).catch(function () {
       status.textContent = teks("luring").replace("{n}", answered());
+      status.classList.add("status-luring");
       later();
       return "luring";
     }).then(function (result) {
@@ -156,7 +158,23 @@
       });
       li.querySelector(".tinjauan-jumlah").textContent = teks("bagian")
         .replace("{n}", items.length - missing.length).replace("{total}", items.length);
-      li.querySelector(".tinjauan-belum").textContent = missing.length ? teks("belum").replace("{daftar}", missing.join(", ")) : "";
+      // "belum: butir 27, 31": each number a link to its item.
+      var belum = li.querySelector(".tinjauan-belum");
+      belum.textContent = "";
+      if (missing.length) {
+        var parts = teks("belum").split("{daftar}");
+        belum.appendChild(document.createTextNode(parts[0]));
+        missing.forEach(function (nomor, i) {
+          if (i) { belum.appendChild(document.createTextNode(", ")); }
+          var a = document.createElement("a");
+          a.href = "#butir-" + nomor;
+          a.textContent = nomor;
+          a.className = "link-danger";
+          a.addEventListener("click", function () { review.hidden = true; });
+          belum.appendChild(a);
+        });
+        belum.appendChild(document.createTextNode(parts[1] || ""));
+      }
     });
     reviewNote.textContent = "";
     review.hidden = false;
@@ -198,9 +216,14 @@
   }
   if (review) {
     document.getElementById("tinjauan-kirim").addEventListener("click", send);
-    document.getElementById("tinjauan-kembali").addEventListener("click", function () {
+    var closeReview = function () {
       review.hidden = true;
       kirim.focus();
+    };
+    document.getElementById("tinjauan-kembali").addEventListener("click", closeReview);
+    // Esc closes the review, as it closes a dialog.
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !review.hidden) { closeReview(); }
     });
   }
 

@@ -190,7 +190,10 @@ def test_home_card_says_whether_the_asn_has_answered(client_as, world):
     client = client_as("asn")
     assert "belum diisi" in client.get("/").content.decode()
     client.post(url(periode), post_data(jawaban()))
-    assert "sudah dikirim" in client.get("/").content.decode()
+    home = client.get("/").content.decode()
+    assert "sudah dikirim" in home
+    respon = Respon.objects.get(periode=periode, pegawai=world.asn)
+    assert f'<a href="/survei/respon/{respon.pk}/" data-testid="tautan-hasil-saya">Hasil saya</a>' in home
 
 
 @pytest.mark.parametrize("persona", ["asn_a1", "pimpinan", "kepala", "monev", "outsider"])
