@@ -15,3 +15,10 @@ def angka(value, places=2):
 def selisih(value):
     """{{ delta|selisih }} -> +0,45 / −1,20."""
     return _angka.selisih(value)
+
+
+@register.filter
+def istilah(value: str) -> str:
+    """The regulation's English words in running text on screen, said in Indonesian ("law enforcement" in the
+    follow-up of BURUK, Lampiran BAB IV.2); documents keep the regulation's own words."""
+    return str(value).replace('"law enforcement"', "penegakan aturan").replace("“law enforcement”", "penegakan aturan")
