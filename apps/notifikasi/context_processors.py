@@ -10,7 +10,9 @@ def _belum_dibaca(user_id: int) -> int:
     A notice seen in the list no longer counts, though it stays marked "baru" there until it is opened."""
     table = connection.ops.quote_name(Notifikasi._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) FROM {table} WHERE penerima_id = %s AND dibaca IS NULL AND dilihat IS NULL", [user_id])
+        cursor.execute(
+            f"SELECT COUNT(*) FROM {table} WHERE penerima_id = %s AND dibaca IS NULL AND dilihat IS NULL", [user_id]
+        )
         return cursor.fetchone()[0]
 
 

@@ -260,3 +260,27 @@ def test_nominee_sees_the_history_steps_without_internal_notes(world, client_as)
     html = client_as("asn").get(reverse("agen:komitmen", kwargs={"pk": nominasi.pk})).content.decode()
     assert "Minta klarifikasi kepada pengusul" in html
     assert "Catatan internal untuk pengusul" not in html
+
+
+def test_the_sk_of_six_agents_keeps_the_decree_on_page_one_and_lists_them_on_one_landscape_page(world, client_as):
+    """Six agents with the usual long task: the decree with its signature on page 1; the list of agents on one
+    landscape page with a Tugas column wider than any other; the signature of the appendix never alone."""
+    sk = helpers.sk(world, nomor="800.1.2/08/PDX/2026")
+    tugas = "Menyusun dan melaksanakan rencana tindak perubahan di unit kerjanya; melaporkan pelaksanaannya setiap triwulan kepada Kepala PD."
+    names = []
+    for i in range(6):
+        pegawai = PegawaiFactory(nama=f"Agen Nomor {i + 1}", unit_kerja=world.unit_a)
+        nominasi = helpers.nominasi(world, Status.DIREKOMENDASIKAN, pegawai=pegawai)
+        services.nominasi_transisi(
+            nominasi, aksi=Aksi.TETAPKAN, aktor=world.kepala.user, surat_keputusan=sk, peran=["KATALIS"], tugas=tugas
+        )
+        names.append(pegawai.nama_lengkap)
+    response = client_as("kepala").get(reverse("agen:sk_pdf", kwargs={"pk": sk.pk}))
+    reader = PdfReader(io.BytesIO(response.content))
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    assert len(pages) == 2
+    assert "KEEMPAT" in pages[0] and f"NIP {world.kepala.nip}" in pages[0]
+    assert [name in pages[1] for name in names] == [True] * 6
+    assert f"NIP {world.kepala.nip}" in pages[1]
+    first, second = reader.pages[0].mediabox, reader.pages[1].mediabox
+    assert (first.width < first.height, second.width > second.height) == (True, True)
