@@ -424,7 +424,14 @@ def _sk_context(sk) -> dict:
 
 def sk_detail(request, pk: int):
     sk = _get_sk_for_user(request, pk)
-    return render(request, "agen/sk_detail.html", _sk_context(sk))
+    context = _sk_context(sk)
+    context["agen_terbuka"] = _agen_terbuka(request, [a.pk for a in context["agen"]])
+    return render(request, "agen/sk_detail.html", context)
+
+
+def _agen_terbuka(request, pks: list[int]) -> set[int]:
+    """Which of these agents the viewer may open: the others are named without a link (no link to a 404)."""
+    return set(selectors.penetapan_for_user(request.user).filter(pk__in=pks).values_list("pk", flat=True))
 
 
 def sk_pdf(request, pk: int):
@@ -577,6 +584,7 @@ def kelompok_detail(request, pk: int):
         "kelompok": kelompok,
         "anggota": anggota,
         "riwayat": kelompok.riwayat.select_related("oleh__pegawai"),
+        "agen_terbuka": _agen_terbuka(request, [a.pk for a in anggota]),
         "boleh_kelola": not kelompok.dibubarkan
         and lingkup(request.user).boleh_kelola_kelompok_agen(kelompok.perangkat_daerah_id),
     }
