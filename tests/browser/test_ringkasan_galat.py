@@ -38,6 +38,7 @@ def test_a_refused_form_shows_a_summary_on_top_and_keeps_the_input(demo_server, 
     buka = timezone.localdate() + datetime.timedelta(days=1)
     page.get_by_label("Tanggal buka").fill(buka.isoformat())
     page.get_by_label("Tanggal tutup").fill((buka + datetime.timedelta(days=10)).isoformat())
+    page.locator("#id_instrumen").select_option(index=1)
     with page.expect_navigation():
         page.get_by_role("button", name="Simpan").click()
     assert "Tanggal bertumpang tindih dengan periode Pengukuran Budaya Kerja 2026" in _summary_in_sight(page)
@@ -52,11 +53,16 @@ def test_a_refused_form_shows_a_summary_on_top_and_keeps_the_input(demo_server, 
     login(page, demo_server, "unit")
     page.goto(f"{url}/agen/usulan/baru/")
     _without_browser_checks(page)
-    page.locator("#id_alasan_c").fill("Selalu menuntaskan tugas tepat waktu.")
+    page.locator("input[name=mekanisme]").first.check()
+    for k in "cdef":
+        page.locator(f"#id_kriteria_{k}").check()
+        page.locator(f"#id_alasan_{k}").fill(f"Alasan ({k}) yang diketik.")
     with page.expect_navigation():
         page.get_by_role("button", name="Kirim usulan").click()
     assert "Calon agen perubahan" in _summary_in_sight(page)
-    assert page.locator("#id_alasan_c").input_value() == "Selalu menuntaskan tugas tepat waktu."
+    assert [page.locator(f"#id_alasan_{k}").input_value() for k in "cdef"] == [
+        f"Alasan ({k}) yang diketik." for k in "cdef"
+    ]
     page.get_by_test_id("ringkasan-galat").get_by_role("link", name="Calon agen perubahan").click()
     assert page.evaluate("location.hash") == "#id_pegawai"
 
@@ -92,9 +98,9 @@ def test_a_refused_form_shows_a_summary_on_top_and_keeps_the_input(demo_server, 
 
     # Anyone: a wrong old password (passwords are never shown again; the reason is).
     page.goto(f"{url}/akun/ganti-sandi/")
-    page.get_by_label("Kata sandi lama").fill("salah-sekali-123")
-    page.get_by_label("Kata sandi baru", exact=True).fill("Baru-sekali-2026")
-    page.get_by_label("Konfirmasi kata sandi baru").fill("Baru-sekali-2026")
+    page.locator("#id_old_password").fill("salah-sekali-123")
+    page.locator("#id_new_password1").fill("Baru-sekali-2026")
+    page.locator("#id_new_password2").fill("Baru-sekali-2026")
     with page.expect_navigation():
         page.get_by_role("button", name="Simpan kata sandi baru").click()
     assert "Kata sandi lama Anda salah. Ketik lagi." in _summary_in_sight(page)
