@@ -277,6 +277,11 @@ class Penetapan(models.Model):
     tugas = models.TextField(_("tugas"))
     dicabut_pada = models.DateTimeField(_("dicabut pada"), null=True, blank=True, editable=False)
     alasan_pencabutan = models.TextField(_("alasan pencabutan"), blank=True, editable=False)
+    # The role fact of the appointment (akun.Peran AGEN_PERUBAHAN for the SK's PD and term, ended at revocation),
+    # from which apps.akun.scope.lingkup knows an agent: written by services.peran_agen_selaraskan.
+    peran_akses = models.OneToOneField(
+        "akun.Peran", on_delete=models.PROTECT, null=True, blank=True, editable=False, related_name="penetapan_agen"
+    )
 
     objects = PenetapanQuerySet.as_manager()
 
