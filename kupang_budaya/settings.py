@@ -186,7 +186,9 @@ LOGOUT_REDIRECT_URL = "akun:login"
 # Django's own engines: `cached_db` on the shared cache when CACHE_URL names one (Redis or memcached, shared by
 # every app process), `db` otherwise; never a per-process cache (a second process would not see a logout). The
 # role facts ride in the session (apps/akun/fakta.py). docs/arsitektur.md, «Hak dan sesi».
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if CACHE_BERSAMA else "django.contrib.sessions.backends.db"
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db" if CACHE_BERSAMA else "django.contrib.sessions.backends.db"
+)
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 30 * 60)
 SESSION_REFRESH_SECONDS = 60
 SESSION_SAVE_EVERY_REQUEST = False
