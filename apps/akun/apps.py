@@ -7,6 +7,6 @@ class AkunConfig(AppConfig):
     verbose_name = "Akun"
 
     def ready(self) -> None:
-        from .fakta import simpan_saat_masuk  # noqa: PLC0415 (imports models: only once the app registry is ready)
+        from .fakta import simpan_saat_masuk
 
         user_logged_in.connect(simpan_saat_masuk, dispatch_uid="akun.fakta.simpan_saat_masuk")

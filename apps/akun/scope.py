@@ -120,6 +120,10 @@ class Lingkup:
         return tl.perangkat_daerah_id in self.kepala_pd_ids
 
     @property
+    def boleh_laporkan_tindak_lanjut_apa_pun(self) -> bool:
+        return bool(self.kepala_pd_ids)
+
+    @property
     def boleh_periksa_tindak_lanjut(self) -> bool:
         """Tim Monev sets due dates and accepts or returns reports (Pasal 9)."""
         return self.monev
@@ -160,6 +164,16 @@ class Lingkup:
     def boleh_ingatkan_pd(self, pd_id: int) -> bool:
         """Remind a whole PD: its Kepala PD, Tim Monev."""
         return self.monev or pd_id in self.kepala_pd_ids
+
+    @property
+    def boleh_ingatkan_pd_apa_pun(self) -> bool:
+        """Reminds the whole of a PD they head (a Kepala PD; the home card's wording)."""
+        return bool(self.kepala_pd_ids)
+
+    @property
+    def boleh_ingatkan_semua_pd(self) -> bool:
+        """Tim Monev reminds every PD below a chosen participation percentage at once, and runs the periode."""
+        return self.monev
 
     @property
     def boleh_ingatkan_apa_pun(self) -> bool:
@@ -367,6 +381,11 @@ class Lingkup:
         """Who has submitted, in the viewer's scope (never what they answered)."""
         return self.kabupaten or bool(self.pd_ids) or self.is_pimpinan_unit
 
+    @property
+    def boleh_lihat_partisipasi_kabupaten(self) -> bool:
+        """The participation of the whole kabupaten (as a percentage on the home card)."""
+        return self.kabupaten
+
     # --- laporan -------------------------------------------------------------------------------------------------
 
     @property
@@ -462,6 +481,10 @@ class Lingkup:
 
     def boleh_ekspor_rencana(self, pd_id: int) -> bool:
         return self.kabupaten or pd_id in self.pd_ids
+
+    @property
+    def boleh_ekspor_rencana_apa_pun(self) -> bool:
+        return self.kabupaten or bool(self.pd_ids)
 
 
 ANONIM = Lingkup(user_id=None)

@@ -23,11 +23,14 @@ def boleh_ajukan_rencana(scope: Lingkup, rencana) -> bool:
     return boleh_ubah_rencana(scope, rencana)
 
 
+def pemutus_rencana(scope: Lingkup, rencana) -> bool:
+    """The Kepala PD of the plan's PD, unless they wrote it: who decides it in the workflow (Pelaku.KEPALA_PD)."""
+    return rencana.perangkat_daerah_id in scope.kepala_pd_ids and not penyusun_rencana(scope, rencana)
+
+
 def boleh_setujui_rencana(scope: Lingkup, rencana) -> bool:
     """The Kepala PD of the plan's PD decides a submitted plan, never one they wrote themselves."""
-    return (
-        rencana.diajukan and rencana.perangkat_daerah_id in scope.kepala_pd_ids and not penyusun_rencana(scope, rencana)
-    )
+    return rencana.diajukan and pemutus_rencana(scope, rencana)
 
 
 def boleh_versi_baru_rencana(scope: Lingkup, rencana) -> bool:

@@ -18,7 +18,7 @@ from django.utils.formats import number_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from .workflow import Status, StatusLaporan, StatusMasalah
+from .workflow import AKSI_LABEL, DAPAT_DIUBAH, Status, StatusLaporan, StatusMasalah
 
 MAKS_BARIS = 10
 SATU_DESIMAL = Decimal("0.1")
@@ -133,8 +133,6 @@ class RencanaTindak(models.Model):
     # States as the rights on Lingkup read them (apps/akun/scope.py, section "rencana").
     @property
     def dapat_diubah(self) -> bool:
-        from .workflow import DAPAT_DIUBAH
-
         return self.status in DAPAT_DIUBAH
 
     @property
@@ -267,8 +265,6 @@ class RiwayatRencana(models.Model):
 
     @property
     def aksi_label(self) -> str:
-        from .workflow import AKSI_LABEL
-
         return AKSI_LABEL.get(self.aksi, self.aksi)
 
 

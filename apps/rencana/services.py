@@ -239,7 +239,7 @@ def pelaku_rencana(rencana: RencanaTindak, aktor) -> set[str]:
     roles = set()
     if hak.penyusun_rencana(scope, rencana):
         roles.add(Pelaku.PENYUSUN)
-    if rencana.perangkat_daerah_id in scope.kepala_pd_ids and not hak.penyusun_rencana(scope, rencana):
+    if hak.pemutus_rencana(scope, rencana):
         roles.add(Pelaku.KEPALA_PD)
     return roles
 

@@ -104,7 +104,7 @@ def ikhtisar(request):
 def ekspor_xlsx(request, pd: int):
     """XLSX of a PD's plans, rows and latest achievements (numbers as numbers, text neutralised)."""
     scope = lingkup(request.user)
-    if not scope.boleh_pantau_rencana_apa_pun or not (scope.kabupaten or scope.pd_ids):
+    if not scope.boleh_ekspor_rencana_apa_pun:
         raise PermissionDenied
     perangkat_daerah = get_object_or_404(PerangkatDaerah, pk=pd)
     if not scope.boleh_ekspor_rencana(perangkat_daerah.pk):

@@ -128,6 +128,7 @@ TABLE: list[tuple[str, Ask, set[str]]] = [
     ("boleh_buka_kembali_respon", None, {"monev", "admin"}),
     ("boleh_buka_kembali_periode_ditutup", None, {"admin"}),
     ("boleh_lihat_partisipasi", None, KABUPATEN | PD_ROLES | {"pimpinan"}),
+    ("boleh_lihat_partisipasi_kabupaten", None, KABUPATEN),
     # laporan
     ("boleh_lihat_laporan_apa_pun", None, KABUPATEN | PD_ROLES | {"pimpinan"}),
     ("boleh_lihat_laporan_kabupaten", None, KABUPATEN),
@@ -154,6 +155,7 @@ TABLE: list[tuple[str, Ask, set[str]]] = [
     ("boleh_lihat_tindak_lanjut_apa_pun", None, KABUPATEN | PD_ROLES),
     ("boleh_lihat_tindak_lanjut", lambda s, w: s.boleh_lihat_tindak_lanjut(_tl(w)), KABUPATEN | {"kbk", "kepala"}),
     ("boleh_laporkan_tindak_lanjut", lambda s, w: s.boleh_laporkan_tindak_lanjut(_tl(w)), {"kepala"}),
+    ("boleh_laporkan_tindak_lanjut_apa_pun", None, {"kepala", "outsider"}),
     ("boleh_periksa_tindak_lanjut", None, {"monev"}),
     # rencana (the world has no agents: the author's rights are in tests/rencana)
     ("boleh_tulis_rencana_apa_pun", None, set()),
@@ -185,8 +187,11 @@ TABLE: list[tuple[str, Ask, set[str]]] = [
     ("boleh_pantau_rencana_apa_pun", None, KABUPATEN | PD_ROLES | {"pimpinan"}),
     ("boleh_ikhtisar_rencana", None, KABUPATEN),
     ("boleh_ekspor_rencana", lambda s, w: s.boleh_ekspor_rencana(w.pd_x.pk), KABUPATEN | {"kbk", "kepala"}),
+    ("boleh_ekspor_rencana_apa_pun", None, KABUPATEN | PD_ROLES),
     # notifikasi: reminders to fill Formulir 1
     ("boleh_ingatkan_apa_pun", None, {"monev", "pimpinan", "kepala", "outsider"}),
+    ("boleh_ingatkan_pd_apa_pun", None, {"kepala", "outsider"}),
+    ("boleh_ingatkan_semua_pd", None, {"monev"}),
     ("boleh_ingatkan_unit", lambda s, w: s.boleh_ingatkan_unit(w.unit_a), {"monev", "pimpinan", "kepala"}),
     ("boleh_ingatkan_pd", lambda s, w: s.boleh_ingatkan_pd(w.pd_x.pk), {"monev", "kepala"}),
 ]
