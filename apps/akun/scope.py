@@ -209,7 +209,7 @@ class Lingkup:
         """One code for one never-activated account: the admin, the Kepala PD of its PD, a unit head above it.
 
         An account that already has a password is not theirs to reset (boleh_atur_ulang_sandi): otherwise the
-        printer could set the password and act as that person (issue 9, F4).
+        printer could set the password and act as that person (docs/keamanan.md, «Kendali»).
         """
         if not pegawai.aktif or (pegawai.user_id is not None and pegawai.user.has_usable_password()):
             return False

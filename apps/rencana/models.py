@@ -25,7 +25,7 @@ SATU_DESIMAL = Decimal("0.1")
 
 
 def capaian_persen(realisasi: Decimal | None, target: Decimal | None) -> Decimal | None:
-    """Achievement = realisation / target as a percentage, Decimal rounded half-up to 1 dp (issue 10)."""
+    """Achievement = realisation / target as a percentage, Decimal rounded half-up to 1 dp (docs/keputusan.md, «Angka»)."""
     if realisasi is None or not target:
         return None
     return (Decimal(realisasi) * 100 / Decimal(target)).quantize(SATU_DESIMAL, rounding=ROUND_HALF_UP)

@@ -172,7 +172,7 @@ def capaian_rencana(rencana: RencanaTindak) -> Decimal | None:
 
 def ikhtisar_per_pd(pada=None) -> list[BarisIkhtisar]:
     """Per active PD: active agents, approved plans, date of the last report, average achievement, number of
-    late reporting periods; PDs with late periods first (2.2.4 2) a; issue 10 item 7).
+    late reporting periods; PDs with late periods first (2.2.4 2) a).
 
     Queries: PDs, active agents grouped by PD, approved plans, their reports, the realisations with rows: 5,
     whatever the number of plans.

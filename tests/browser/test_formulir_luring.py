@@ -1,4 +1,4 @@
-"""Formulir 1 on a weak signal (issue 12 item 6): answers given offline survive a reload and reach the server."""
+"""Formulir 1 on a weak signal (README, «Pengisian»): answers given offline survive a reload and reach the server."""
 
 import time
 
