@@ -18,6 +18,8 @@ from django.utils.formats import number_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from apps.common.riwayat import Riwayat
+
 from .workflow import AKSI_LABEL, DAPAT_DIUBAH, Status, StatusLaporan, StatusMasalah
 
 MAKS_BARIS = 10
@@ -226,15 +228,7 @@ class BarisRencana(models.Model):
         return [k.strip(" -•\t") for k in self.kegiatan.splitlines() if k.strip(" -•\t")]
 
 
-class RiwayatQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise ValueError("history is append-only: rows are never updated")
-
-    def delete(self):
-        raise ValueError("history is append-only: rows are never deleted")
-
-
-class RiwayatRencana(models.Model):
+class RiwayatRencana(Riwayat):
     """One state change of a plan: who, when, from, to, note. Append-only (docs/keamanan.md)."""
 
     rencana = models.ForeignKey(RencanaTindak, on_delete=models.PROTECT, related_name="riwayat")
@@ -245,8 +239,6 @@ class RiwayatRencana(models.Model):
     oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     pada = models.DateTimeField(_("waktu"), default=timezone.now)
 
-    objects = RiwayatQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("riwayat rencana tindak")
         verbose_name_plural = _("riwayat rencana tindak")
@@ -254,14 +246,6 @@ class RiwayatRencana(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rencana_id}: {self.dari_status or '-'} → {self.ke_status}"
-
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None:
-            raise ValueError("RiwayatRencana is append-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("RiwayatRencana is append-only")
 
     @property
     def aksi_label(self) -> str:
