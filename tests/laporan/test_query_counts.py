@@ -75,9 +75,9 @@ def test_pd_report_queries_do_not_grow_with_units(kabupaten, client, django_asse
     assert response.status_code == 200
 
 
-# The dashboard: the 8 of every request, the frozen ASN counts, the consolidated report's 4, the distribution, the five
-# weakest items, the periodes, the trend's bands and its GROUP BY = 18.
-DASBOR_QUERIES = 18
+# The dashboard: the 7 of every request, the frozen ASN counts, the consolidated report's 4, the distribution, the five
+# weakest items, the periodes, the trend's bands and its GROUP BY = 17.
+DASBOR_QUERIES = 17
 
 
 @pytest.mark.parametrize("n_pd", [1, 3])
