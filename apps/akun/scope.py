@@ -61,10 +61,6 @@ class Lingkup:
         return self.monev or self.sekda or self.admin
 
     @property
-    def is_asn(self) -> bool:
-        return self.pegawai is not None
-
-    @property
     def agen_aktif(self) -> bool:
         """Holds an active appointment as agen perubahan (a Peran AGEN_PERUBAHAN)."""
         return bool(self.agen_aktif_pd_ids)

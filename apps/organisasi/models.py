@@ -115,10 +115,6 @@ class UnitKerja(models.Model):
                 for sub in UnitKerja.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
                     UnitKerja.objects.filter(pk=sub.pk).update(path=new_path + sub.path[len(old_path) :])
 
-    @property
-    def top_level_id(self) -> int:
-        return int(self.path.strip("/").split("/")[0])
-
     def subtree(self) -> models.QuerySet["UnitKerja"]:
         return UnitKerja.objects.filter(path__startswith=self.path)
 
