@@ -4,11 +4,10 @@ import pytest
 from django.urls import reverse
 
 from apps.akun.models import Peran
-from apps.laporan.services import jumlah_asn
+from apps.hasil.services import jumlah_asn
 from apps.survei.models import Periode
 from tests.factories import PegawaiFactory, PeranFactory, PerangkatDaerahFactory, UnitKerjaFactory
-
-from .data import buat_periode, isi_respon
+from tests.hasil.data import buat_periode, isi_respon
 
 # Every request: the session, the user, the user's pegawai record (lingkup; the roles come from the session, written
 # at login: apps/akun/fakta.py), the periode, and the session save (first request since the login,
