@@ -11,6 +11,10 @@ A backup is one folder `kupang-<UTC time>/` holding
 
 `uji_pulih` restores a backup into a new database and a new folder and compares: checksums of both parts, every
 table's count, every file's checksum, and that every file a record points at is there.
+
+`buat` needs no Django: scripts/upgrade runs this file as a program (`python apps/common/cadangan.py FOLDER`, with
+DATABASE_URL and MEDIA_ROOT from the environment), so a release whose manage.py has no `cadangan` command yet can
+be backed up with the procedure of the release being installed.
 """
 
 import contextlib
@@ -21,12 +25,14 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import tarfile
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import dj_database_url
 import psycopg2
 from django.apps import apps
 from django.conf import settings
@@ -88,13 +94,16 @@ def _args_pg(db: dict) -> list[str]:
     return args
 
 
-def _pastikan_postgresql() -> dict:
-    if connection.vendor != "postgresql":
-        raise CadanganGagalError("Cadangan ini untuk PostgreSQL (DATABASE_URL=postgres://...); SQLite: salin berkasnya.")
+def _pastikan_postgresql(db: dict | None = None) -> dict:
+    db = db or connection.settings_dict
+    if "postgresql" not in db["ENGINE"]:
+        raise CadanganGagalError(
+            "Cadangan ini untuk PostgreSQL (DATABASE_URL=postgres://...); SQLite: salin berkasnya."
+        )
     for alat in ("pg_dump", "pg_restore"):
         if shutil.which(alat) is None:
             raise CadanganGagalError(f"{alat} tidak ada: apt-get install -y postgresql-client")
-    return connection.settings_dict
+    return db
 
 
 def _hitung_tabel(cursor) -> dict[str, int]:
@@ -107,11 +116,9 @@ def _hitung_tabel(cursor) -> dict[str, int]:
     return hasil
 
 
-def _commit() -> str:
+def _commit(repo: Path) -> str:
     try:
-        done = subprocess.run(
-            ["git", "-C", str(settings.BASE_DIR), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=10
-        )
+        done = subprocess.run(["git", "-C", str(repo), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=10)
     except OSError:
         return ""
     return done.stdout.strip() if done.returncode == 0 else ""
@@ -135,11 +142,12 @@ class Hasil:
     detik: float
 
 
-def buat(tujuan: Path, *, media: Path | None = None) -> Hasil:
-    """Write a backup folder under `tujuan`; returns what it holds. Side effects: one folder, nothing else."""
+def buat(tujuan: Path, *, db: dict, media: Path, repo: Path) -> Hasil:
+    """Write a backup folder under `tujuan` of the database `db` (Django's settings form), the files under `media`
+    and the commit checked out in `repo`; returns what it holds. Side effects: one folder, nothing else."""
     mulai = time.monotonic()
-    db = _pastikan_postgresql()
-    media = Path(media or settings.MEDIA_ROOT)
+    db = _pastikan_postgresql(db)
+    media = Path(media)
     waktu = datetime.datetime.now(datetime.UTC)
     tujuan.mkdir(parents=True, exist_ok=True)
     folder = tujuan / f"{AWALAN}{waktu:%Y%m%dT%H%M%SZ}"
@@ -178,7 +186,7 @@ def buat(tujuan: Path, *, media: Path | None = None) -> Hasil:
         manifest = {
             "format": FORMAT,
             "dibuat": waktu.isoformat(timespec="seconds"),
-            "commit": _commit(),
+            "commit": _commit(repo),
             "database": {
                 "nama": db["NAME"],
                 "berkas": DUMP,
@@ -295,7 +303,9 @@ def uji_pulih(folder: Path, *, simpan: bool = False) -> HasilUji:
             raise CadanganGagalError(f"Berkas berbeda setelah pemulihan: {beda}")
         hilang = [nama for nama in dirujuk if nama not in isi]
         if hilang:
-            raise CadanganGagalError(f"{len(hilang)} berkas dirujuk database tetapi tidak ada di cadangan: {hilang[:5]}")
+            raise CadanganGagalError(
+                f"{len(hilang)} berkas dirujuk database tetapi tidak ada di cadangan: {hilang[:5]}"
+            )
         return HasilUji(
             len(jumlah), sum(jumlah.values()), len(isi), len(dirujuk), manifest["media"]["byte"], round(detik, 1)
         )
@@ -306,3 +316,27 @@ def uji_pulih(folder: Path, *, simpan: bool = False) -> HasilUji:
                 admin.autocommit = True
                 with admin.cursor() as cursor:
                     cursor.execute(f'DROP DATABASE IF EXISTS "{nama_uji}"')
+
+
+def main(argv: list[str]) -> int:
+    """`python apps/common/cadangan.py FOLDER`: `buat` from DATABASE_URL and MEDIA_ROOT, without Django."""
+    if len(argv) != 2:
+        print("Pakai: DATABASE_URL=... MEDIA_ROOT=... python apps/common/cadangan.py FOLDER", file=sys.stderr)
+        return 2
+    repo = Path(__file__).resolve().parents[2]
+    db = dj_database_url.parse(os.environ.get("DATABASE_URL", ""))
+    media = Path(os.environ.get("MEDIA_ROOT") or repo / "media")
+    try:
+        hasil = buat(Path(argv[1]), db=db, media=media, repo=Path.cwd())
+    except CadanganGagalError as exc:
+        print(f"GAGAL: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"OK: {hasil.folder} ({hasil.tabel} tabel, {hasil.baris} baris, {hasil.berkas} berkas "
+        f"{hasil.byte_berkas / 1e6:.1f} MB, {hasil.detik:.1f} s)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

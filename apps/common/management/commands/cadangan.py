@@ -3,7 +3,9 @@ manifest (apps/common/cadangan.py, docs/operasi.md «Cadangan dan pemulihan»); 
 
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from apps.common import cadangan
 
@@ -17,7 +19,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, folder: Path, simpan: int, **options):
         try:
-            hasil = cadangan.buat(folder)
+            hasil = cadangan.buat(
+                folder, db=connection.settings_dict, media=Path(settings.MEDIA_ROOT), repo=Path(settings.BASE_DIR)
+            )
         except cadangan.CadanganGagalError as exc:
             raise CommandError(str(exc))
         self.stdout.write(
