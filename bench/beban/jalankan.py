@@ -70,6 +70,9 @@ def main() -> None:
     parser.add_argument("--waktu", default="30s", help="locust run time")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4, help="1: sync workers; more: gthread")
+    parser.add_argument(
+        "--conn-max-age", help="DB_CONN_MAX_AGE for gunicorn (0: a connection per request); default: the settings'"
+    )
     args = parser.parse_args()
     os.environ.setdefault("DATABASE_URL", DEFAULT_DB)
     locust = HERE / ".venv/bin/locust"
@@ -96,7 +99,8 @@ def main() -> None:
 
     dbname = settings.DATABASES["default"]["NAME"]
     port = free_port()
-    server = gunicorn(port, workers=args.workers, threads=args.threads)
+    conn = {} if args.conn_max_age is None else {"DB_CONN_MAX_AGE": args.conn_max_age}
+    server = gunicorn(port, workers=args.workers, threads=args.threads, env=conn)
     keys = [line.split()[0] for line in (HERE / "sesi.txt").read_text().splitlines() if line]
     out = Path(tempfile.mkdtemp(prefix="beban-"))
     try:
@@ -155,7 +159,8 @@ def main() -> None:
     connection.close()
 
     workers_desc = f"{args.workers} gthread x {args.threads}" if args.threads > 1 else f"{args.workers} sync"
-    print(f"gunicorn {workers_desc}, {args.users} users, {args.waktu}, database {dbname}")
+    umur = args.conn_max_age if args.conn_max_age is not None else settings.DATABASES["default"]["CONN_MAX_AGE"]
+    print(f"gunicorn {workers_desc}, {args.users} users, {args.waktu}, database {dbname}, DB_CONN_MAX_AGE {umur}")
     print(f"before: {load0}; after: {load1}")
     for name, r in (("GET formulir", get), ("POST kirim", post)):
         print(
