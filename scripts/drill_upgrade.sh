@@ -67,7 +67,7 @@ echo "== drill: rilis sebelumnya ${rilis:0:12} -> ${baru:0:12}, database $DB"
 (cd "$server" && .venv/bin/python manage.py migrate --noinput -v0 && .venv/bin/python manage.py seed_demo >/dev/null \
   && .venv/bin/python manage.py collectstatic --noinput -v0)
 # Two private files with records pointing at them, written by the previous release's own storages.
-(cd "$server" && .venv/bin/python manage.py shell -c "
+(cd "$server" && .venv/bin/python manage.py shell -v 0 -c "
 from django.core.files.base import ContentFile
 from apps.forum.models import LampiranPertemuan, Pertemuan
 from apps.rencana.models import BuktiDukung, RealisasiBaris
