@@ -319,13 +319,13 @@ def uji_pulih(folder: Path, *, simpan: bool = False) -> HasilUji:
 
 
 def main(argv: list[str]) -> int:
-    """`python apps/common/cadangan.py FOLDER`: `buat` from DATABASE_URL and MEDIA_ROOT, without Django."""
+    """`python apps/common/cadangan.py FOLDER`: `buat` from DATABASE_URL and MEDIA_ROOT, without Django settings."""
     if len(argv) != 2:
         print("Pakai: DATABASE_URL=... MEDIA_ROOT=... python apps/common/cadangan.py FOLDER", file=sys.stderr)
         return 2
-    repo = Path(__file__).resolve().parents[2]
+    # Run from the app's folder (scripts/upgrade does): the commit and the default MEDIA_ROOT are read there.
     db = dj_database_url.parse(os.environ.get("DATABASE_URL", ""))
-    media = Path(os.environ.get("MEDIA_ROOT") or repo / "media")
+    media = Path(os.environ.get("MEDIA_ROOT") or Path.cwd() / "media")
     try:
         hasil = buat(Path(argv[1]), db=db, media=media, repo=Path.cwd())
     except CadanganGagalError as exc:
