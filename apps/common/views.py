@@ -1,4 +1,4 @@
-"""`GET /sehat/`: health for the load balancer and monitoring (SPEC 10, docs/operasi.md «Sehat»).
+"""`GET /sehat/`: health for the load balancer and monitoring (docs/keputusan.md, «Antarmuka yang tetap»; docs/operasi.md, «Sehat dan gangguan»).
 
 No login, no personal data, no cache: 200 when the database answers a query and the file storage takes a write,
 503 otherwise, with which of the two failed. Cheap enough to be asked every few seconds: one `SELECT 1` and one

@@ -1,4 +1,4 @@
-"""`GET /sehat/` (SPEC 10) and the request log (docs/operasi.md, «Sehat», «Log»)."""
+"""`GET /sehat/` (docs/keputusan.md, «Antarmuka yang tetap») and the request log (docs/operasi.md, «Log»)."""
 
 import io
 import json
