@@ -20,6 +20,9 @@ case "${1:-}" in
     "$2/server/.venv/bin/gunicorn" kupang_budaya.wsgi -c "$2/server/deploy/gunicorn.conf.py" --chdir "$2/server" \
       --pid "$2/gunicorn.pid" --error-logfile "$2/gunicorn.log" --daemon
     exit 0 ;;
+  --mulai-ulang)
+    bash "$0" --hentikan "$2"
+    exec bash "$0" --mulai "$2" ;;
   --hentikan)
     if [ -f "$2/gunicorn.pid" ]; then
       pid=$(cat "$2/gunicorn.pid")
@@ -50,7 +53,7 @@ export CADANGAN_DIR="$tmp/cadangan" PEMELIHARAAN="$tmp/pemeliharaan" ENV_FILE=/d
   SMOKE_URL="http://127.0.0.1:$port" SMOKE_HOST=budaya.test APP_DIR="$server"
 # The "service": gunicorn from the server folder, restarted (never reloaded) by scripts/upgrade.
 export STOP_CMD="bash $repo/scripts/drill_upgrade.sh --hentikan $tmp"
-export RESTART_CMD="bash $repo/scripts/drill_upgrade.sh --mulai $tmp"
+export RESTART_CMD="bash $repo/scripts/drill_upgrade.sh --mulai-ulang $tmp"
 
 cleanup() {
   bash "$repo/scripts/drill_upgrade.sh" --hentikan "$tmp" 2>/dev/null || true
@@ -86,13 +89,19 @@ lampiran.save()
 echo "== drill: rilis sebelumnya terpasang dan berisi data demo ($(detik))"
 bash "$repo/scripts/drill_upgrade.sh" --mulai "$tmp"
 
+# Django's bookkeeping grows with every release (a row per migration, content type, permission): not data.
+BUKU='^(django_migrations|django_content_type|auth_permission) '
+jumlah() {  # "table count" for every data table, sorted byte-wise (for join)
+  psql -At "$DATABASE_URL" -c "SELECT tablename FROM pg_tables WHERE schemaname = 'public'" |
+    while read -r tabel; do
+      printf '%s %s\n' "$tabel" "$(psql -At "$DATABASE_URL" -c "SELECT count(*) FROM \"$tabel\"")"
+    done | grep -Ev "$BUKU" | LC_ALL=C sort
+}
+
 potret() {  # potret NAME: counts of every table, the 2025 export and report, the files' checksums
   local keluar="$tmp/$1"
   mkdir -p "$keluar"
-  psql -At "$DATABASE_URL" -c "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename" |
-    while read -r tabel; do
-      printf '%s %s\n' "$tabel" "$(psql -At "$DATABASE_URL" -c "SELECT count(*) FROM \"$tabel\"")"
-    done > "$keluar/jumlah.txt"
+  jumlah > "$keluar/jumlah.txt"
   (cd "$server" && .venv/bin/python manage.py ekspor_jawaban --periode 2025 --output "$keluar/jawaban-2025.csv" >/dev/null \
     && .venv/bin/python manage.py laporan_evaluasi --periode 2025 --format xlsx --output "$keluar/laporan-2025.xlsx" >/dev/null)
   "$repo/.venv/bin/python" - "$keluar/laporan-2025.xlsx" > "$keluar/laporan-2025.txt" <<'PY'
@@ -117,8 +126,8 @@ cadangan_upgrade=$(sed -n 's/^OK: \([^ ]*\) (.*/\1/p' "$tmp/upgrade.log" | head 
 
 potret sesudah
 # Every table of the previous release keeps its count; tables the upgrade added are listed.
-join -a 1 "$tmp/sebelum/jumlah.txt" "$tmp/sesudah/jumlah.txt" | awk 'NF != 3 || $2 != $3 {print "BEDA: " $0; bad=1} END {exit bad}'
-baru_tabel=$(join -v 2 "$tmp/sebelum/jumlah.txt" "$tmp/sesudah/jumlah.txt" | awk '{print $1 "=" $2}' | tr '\n' ' ')
+LC_ALL=C join -a 1 "$tmp/sebelum/jumlah.txt" "$tmp/sesudah/jumlah.txt" | awk 'NF != 3 || $2 != $3 {print "BEDA: " $0; bad=1} END {exit bad}'
+baru_tabel=$(LC_ALL=C join -v 2 "$tmp/sebelum/jumlah.txt" "$tmp/sesudah/jumlah.txt" | awk '{print $1 "=" $2}' | tr '\n' ' ')
 cmp "$tmp/sebelum/jawaban-2025.csv" "$tmp/sesudah/jawaban-2025.csv"
 diff "$tmp/sebelum/laporan-2025.txt" "$tmp/sesudah/laporan-2025.txt"
 diff "$tmp/sebelum/berkas.txt" "$tmp/sesudah/berkas.txt"
@@ -131,10 +140,7 @@ echo "== drill: cadangan + uji pemulihan $(( $(date +%s) - t0 )) s"
 t0=$(date +%s)
 bash "$repo/scripts/upgrade" --kembalikan "$cadangan_upgrade"
 [ "$(git -C "$server" rev-parse HEAD)" = "$(git -C "$repo" rev-parse "$rilis")" ]
-psql -At "$DATABASE_URL" -c "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename" |
-  while read -r tabel; do
-    printf '%s %s\n' "$tabel" "$(psql -At "$DATABASE_URL" -c "SELECT count(*) FROM \"$tabel\"")"
-  done > "$tmp/kembali.txt"
+jumlah > "$tmp/kembali.txt"
 diff "$tmp/sebelum/jumlah.txt" "$tmp/kembali.txt"
 echo "== drill: dikembalikan ke rilis sebelumnya dalam $(( $(date +%s) - t0 )) s; jumlah setiap tabel sama dengan sebelum"
 echo "== drill: OK dalam $(detik)"
