@@ -57,6 +57,15 @@ def backend_pg(dbname: str) -> list[int]:
         return [r[0] for r in cur.fetchall()]
 
 
+def sesi_pg(dbname: str) -> int:
+    """Connections ever opened to the database (pg_stat_database.sessions, PostgreSQL 14+)."""
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        cur.execute("SELECT sessions FROM pg_stat_database WHERE datname = %s", [dbname])
+        return cur.fetchone()[0]
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -113,7 +122,7 @@ def main() -> None:
             urllib.request.urlopen(req, timeout=30).read()
         workers = anak(server.pid)
         backends = backend_pg(dbname)
-        cpu_w0, cpu_pg0, load0 = cpu_detik(workers), cpu_detik(backends), uptime()
+        cpu_w0, cpu_pg0, load0, sesi0 = cpu_detik(workers), cpu_detik(backends), uptime(), sesi_pg(dbname)
         env = {
             **os.environ,
             "BEBAN_PERIODE": periode,
@@ -130,6 +139,7 @@ def main() -> None:
         )  # fmt: skip
         backends = sorted(set(backends) | set(backend_pg(dbname)))
         cpu_w, cpu_pg, load1 = cpu_detik(workers) - cpu_w0, cpu_detik(backends) - cpu_pg0, uptime()
+        sesi = sesi_pg(dbname) - sesi0
     finally:
         server.terminate()
         server.wait()
@@ -174,6 +184,10 @@ def main() -> None:
     print(
         f"CPU per request: gunicorn workers {cpu_w / max(requests, 1) * 1000:.1f} ms, "
         f"PostgreSQL {cpu_pg / max(requests, 1) * 1000:.1f} ms ({requests} requests)"
+    )
+    print(
+        f"PostgreSQL connections opened: {sesi} ({sesi / max(requests, 1):.2f} per request); the CPU above counts "
+        "only backends alive at the end, so it misses connections opened and closed within one request"
     )
     print(
         f"locust: {len(dikirim)} POSTs sent, {len(diterima)} answered 302 (stats: {sent}, the last ones end after "
