@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import shutil
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from apps.akun.models import User
+from apps.common import cadangan
 from apps.forum.models import LampiranPertemuan, Pertemuan
 
 PDF = b"%PDF-1.4\n% cadangan\n%%EOF\n"
@@ -97,3 +99,18 @@ def test_rotation_keeps_the_newest_complete_backups(pg, tmp_path):
     keluar = _jalankan("cadangan", str(tmp_path), "--simpan", "2")
     assert keluar.splitlines()[1:] == [f"dihapus (rotasi): {tmp_path / 'kupang-20260101T000000Z'}"]
     assert len([p for p in tmp_path.iterdir() if (p / "manifest.json").exists()]) == 2
+
+
+@pytest.mark.parametrize("nama", ["../keluar.pdf", "/etc/kupang.pdf"])
+def test_extraction_refuses_a_member_outside_the_folder(tmp_path, nama):
+    path = tmp_path / "a.tar"
+    with tarfile.open(path, "w") as arsip:
+        info = tarfile.TarInfo(nama)
+        info.size = 3
+        arsip.addfile(info, io.BytesIO(b"abc"))
+    tujuan = tmp_path / "pulih"
+    tujuan.mkdir()
+    with tarfile.open(path) as arsip, pytest.raises(cadangan.CadanganGagalError) as exc:
+        cadangan._ekstrak(arsip, tujuan)
+    assert str(exc.value) == f"Isi arsip tidak aman atau bukan berkas biasa: {nama!r}"
+    assert list(tujuan.iterdir()) == []
