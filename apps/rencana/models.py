@@ -10,7 +10,6 @@ import uuid
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -19,6 +18,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from apps.common.riwayat import Riwayat
+from apps.common.uploads import FOLDER_PRIVAT, PenyimpananPrivat
 
 from .workflow import AKSI_LABEL, DAPAT_DIUBAH, Status, StatusLaporan, StatusMasalah
 
@@ -47,8 +47,9 @@ def rata_rata_capaian(values) -> Decimal | None:
     return (sum(values, Decimal(0)) / len(values)).quantize(SATU_DESIMAL, rounding=ROUND_HALF_UP)
 
 
-class BerkasPrivat(FileSystemStorage):
-    """Evidence files live under MEDIA_ROOT/private, which no URL serves: only `bukti_unduh`, after a scope check."""
+class BerkasPrivat(PenyimpananPrivat):
+    """Evidence files live under MEDIA_ROOT/privat (as every private file), which no URL serves: only
+    `bukti_unduh`, after a scope check. Written whole or not at all (`PenyimpananPrivat`)."""
 
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("location", None)
@@ -57,7 +58,7 @@ class BerkasPrivat(FileSystemStorage):
 
     @cached_property
     def base_location(self):
-        return self._value_or_setting(self._location, str(settings.MEDIA_ROOT) + "/private")
+        return self._value_or_setting(self._location, str(settings.MEDIA_ROOT) + "/" + FOLDER_PRIVAT)
 
     def url(self, name):  # never a public URL
         raise ValueError("evidence files have no public URL; use rencana:bukti_unduh")
