@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agen', '0004_kelompok_agen_riwayat'),
+        ('agen', '0006_peran_agen_data'),
     ]
 
     operations = [
