@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from apps.akun.models import Peran
+from apps.akun.pimpinan import kepala_pd
 from apps.akun.scope import lingkup
 from apps.common.uploads import bukti_lampirkan, periksa_bukti
 from apps.notifikasi.services import notifikasi_kirim, notifikasi_kirim_banyak, notifikasi_tandai_dibaca
@@ -26,18 +26,6 @@ class SudahBerubahError(Exception):
     """The follow-up's status moved on (somebody acted first)."""
 
 
-def _kepala_pd(pd_ids: set[int]) -> dict[int, int]:
-    """The active Kepala PD's user per PD (the definitive head before a Plt./Pj.). One query."""
-    kepala: dict[int, int] = {}
-    for peran in (
-        Peran.objects.aktif()
-        .filter(jenis=Peran.Jenis.KEPALA_PD, perangkat_daerah_id__in=pd_ids)
-        .order_by("sebutan", "-mulai", "-pk")
-    ):
-        kepala.setdefault(peran.perangkat_daerah_id, peran.user_id)
-    return kepala
-
-
 def tindak_lanjut_buat(periode: Periode, *, laporan: Iterable) -> list[TindakLanjut]:
     """Create the follow-ups of a FINAL periode from its printed reports (idempotent).
 
@@ -45,8 +33,9 @@ def tindak_lanjut_buat(periode: Periode, *, laporan: Iterable) -> list[TindakLan
     rows count: a row hidden for confidentiality ("< 3 responden", or hidden with it) has no numbers and gets no
     record, so a follow-up never reveals what the report hides (docs/keputusan.md, "Kerahasiaan").
     Side effects: one TindakLanjut per (PD or unit, section) in KURANG BAIK or BURUK, with the band's action and
-    the Kepala PD as the person responsible; existing records are left as they are; one in-app notice to each
-    responsible Kepala PD.
+    the PD's head (definitive, else acting: apps.akun.pimpinan) as the person responsible, or nobody, which
+    puts it on Tim Monev's "tanpa penanggung jawab" list; existing records are left as they are; one notice to
+    each responsible head.
     """
     if periode.status != Periode.Status.FINAL:
         raise ValidationError(_("Tindak lanjut dibuat saat periode difinalkan."))
@@ -61,7 +50,7 @@ def tindak_lanjut_buat(periode: Periode, *, laporan: Iterable) -> list[TindakLan
             for bagian, nilai in zip(BAGIAN, baris.nilai, strict=True):
                 if str(nilai.ka) in KATEGORI_PERLU:
                     calon.append((pd_id, unit_id, bagian, nilai))
-    kepala = _kepala_pd({pd_id for pd_id, *_rest in calon})
+    kepala = {pd_id: p.user_id for pd_id, p in kepala_pd({pd_id for pd_id, *_rest in calon}).items()}
     dibuat = []
     with transaction.atomic():
         for pd_id, unit_id, bagian, nilai in calon:
@@ -187,3 +176,68 @@ def tindak_lanjut_transisi(tl: TindakLanjut, *, aksi: str, aktor, catatan: str =
         notifikasi_tandai_dibaca(aktor, url=url)
     tl.status = locked.status
     return locked
+
+
+# Daily work (manage.py kerja_harian) ---------------------------------------------------------------------------
+
+HARI_SEBELUM_TENGGAT = 7
+
+
+def tindak_lanjut_tetapkan_penanggung_jawab(hari: datetime.date) -> dict:
+    """Give every follow-up still to be reported (TERBUKA) the PD's head of `hari` as the person responsible,
+    where it has none or its person no longer heads the PD (a new Kepala PD, a Plt. appointed or ended).
+
+    Side effects: `penanggung_jawab` saved; one notice to each newly responsible person per follow-up. Those
+    still without a head stay on Tim Monev's "tanpa penanggung jawab" list. Returns the counts.
+    """
+    terbuka = list(TindakLanjut.objects.filter(status=TindakLanjut.Status.TERBUKA).select_related("periode"))
+    kepala = kepala_pd({tl.perangkat_daerah_id for tl in terbuka}, hari)
+    pindah = 0
+    for tl in terbuka:
+        baru = kepala[tl.perangkat_daerah_id].user_id if tl.perangkat_daerah_id in kepala else None
+        if baru == tl.penanggung_jawab_id or baru is None and tl.penanggung_jawab_id is None:
+            continue
+        if baru is None:
+            # The former head left and nobody acts for them: the follow-up goes to the list.
+            TindakLanjut.objects.filter(pk=tl.pk).update(penanggung_jawab=None)
+            pindah += 1
+            continue
+        TindakLanjut.objects.filter(pk=tl.pk).update(penanggung_jawab_id=baru)
+        pindah += 1
+        notifikasi_kirim_banyak(
+            [baru],
+            teks=_("Tindak lanjut %(sasaran)s bagian %(bagian)s (%(periode)s) kini menjadi tanggung jawab Anda.")
+            % {"sasaran": tl.sasaran, "bagian": tl.bagian, "periode": tl.periode.nama},
+            url=reverse("tindaklanjut:detail", args=[tl.pk]),
+            kunci=f"tl-pj:{tl.pk}:{baru}",
+        )
+    tanpa = TindakLanjut.objects.filter(status=TindakLanjut.Status.TERBUKA, penanggung_jawab__isnull=True).count()
+    return {"dipindahkan": pindah, "tanpa_penanggung_jawab": tanpa}
+
+
+def tindak_lanjut_ingatkan(hari: datetime.date) -> dict:
+    """Remind the person responsible of follow-ups due within HARI_SEBELUM_TENGGAT days, and of those past
+    their due date (once each: the notice's key names the follow-up and the due date, so a moved date
+    reminds again). Returns the counts."""
+    hasil = {"akan_jatuh_tempo": 0, "terlambat": 0}
+    qs = TindakLanjut.objects.filter(
+        status=TindakLanjut.Status.TERBUKA,
+        penanggung_jawab__isnull=False,
+        batas_waktu__isnull=False,
+        batas_waktu__lte=hari + datetime.timedelta(days=HARI_SEBELUM_TENGGAT),
+    ).select_related("perangkat_daerah", "unit_kerja")
+    for tl in qs:
+        telat = tl.batas_waktu < hari
+        jenis = "terlambat" if telat else "akan_jatuh_tempo"
+        teks = (
+            _("Tindak lanjut %(sasaran)s bagian %(bagian)s terlambat: batas waktu %(tgl)s sudah lewat.")
+            if telat
+            else _("Tindak lanjut %(sasaran)s bagian %(bagian)s jatuh tempo %(tgl)s.")
+        ) % {"sasaran": tl.sasaran, "bagian": tl.bagian, "tgl": tl.batas_waktu.strftime("%d-%m-%Y")}
+        hasil[jenis] += notifikasi_kirim_banyak(
+            [tl.penanggung_jawab_id],
+            teks=teks,
+            url=reverse("tindaklanjut:detail", args=[tl.pk]),
+            kunci=f"tl-{jenis}:{tl.pk}:{tl.batas_waktu.isoformat()}",
+        )
+    return hasil
