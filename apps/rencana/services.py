@@ -17,7 +17,7 @@ from apps.akun.models import Peran
 from apps.akun.scope import lingkup
 from apps.nilai.models import Nilai
 
-from . import smart
+from . import pemberitahuan, smart
 from .models import (
     MAKS_BARIS,
     BarisRencana,
@@ -264,7 +264,9 @@ def rencana_transisi(
     - to DISETUJUI: records logis, the approval date, the approving Kepala PD (name, NIP and the Plt./Pj.
       prefix of their role) and the reporting frequency; the previous approved version, if any, moves to
       DIGANTI with its own history row;
-    - saves with update_fields and appends one RiwayatRencana (who, when, from, to, note).
+    - saves with update_fields and appends one RiwayatRencana (who, when, from, to, note);
+    - notices (rencana/pemberitahuan.py): submitted, to the Kepala PD with copies to the KBK and the unit head;
+      approved or returned, to the authors.
     The caller's instance gets the new status too.
     """
     catatan = (catatan or "").strip()
@@ -321,9 +323,13 @@ def rencana_transisi(
         dari = locked.status
         locked.status = ke
         locked.save(update_fields=fields)
-        RiwayatRencana.objects.create(
+        riwayat = RiwayatRencana.objects.create(
             rencana=locked, aksi=aksi, dari_status=dari, ke_status=ke, catatan=catatan, oleh=aktor
         )
+        if ke == Status.DIAJUKAN:
+            pemberitahuan.rencana_diajukan(locked, nomor=riwayat.pk)
+        else:
+            pemberitahuan.rencana_diputuskan(locked, nomor=riwayat.pk, catatan=catatan)
     rencana.status = locked.status
     return locked
 
@@ -378,8 +384,8 @@ def laporan_kemajuan_kirim(
     through rencana_for_user).
 
     Side effects: every file is checked first (nothing is written when one is refused); then, in one
-    transaction, the report, its rows and the files under random names in private storage. Files written
-    before a failure are removed again.
+    transaction, the report, its rows and the files under random names in private storage, and a notice to the
+    Kepala PD that it awaits acknowledgement. Files written before a failure are removed again.
     """
     scope = lingkup(aktor)
     if not scope.boleh_lapor_kemajuan(rencana) or scope.pegawai is None:
@@ -411,6 +417,7 @@ def laporan_kemajuan_kirim(
                     bukti.berkas.save(f"bukti.{jenis}", ContentFile(data), save=False)
                     written.append(bukti)
                     bukti.save()
+            pemberitahuan.laporan_dikirim(laporan)
     except IntegrityError:
         _hapus_berkas(written)
         raise ValidationError({"periode": _("Laporan periode ini sudah dikirim.")})
@@ -445,21 +452,26 @@ def laporan_kemajuan_ketahui(laporan: LaporanKemajuan, *, aktor, tanggapan: str 
 
 
 def masalah_ajukan(rencana: RencanaTindak, *, aktor, kepada: str, uraian: str, usulan_solusi: str) -> Permasalahan:
-    """An agent raises a problem with a proposed solution to the unit head or the Kepala PD (2.2.4 1) e)."""
+    """An agent raises a problem with a proposed solution to the unit head or the Kepala PD (2.2.4 1) e).
+    Side effects: the record, and a notice to its addressee (the Kepala PD when the unit has no head)."""
     scope = lingkup(aktor)
     if not scope.boleh_ajukan_masalah(rencana):
         raise PermissionDenied
-    return Permasalahan.objects.create(
-        rencana=rencana,
-        kepada=kepada,
-        uraian=uraian.strip(),
-        usulan_solusi=usulan_solusi.strip(),
-        diajukan_oleh=scope.pegawai,
-    )
+    with transaction.atomic():
+        masalah = Permasalahan.objects.create(
+            rencana=rencana,
+            kepada=kepada,
+            uraian=uraian.strip(),
+            usulan_solusi=usulan_solusi.strip(),
+            diajukan_oleh=scope.pegawai,
+        )
+        pemberitahuan.masalah_diajukan(masalah)
+    return masalah
 
 
 def masalah_jawab(masalah: Permasalahan, *, aktor, arahan: str) -> Permasalahan:
-    """The leader answers with direction and solution (2.2.4 1) f). Side effects: DIJAWAB, who, when."""
+    """The leader answers with direction and solution (2.2.4 1) f). Side effects: DIJAWAB, who, when;
+    a notice to the agent."""
     if not lingkup(aktor).boleh_jawab_masalah(masalah):
         raise PermissionDenied
     if not arahan.strip():
@@ -473,6 +485,7 @@ def masalah_jawab(masalah: Permasalahan, *, aktor, arahan: str) -> Permasalahan:
         locked.dijawab_oleh = aktor
         locked.dijawab_pada = timezone.now()
         locked.save(update_fields=["status", "arahan", "dijawab_oleh", "dijawab_pada"])
+        pemberitahuan.masalah_dijawab(locked)
     return locked
 
 
