@@ -114,3 +114,8 @@ def notifikasi_tandai_dibaca(penerima, *, url: str | None = None, pk: int | None
     qs = Notifikasi.objects.filter(penerima=penerima, dibaca__isnull=True)
     qs = qs.filter(pk=pk) if pk is not None else qs.filter(url=url)
     return qs.update(dibaca=timezone.now())
+
+
+def harian_email_tertunda(hari) -> dict:
+    """Daily step (manage.py kerja_harian): email copies still waiting go out."""
+    return kirim_email_tertunda()

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.akun.models import Peran
 from apps.akun.scope import lingkup
 from apps.notifikasi.models import Email, Notifikasi, Pengingat
 from apps.notifikasi.services import notifikasi_kirim_banyak
@@ -186,3 +187,25 @@ def tautan_whatsapp(pegawai, periode: Periode) -> str:
     if nomor.startswith("0"):
         nomor = "62" + nomor[1:]
     return f"https://wa.me/{nomor}?text={quote(teks_whatsapp(pegawai, periode))}"
+
+
+def harian_periode_akan_tutup(hari: datetime.date) -> dict:
+    """Daily step (manage.py kerja_harian): the closing-soon notice, with an email copy."""
+    return {"diberi_tahu": beri_tahu_periode_akan_tutup(hari)}
+
+
+def harian_periode_lewat_tutup(hari: datetime.date) -> dict:
+    """Daily step: the deadline of a periode has passed and it is still DIBUKA (submission already stops at the
+    close date): Tim Monev is told to close it, once per periode."""
+    monev = Peran.objects.aktif(hari).filter(jenis=Peran.Jenis.TIM_MONEV).values_list("user_id", flat=True)
+    n = 0
+    for periode in Periode.objects.filter(status=Periode.Status.DIBUKA, tanggal_tutup__lt=hari):
+        n += notifikasi_kirim_banyak(
+            list(monev),
+            teks=_("Batas waktu Formulir 1 %(periode)s (%(tutup)s) sudah lewat: tutup periode ini.")
+            % {"periode": periode.nama, "tutup": periode.tanggal_tutup.strftime("%d-%m-%Y")},
+            url=reverse("survei:periode_list"),
+            kunci=f"periode-lewat:{periode.kode}"[:100],
+            email=True,
+        )
+    return {"diberi_tahu": n}
