@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.akun.models import Peran
 from apps.akun.pimpinan import kepala_pd
 from apps.akun.scope import lingkup
 from apps.common.uploads import bukti_lampirkan, periksa_bukti
@@ -187,57 +188,72 @@ def tindak_lanjut_tetapkan_penanggung_jawab(hari: datetime.date) -> dict:
     """Give every follow-up still to be reported (TERBUKA) the PD's head of `hari` as the person responsible,
     where it has none or its person no longer heads the PD (a new Kepala PD, a Plt. appointed or ended).
 
-    Side effects: `penanggung_jawab` saved; one notice to each newly responsible person per follow-up. Those
-    still without a head stay on Tim Monev's "tanpa penanggung jawab" list. Returns the counts.
+    Side effects: `penanggung_jawab` saved; one notice per newly responsible person and day, counting what they
+    took over. Those left without a head go to Tim Monev's "tanpa penanggung jawab" list, and Tim Monev is
+    told how many lost their person that day. Returns the counts.
     """
-    terbuka = list(TindakLanjut.objects.filter(status=TindakLanjut.Status.TERBUKA).select_related("periode"))
+    terbuka = list(TindakLanjut.objects.filter(status=TindakLanjut.Status.TERBUKA))
     kepala = kepala_pd({tl.perangkat_daerah_id for tl in terbuka}, hari)
+    diterima: dict[int, int] = {}
     pindah = 0
     for tl in terbuka:
         baru = kepala[tl.perangkat_daerah_id].user_id if tl.perangkat_daerah_id in kepala else None
-        if baru == tl.penanggung_jawab_id or baru is None and tl.penanggung_jawab_id is None:
+        if baru == tl.penanggung_jawab_id:
             continue
-        if baru is None:
-            # The former head left and nobody acts for them: the follow-up goes to the list.
-            TindakLanjut.objects.filter(pk=tl.pk).update(penanggung_jawab=None)
-            pindah += 1
-            continue
+        # A head who left with nobody acting for them: the follow-up goes to the list (baru is None).
         TindakLanjut.objects.filter(pk=tl.pk).update(penanggung_jawab_id=baru)
         pindah += 1
+        if baru is not None:
+            diterima[baru] = diterima.get(baru, 0) + 1
+    for user_id, n in diterima.items():
         notifikasi_kirim_banyak(
-            [baru],
-            teks=_("Tindak lanjut %(sasaran)s bagian %(bagian)s (%(periode)s) kini menjadi tanggung jawab Anda.")
-            % {"sasaran": tl.sasaran, "bagian": tl.bagian, "periode": tl.periode.nama},
-            url=reverse("tindaklanjut:detail", args=[tl.pk]),
-            kunci=f"tl-pj:{tl.pk}:{baru}",
+            [user_id],
+            teks=_("%(n)s tindak lanjut hasil evaluasi kini menjadi tanggung jawab Anda.") % {"n": n},
+            url=reverse("tindaklanjut:daftar") + "?status=TERBUKA",
+            kunci=f"tl-pj:{user_id}:{hari.isoformat()}",
+        )
+    lepas = sum(1 for tl in terbuka if tl.perangkat_daerah_id not in kepala and tl.penanggung_jawab_id is not None)
+    if lepas:
+        # Tim Monev learns the same day that follow-ups lost their person (a head left, a Plt.'s term ended).
+        notifikasi_kirim_banyak(
+            Peran.objects.aktif(hari).filter(jenis=Peran.Jenis.TIM_MONEV).values_list("user_id", flat=True),
+            teks=_(
+                "%(n)s tindak lanjut kini tanpa penanggung jawab: tidak ada Kepala atau Plt./Plh. di perangkat daerahnya."
+            )
+            % {"n": lepas},
+            url=reverse("akun:tanpa_penanggung_jawab"),
+            kunci=f"tl-lepas:{hari.isoformat()}",
         )
     tanpa = TindakLanjut.objects.filter(status=TindakLanjut.Status.TERBUKA, penanggung_jawab__isnull=True).count()
     return {"dipindahkan": pindah, "tanpa_penanggung_jawab": tanpa}
 
 
 def tindak_lanjut_ingatkan(hari: datetime.date) -> dict:
-    """Remind the person responsible of follow-ups due within HARI_SEBELUM_TENGGAT days, and of those past
-    their due date (once each: the notice's key names the follow-up and the due date, so a moved date
-    reminds again). Returns the counts."""
+    """Remind each person responsible of their follow-ups due within HARI_SEBELUM_TENGGAT days, and of those
+    past their due date: one notice per person, event and due date (its key names them, so a moved date
+    reminds again, and a second run the same day does not). Returns the counts."""
     hasil = {"akan_jatuh_tempo": 0, "terlambat": 0}
+    kelompok: dict[tuple[int, str, datetime.date], int] = {}
     qs = TindakLanjut.objects.filter(
         status=TindakLanjut.Status.TERBUKA,
         penanggung_jawab__isnull=False,
         batas_waktu__isnull=False,
         batas_waktu__lte=hari + datetime.timedelta(days=HARI_SEBELUM_TENGGAT),
-    ).select_related("perangkat_daerah", "unit_kerja")
-    for tl in qs:
-        telat = tl.batas_waktu < hari
-        jenis = "terlambat" if telat else "akan_jatuh_tempo"
+    ).values_list("penanggung_jawab_id", "batas_waktu")
+    for user_id, batas in qs:
+        key = (user_id, "terlambat" if batas < hari else "akan_jatuh_tempo", batas)
+        kelompok[key] = kelompok.get(key, 0) + 1
+    for (user_id, jenis, batas), n in sorted(kelompok.items()):
         teks = (
-            _("Tindak lanjut %(sasaran)s bagian %(bagian)s terlambat: batas waktu %(tgl)s sudah lewat.")
-            if telat
-            else _("Tindak lanjut %(sasaran)s bagian %(bagian)s jatuh tempo %(tgl)s.")
-        ) % {"sasaran": tl.sasaran, "bagian": tl.bagian, "tgl": tl.batas_waktu.strftime("%d-%m-%Y")}
+            _("%(n)s tindak lanjut hasil evaluasi terlambat: batas waktu %(tgl)s sudah lewat.")
+            if jenis == "terlambat"
+            else _("%(n)s tindak lanjut hasil evaluasi jatuh tempo %(tgl)s.")
+        ) % {"n": n, "tgl": batas.strftime("%d-%m-%Y")}
         hasil[jenis] += notifikasi_kirim_banyak(
-            [tl.penanggung_jawab_id],
+            [user_id],
             teks=teks,
-            url=reverse("tindaklanjut:detail", args=[tl.pk]),
-            kunci=f"tl-{jenis}:{tl.pk}:{tl.batas_waktu.isoformat()}",
+            url=reverse("tindaklanjut:daftar") + "?status=TERBUKA",
+            kunci=f"tl-{jenis}:{user_id}:{batas.isoformat()}",
+            email=True,
         )
     return hasil
