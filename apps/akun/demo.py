@@ -63,7 +63,7 @@ MULAI_KEPALA = datetime.date(2025, 1, 2)
 
 def _kepala_demo(ctx: DemoContext) -> None:
     """A head for every PD but those of PD_TANPA_KEPALA: the first ASN (by NIP) of its first unit, with an
-    account without a usable password (SPEC 10: only the fixed demo logins have one)."""
+    account without a usable password (docs/keputusan.md «Antarmuka yang tetap»: only the fixed demo logins have one)."""
     pds = PerangkatDaerah.objects.exclude(kode__in=(DEMO_PD, *PD_TANPA_KEPALA)).order_by("kode")
     for i, pd in enumerate(pds):
         if Peran.objects.filter(jenis=P.KEPALA_PD, perangkat_daerah=pd).exists():

@@ -1,4 +1,4 @@
-"""The day's scheduled work (SPEC 10, `manage.py kerja_harian`): an ordered list of steps, each a plain function
+"""The day's scheduled work (docs/keputusan.md «Antarmuka yang tetap», `manage.py kerja_harian`): an ordered list of steps, each a plain function
 `(hari: date) -> dict` that is idempotent on its own (notices carry a key, so a person is told once) and is
 recorded in the ledger `LangkahHarian`, so a finished step is not run again for the same day.
 

@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 
 from apps.akun.models import Peran
 from apps.akun.scope import lingkup
-from apps.notifikasi.models import Email, Notifikasi, Pengingat
+from apps.notifikasi.models import Email, Notifikasi
 from apps.notifikasi.services import notifikasi_kirim_banyak
 from apps.organisasi.models import Pegawai, UnitKerja
 
-from .models import Periode, Respon
+from .models import Pengingat, Periode, Respon
 from .partisipasi import pegawai_dalam_lingkup
 from .signals import periode_status_changed
 

@@ -17,13 +17,12 @@ from django.views.decorators.http import require_http_methods
 
 from apps.akun.scope import lingkup, perangkat_daerah_for_user
 from apps.common.export import xlsx_bytes
-from apps.notifikasi.models import Pengingat
 from apps.notifikasi.services import email_aktif, notifikasi_tandai_dibaca
 from apps.organisasi.models import UnitKerja
 
 from . import partisipasi, pemberitahuan, scoring, services
 from .forms import BukaKembaliForm, FormulirForm, PeriodeForm, StatusPeriodeForm
-from .models import Bagian, Butir, InstrumenVersi, Jawaban, Periode, Respon
+from .models import Bagian, Butir, InstrumenVersi, Jawaban, Pengingat, Periode, Respon
 from .versi import butir_html, fieldset_versi, instrumen_beku, kelompok_baru, versi_beku
 
 S = Periode.Status

@@ -1,8 +1,7 @@
 """Formulir 1 URLs: the form, drafts and results of one ASN are 404 for every other persona (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1»)."""
 
-from apps.notifikasi.models import Pengingat
 from apps.survei import services
-from apps.survei.models import InstrumenVersi, Periode
+from apps.survei.models import InstrumenVersi, Pengingat, Periode
 from tests.survei.helpers import buat_periode, jawaban
 
 from .matrix import Case, everyone
@@ -116,12 +115,12 @@ CASES = [
         setup=_periode_ditutup,
         id="survei:periode_status[reopen a closed periode: the admin only]",
     ),
-    Case("survei:ekspor", MONEV_ONLY, kwargs=lambda w: {"kode": "UJI"}, setup=_periode_ditutup),
+    Case("laporan:ekspor_jawaban", MONEV_ONLY, kwargs=lambda w: {"kode": "UJI"}, setup=_periode_ditutup),
     Case(
-        "survei:ekspor",
+        "laporan:ekspor_jawaban",
         everyone(403, monev=302, admin=302),
         kwargs=lambda w: {"kode": "UJI"},
         setup=_periode,
-        id="survei:ekspor[open periode: refused with a message]",
+        id="laporan:ekspor_jawaban[open periode: refused with a message]",
     ),
 ]

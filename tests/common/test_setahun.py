@@ -1,4 +1,4 @@
-"""A year of the demo in one test (docs/keputusan.md «Setiap tugas punya orang», SPEC 10 `kerja_harian`).
+"""A year of the demo in one test (docs/keputusan.md «Setiap tugas punya orang», «Antarmuka yang tetap» `kerja_harian`).
 
 The clock (time-machine) starts on 2 November 2026, the demo is loaded, and the year runs to 1 November 2027:
 periode 2026 open, a unit head's reminder, follow-ups due and late, a plan report due, late and sent, a problem
@@ -27,14 +27,14 @@ from apps.akun.pimpinan import kepala_pd, pimpinan_unit
 from apps.akun.tugas import tanpa_penanggung_jawab, tugas_untuk
 from apps.common.models import LangkahHarian
 from apps.common.reference import ensure_reference_data
-from apps.notifikasi.models import Notifikasi, Pengingat
+from apps.notifikasi.models import Notifikasi
 from apps.organisasi.models import Pegawai, PerangkatDaerah
 from apps.rencana import services as rencana_services
 from apps.rencana.models import LaporanKemajuan, Permasalahan, RencanaTindak
 from apps.rencana.workflow import Status as StatusRencana
 from apps.rencana.workflow import StatusLaporan, StatusMasalah
 from apps.survei import services as survei_services
-from apps.survei.models import Periode
+from apps.survei.models import Pengingat, Periode
 from apps.survei.pemberitahuan import pengingat_jangkauan, pengingat_kirim
 from apps.tindaklanjut.models import TindakLanjut
 from apps.tindaklanjut.services import tindak_lanjut_jadwalkan, tindak_lanjut_transisi

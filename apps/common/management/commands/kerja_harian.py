@@ -1,4 +1,4 @@
-"""`python manage.py kerja_harian [--tanggal YYYY-MM-DD]` (SPEC 10): the day's scheduled work, idempotent per day.
+"""`python manage.py kerja_harian [--tanggal YYYY-MM-DD]` (docs/keputusan.md «Antarmuka yang tetap»): the day's scheduled work, idempotent per day.
 deploy/kupang-budaya-harian.timer runs it every morning; `--tanggal` runs it as of another day (tests, catching up
 after downtime). The steps are apps/common/harian.py LANGKAH."""
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('notifikasi', '0002_pengingat'),
+        ('notifikasi', '0003_pengingat_pindah_ke_survei'),
     ]
 
     operations = [
