@@ -39,12 +39,6 @@ class Tugas:
     tombol: str = ""
     kunci: str = ""  # a stable name, for tests and for styling
 
-    @property
-    def sisa_hari(self) -> int | None:
-        if self.tenggat is None:
-            return None
-        return (self.tenggat - timezone.localdate()).days
-
 
 @dataclass(frozen=True)
 class TanpaPenanggungJawab:

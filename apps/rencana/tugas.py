@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.agen.hak import kelompok_agen_ids, penetapan_aktif_ids
 from apps.akun.pimpinan import kepala_pd, pimpinan_unit
 from apps.akun.scope import Lingkup
 from apps.akun.tugas import MENUNGGU_ANDA, TENGGAT, TanpaPenanggungJawab, Tugas
@@ -19,7 +20,7 @@ from .workflow import Status, StatusLaporan, StatusMasalah
 
 def _rencana_sendiri(scope: Lingkup):
     """The approved plans the user writes: as the agent, or as a member of the Kelompok Agen."""
-    q = Q(penetapan_id__in=scope.agen_aktif_ids) | Q(kelompok_id__in=scope.kelompok_agen_ids)
+    q = Q(penetapan_id__in=penetapan_aktif_ids(scope)) | Q(kelompok_id__in=kelompok_agen_ids(scope))
     return RencanaTindak.objects.filter(q)
 
 

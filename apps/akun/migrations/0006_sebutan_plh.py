@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('akun', '0003_kode_atur_ulang'),
+        ('akun', '0005_sesi_backend_bawaan'),
     ]
 
     operations = [
