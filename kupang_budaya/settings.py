@@ -103,6 +103,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "apps.akun.middleware.SesiPeranMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -151,11 +152,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# A cache shared by every app process, when the environment names one: CACHE_URL=redis://host:6379/0 (Django's
+# RedisCache; redis-py is pinned) or memcached://host:11211 (Django's PyMemcacheCache; needs pymemcache). Without
+# it Django's default per-process cache stays, and nothing that must be shared (sessions) is kept in it.
+CACHE_URL = env_str("CACHE_URL", "")
+CACHE_BERSAMA = bool(CACHE_URL)
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+elif CACHE_URL.startswith("memcached://"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
+            "LOCATION": CACHE_URL.removeprefix("memcached://"),
+        }
+    }
+elif CACHE_URL:
+    raise ImproperlyConfigured("CACHE_URL: use redis://, rediss://, unix:// or memcached://")
+
 AUTH_USER_MODEL = "akun.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    # Django's ModelBackend, reading the logged-in user with one plain statement.
-    "apps.akun.backends.ModelBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -174,8 +191,12 @@ LOGOUT_REDIRECT_URL = "akun:login"
 
 # Sessions: idle timeout of 30 minutes, renewed by a request when the last write is a minute old or more
 # (apps.common.middleware.SesiSegarkanMiddleware), so the timeout is 29-30 minutes without a write per request.
-# Django's database sessions, read with one plain statement (apps/akun/sesi.py).
-SESSION_ENGINE = "apps.akun.sesi"
+# Django's own engines: `cached_db` on the shared cache when CACHE_URL names one (Redis or memcached, shared by
+# every app process), `db` otherwise; never a per-process cache (a second process would not see a logout). The
+# role facts ride in the session (apps/akun/fakta.py). docs/arsitektur.md, «Hak dan sesi».
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db" if CACHE_BERSAMA else "django.contrib.sessions.backends.db"
+)
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 30 * 60)
 SESSION_REFRESH_SECONDS = 60
 SESSION_SAVE_EVERY_REQUEST = False
@@ -307,14 +328,25 @@ EMAIL_HOST = env_str("EMAIL_HOST", "")
 EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)  # port 465
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", not EMAIL_USE_SSL)  # STARTTLS, port 587
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "budaya-kerja@kupangkab.go.id")
-if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-elif DEBUG:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-else:
-    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+# The address of the site as people reach it (https://budayakerja.kupangkab.go.id): links in emails and
+# WhatsApp texts start with it; empty gives paths only.
+SITE_URL = env_str("SITE_URL", "").rstrip("/")
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL are exclusive: set one to false")
+# EMAIL_BACKEND may name any Django mail backend (e.g. the file backend on a test server); without it, SMTP
+# when EMAIL_HOST is set. Without either, no email leaves the app and each notice says so (email "nonaktif").
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.dummy.EmailBackend",
+)
 
 # Time limit for one PDF render (WeasyPrint), in seconds.
 PDF_RENDER_TIMEOUT = env_int("PDF_RENDER_TIMEOUT", 60)
