@@ -16,7 +16,7 @@ class InstansiForm(forms.ModelForm):
 
     class Meta:
         model = Instansi
-        fields = ["nama", "alamat"]
+        fields = ["nama", "alamat", "wilayah", "kepala_daerah", "tempat", "peraturan"]
 
     def clean_berkas_logo(self):
         berkas = self.cleaned_data.get("berkas_logo")

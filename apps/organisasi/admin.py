@@ -148,7 +148,7 @@ class GolonganAdmin(admin.ModelAdmin):
 @admin.register(PerangkatDaerah)
 class PerangkatDaerahAdmin(ImporAdminMixin, SimpleHistoryAdmin):
     resource_classes = [PerangkatDaerahResource]
-    list_display = ["kode", "nama", "singkatan", "jenis", "aktif"]
+    list_display = ["kode", "nama", "singkatan", "jenis", "jabatan_kepala", "aktif"]
     list_filter = ["jenis", "aktif"]
     search_fields = ["kode", "nama", "singkatan"]
 

@@ -148,7 +148,7 @@ class RencanaTindak(models.Model):
     @property
     def pemilik(self) -> str:
         if self.kelompok_id:
-            return f"{_('Kelompok')} {self.kelompok.nama}"
+            return self.kelompok.sebutan
         return self.penetapan.pegawai.nama_lengkap
 
     @property
