@@ -4,6 +4,8 @@ except the rubric scores a reviewer gives, which are validated as 1-5 per active
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from apps.common.angka import AngkaField
+
 from .models import Nominasi, Pembinaan, Penghargaan, PeranAgen, PutaranRekrutmen, RubrikItem, SuratKeputusan
 
 KRITERIA = {
@@ -179,6 +181,8 @@ class SuratKeputusanForm(forms.Form):
 
 
 class PutaranForm(forms.ModelForm):
+    tahun = AngkaField(label=_("Tahun"), min_value=2000, max_value=2100, max_digits=4, bulat=True)
+
     class Meta:
         model = PutaranRekrutmen
         fields = ["tahun", "dibuka", "ditutup"]

@@ -315,6 +315,38 @@ class LaporanKemajuan(models.Model):
         return rata_rata_capaian(r.capaian for r in self.realisasi.all())
 
 
+class RiwayatLaporanKemajuan(models.Model):
+    """One event of a progress report: sent, reopened by the Kepala PD (with the reason and the figures as they
+    were), sent again. Append-only."""
+
+    class Aksi(models.TextChoices):
+        KIRIM = "KIRIM", _("Dikirim")
+        BUKA_KEMBALI = "BUKA_KEMBALI", _("Dibuka kembali")
+        KIRIM_ULANG = "KIRIM_ULANG", _("Dikirim ulang")
+
+    laporan = models.ForeignKey(LaporanKemajuan, on_delete=models.PROTECT, related_name="riwayat")
+    aksi = models.CharField(_("aksi"), max_length=16, choices=Aksi.choices)
+    catatan = models.TextField(_("catatan"), blank=True)
+    realisasi_sebelumnya = models.JSONField(_("realisasi sebelumnya"), default=dict, blank=True)
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    pada = models.DateTimeField(_("waktu"), default=timezone.now)
+
+    objects = RiwayatQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("riwayat laporan kemajuan")
+        verbose_name_plural = _("riwayat laporan kemajuan")
+        ordering = ["pada", "pk"]
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise ValueError("RiwayatLaporanKemajuan is append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("RiwayatLaporanKemajuan is append-only")
+
+
 class RealisasiBaris(models.Model):
     laporan = models.ForeignKey(LaporanKemajuan, on_delete=models.CASCADE, related_name="realisasi")
     baris = models.ForeignKey(BarisRencana, on_delete=models.PROTECT, related_name="realisasi")
