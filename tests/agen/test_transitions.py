@@ -10,6 +10,7 @@ tried here are refused by the same two checks.
 """
 
 import datetime
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
