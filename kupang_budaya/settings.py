@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "apps.organisasi",
     "apps.nilai",
     "apps.survei",
+    "apps.hasil",
     "apps.laporan",
     "apps.kbk",
     "apps.agen",

@@ -2,7 +2,7 @@
 sections and items of their PD in the last closed periode, and of their unit when that is allowed, each with the
 value it belongs to, and may take them as the plan's focus.
 
-Every figure comes from the report selectors (apps.laporan.selectors), which apply the confidentiality rule (docs/keamanan.md)
+Every figure comes from the report selectors (apps.hasil.selectors), which apply the confidentiality rule (docs/keamanan.md)
 (nothing for a group of fewer than MIN_RESPONDEN respondents, nothing of an open periode). One more rule here:
 the unit is shown beside its PD only when the rest of the PD (PD minus unit) is also empty or at least
 MIN_RESPONDEN respondents, or a subtraction of the two would isolate one or two persons (complementary
@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count
 
 from apps.common.angka import angka
-from apps.laporan.selectors import baris_unit, butir_terlemah, laporan_perangkat_daerah
+from apps.hasil.selectors import baris_unit, butir_terlemah, laporan_perangkat_daerah
 from apps.organisasi.models import PerangkatDaerah, UnitKerja
 from apps.survei.models import Butir, Periode
 from apps.survei.scoring import MIN_RESPONDEN

@@ -73,9 +73,9 @@ def pengingat_kirim(periode: Periode, *, kelompok: str, aktor) -> int:
     from django.db import IntegrityError, transaction
 
     from apps.akun.scope import lingkup
-    from apps.notifikasi.models import Pengingat
     from apps.organisasi.models import UnitKerja
 
+    from .models import Pengingat
     from .partisipasi import pegawai_dalam_lingkup
 
     jenis, _sep, pk = kelompok.partition(":")

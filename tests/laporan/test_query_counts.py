@@ -4,11 +4,10 @@ import pytest
 from django.urls import reverse
 
 from apps.akun.models import Peran
-from apps.laporan.services import jumlah_asn
+from apps.hasil.services import jumlah_asn
 from apps.survei.models import Periode
 from tests.factories import PegawaiFactory, PeranFactory, PerangkatDaerahFactory, UnitKerjaFactory
-
-from .data import buat_periode, isi_respon
+from tests.hasil.data import buat_periode, isi_respon
 
 # Every request: the session, the user, the user's roles and pegawai record (lingkup), the periode, and the
 # session save (first request since the login, apps.common.middleware: SAVEPOINT, UPDATE, RELEASE) = 8. The consolidated report adds: the

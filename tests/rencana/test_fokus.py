@@ -9,7 +9,7 @@ import pytest
 from apps.rencana.fokus import titik_lemah
 from apps.survei.models import Butir, Periode
 from apps.survei.scoring import MIN_RESPONDEN
-from tests.laporan.data import buat_periode, isi_jawaban, isi_respon
+from tests.hasil.data import buat_periode, isi_jawaban, isi_respon
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from apps.notifikasi.models import Notifikasi, Pengingat
+from apps.notifikasi.models import Notifikasi
 from apps.survei import services
+from apps.survei.models import Pengingat
 from apps.survei.pemberitahuan import PengingatDitolak, pengingat_kirim
 from tests.survei.helpers import buat_periode, jawaban
 

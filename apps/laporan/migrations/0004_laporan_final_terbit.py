@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('common', '0002_dokumen_terbit_surat_keluar'),
-        ('laporan', '0002_asn_periode'),
+        ('laporan', '0003_asn_periode_pindah_ke_hasil'),
     ]
 
     operations = [
