@@ -201,6 +201,16 @@ def seed(ctx: DemoContext) -> None:
     # (docs/keputusan.md, «Dokumen terbit»).
     services.surat_keputusan_tetapkan(sk_lama, aktor=kepala)
     services.surat_keputusan_tetapkan(sk1, aktor=kepala)
+    # A konsep SK, not yet issued: the next appointments (and a group listed in an SK) go into it.
+    services.surat_keputusan_buat(
+        pd,
+        nomor="800.1.2/130/BKPSDM/2026",
+        tanggal=datetime.date(2026, 12, 1),
+        masa_mulai=sk1.masa_mulai,
+        masa_selesai=sk1.masa_selesai,
+        aktor=kepala,
+        merujuk=sk1,
+    )
     for i, nominasi in enumerate(dicabut, start=1):
         services.nominasi_transisi(
             nominasi,

@@ -3,12 +3,25 @@
 from django.db import migrations, models
 
 
-def isi_jabatan_kepala(apps, schema_editor):
-    from apps.organisasi.models import jabatan_kepala_bawaan
+def _jabatan(jenis: str, nama: str) -> str:
+    # A copy of apps.organisasi.models.jabatan_kepala_bawaan as it was when this migration was written.
+    if jenis == "KECAMATAN":
+        return "Camat " + nama.removeprefix("Kecamatan ").strip()
+    if jenis == "SEKRETARIAT" and nama.lower().startswith("sekretariat daerah"):
+        return "Sekretaris Daerah"
+    if jenis == "SEKRETARIAT" and nama.lower().startswith("sekretariat dprd"):
+        return "Sekretaris DPRD"
+    if jenis == "INSPEKTORAT":
+        return "Inspektur"
+    if nama.lower().startswith(("rumah sakit", "rsud")):
+        return "Direktur " + nama
+    return "Kepala " + nama
 
+
+def isi_jabatan_kepala(apps, schema_editor):
     PerangkatDaerah = apps.get_model("organisasi", "PerangkatDaerah")
     for pd in PerangkatDaerah.objects.filter(jabatan_kepala=""):
-        pd.jabatan_kepala = jabatan_kepala_bawaan(pd.jenis, pd.nama)
+        pd.jabatan_kepala = _jabatan(pd.jenis, pd.nama)
         pd.save(update_fields=["jabatan_kepala"])
 
 
