@@ -121,3 +121,22 @@ class SuratKeluar(models.Model):
 
     def __str__(self) -> str:
         return self.nomor
+
+
+class LangkahHarian(models.Model):
+    """The ledger of `manage.py kerja_harian`: one row per step and day, written in the step's own transaction,
+    so a step that finished is never run twice for that day and a step that failed runs again next time."""
+
+    tanggal = models.DateField(_("tanggal"))
+    langkah = models.CharField(_("langkah"), max_length=60)
+    hasil = models.JSONField(_("hasil"), default=dict)
+    selesai_pada = models.DateTimeField(_("selesai pada"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("langkah kerja harian")
+        verbose_name_plural = _("langkah kerja harian")
+        ordering = ["-tanggal", "pk"]
+        constraints = [models.UniqueConstraint(fields=["tanggal", "langkah"], name="langkah_harian_sekali")]
+
+    def __str__(self) -> str:
+        return f"{self.tanggal} {self.langkah}"

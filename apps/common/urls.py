@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import verifikasi as views
 
 app_name = "dokumen"
 urlpatterns = [

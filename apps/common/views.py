@@ -1,46 +1,56 @@
-"""Verification of issued documents (docs/keputusan.md, «Dokumen terbit»): any logged-in user enters the code printed
-on a PDF, sees what was issued under it, and may hand in a copy, which is genuine only when byte-identical."""
+"""`GET /sehat/`: health for the load balancer and monitoring (docs/keputusan.md, «Antarmuka yang tetap»; docs/operasi.md, «Sehat dan gangguan»).
 
-from django import forms
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext_lazy as _
+No login, no personal data, no cache: 200 when the database answers a query and the file storage takes a write,
+503 otherwise, with which of the two failed. Cheap enough to be asked every few seconds: one `SELECT 1` and one
+small file written and removed under MEDIA_ROOT.
+"""
 
-from .dokumen import cocok
-from .models import DokumenTerbit
+import contextlib
+import os
+import secrets
+from pathlib import Path
 
-BATAS_UKURAN = 20 * 1024 * 1024
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
-
-class KodeForm(forms.Form):
-    kode = forms.CharField(label=_("Kode verifikasi"), max_length=16)
-
-    def clean_kode(self) -> str:
-        return self.cleaned_data["kode"].strip().upper()
-
-
-class SalinanForm(forms.Form):
-    berkas = forms.FileField(label=_("Berkas PDF yang ingin diperiksa"))
-
-    def clean_berkas(self):
-        berkas = self.cleaned_data["berkas"]
-        if berkas.size > BATAS_UKURAN:
-            raise forms.ValidationError(
-                _("Berkas lebih besar dari 20 MB: bukan dokumen yang diterbitkan aplikasi ini.")
-            )
-        return berkas
+from .uploads import FOLDER_PRIVAT
 
 
-def cari(request):
-    form = KodeForm(request.GET or None)
-    if form.is_valid():
-        return redirect("dokumen:verifikasi", kode=form.cleaned_data["kode"])
-    return render(request, "common/verifikasi_cari.html", {"form": form})
+def database_sehat() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except DatabaseError:
+        return False
 
 
-def verifikasi(request, kode: str):
-    dokumen = get_object_or_404(DokumenTerbit, kode=kode.strip().upper())
-    form = SalinanForm(request.POST or None, request.FILES or None)
-    hasil = None
-    if request.method == "POST" and form.is_valid():
-        hasil = cocok(dokumen, form.cleaned_data["berkas"].read())
-    return render(request, "common/verifikasi.html", {"dokumen": dokumen, "form": form, "hasil": hasil})
+def penyimpanan_sehat() -> bool:
+    """A small file can be written, read back and removed in the private files' folder."""
+    folder = Path(settings.MEDIA_ROOT) / FOLDER_PRIVAT
+    berkas = folder / f".sehat-{os.getpid()}-{secrets.token_hex(4)}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        berkas.write_bytes(b"sehat")
+        return berkas.read_bytes() == b"sehat"
+    except OSError:
+        return False
+    finally:
+        with contextlib.suppress(OSError):
+            berkas.unlink(missing_ok=True)
+
+
+@login_not_required
+@require_safe
+@never_cache
+def sehat(request) -> JsonResponse:
+    hasil = {"database": database_sehat(), "penyimpanan": penyimpanan_sehat()}
+    ok = all(hasil.values())
+    return JsonResponse(
+        {"status": "ok" if ok else "gagal", **{k: "ok" if v else "gagal" for k, v in hasil.items()}},
+        status=200 if ok else 503,
+    )

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from apps.akun.scope import Lingkup, lingkup, perangkat_daerah_utuh_for_user, unit_kerja_for_user
+from apps.akun.tugas import tanpa_penanggung_jawab
 from apps.common.dokumen import unduhan as dokumen_unduhan
 from apps.common.export import xlsx_bytes
 from apps.common.pdf import PdfRenderTimeoutError
@@ -198,6 +199,10 @@ def dasbor(request, kode: str):
     _scope(request, lambda s: s.boleh_lihat_laporan_kabupaten)
     periode = _get_periode(kode)
     context = {"periode": periode, "agregat": agregat_tersedia(periode)}
+    if lingkup(request.user).monev:
+        # Tim Monev's warning: tasks that wait for a person who does not exist (docs/keputusan.md, «Setiap tugas
+        # punya orang»).
+        context["tanpa_penanggung_jawab"] = len(tanpa_penanggung_jawab())
     context.update(charts.dasbor(periode))
     return render(request, "laporan/dasbor.html", context)
 

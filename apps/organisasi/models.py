@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from apps.common.riwayat import Riwayat
+
 from .nip import nip_errors
 from .workflow import StatusPerbaikan
 
@@ -145,10 +147,6 @@ class UnitKerja(models.Model):
                 for sub in UnitKerja.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
                     UnitKerja.objects.filter(pk=sub.pk).update(path=new_path + sub.path[len(old_path) :])
 
-    @property
-    def top_level_id(self) -> int:
-        return int(self.path.strip("/").split("/")[0])
-
     def subtree(self) -> models.QuerySet["UnitKerja"]:
         return UnitKerja.objects.filter(path__startswith=self.path)
 
@@ -214,7 +212,7 @@ class Pegawai(models.Model):
         return self.sanksi.filter(Q(selesai__isnull=True) | Q(selesai__gte=pada), mulai__lte=pada).first()
 
 
-class RiwayatUnit(models.Model):
+class RiwayatUnit(Riwayat):
     """Mutasi: the unit a pegawai belonged to from a date. Written by services.pegawai_mutasi only."""
 
     pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="riwayat_unit")
@@ -223,6 +221,7 @@ class RiwayatUnit(models.Model):
     sampai = models.DateField(_("sampai"), null=True, blank=True)
     dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     dicatat_pada = models.DateTimeField(auto_now_add=True)
+    kolom_penutup = frozenset({"sampai"})  # closed at the next mutasi (services.pegawai_mutasi)
 
     class Meta:
         verbose_name = _("riwayat unit kerja")

@@ -1,4 +1,4 @@
-"""The loop from Formulir 1 to the plan (issue 10 item 9): while writing a plan, the agent sees the weakest
+"""The loop from Formulir 1 to the plan (Lampiran BAB III 2.2.4; docs/keputusan.md, «Kerahasiaan Formulir 1»): while writing a plan, the agent sees the weakest
 sections and items of their PD in the last closed periode, and of their unit when that is allowed, each with the
 value it belongs to, and may take them as the plan's focus.
 

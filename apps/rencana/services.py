@@ -12,12 +12,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.agen.hak import kelompok_agen_ids, penetapan_aktif_ids
 from apps.agen.models import KelompokAgen, Penetapan
-from apps.akun.models import Peran
 from apps.akun.scope import lingkup
 from apps.nilai.models import Nilai
 
-from . import smart
+from . import hak, pemberitahuan, smart
 from .models import (
     MAKS_BARIS,
     BarisRencana,
@@ -76,9 +76,9 @@ def rencana_buat(
     scope = lingkup(aktor)
     if (penetapan is None) == (kelompok is None):
         raise ValueError("a plan belongs to exactly one agent or one group")
-    if penetapan is not None and penetapan.pk not in scope.agen_aktif_ids:
+    if penetapan is not None and penetapan.pk not in penetapan_aktif_ids(scope):
         raise PermissionDenied
-    if kelompok is not None and kelompok.pk not in scope.kelompok_agen_ids:
+    if kelompok is not None and kelompok.pk not in kelompok_agen_ids(scope):
         raise PermissionDenied
     if selesai < mulai:
         raise ValidationError({"selesai": _("Bulan selesai harus sama dengan atau sesudah bulan mulai.")})
@@ -106,7 +106,7 @@ def rencana_buat(
 
 def rencana_ubah(rencana: RencanaTindak, *, aktor, **fields) -> RencanaTindak:
     """Change the header of a plan in DRAF or DIKEMBALIKAN (judul, months, focus)."""
-    if not lingkup(aktor).boleh_ubah_rencana(rencana):
+    if not hak.boleh_ubah_rencana(lingkup(aktor), rencana):
         raise PermissionDenied
     allowed = {"judul", "mulai", "selesai", "fokus"}
     for name, value in fields.items():
@@ -138,11 +138,11 @@ def baris_simpan(
 ) -> BarisRencana:
     """Add (or change) one row of Tabel 2; the writer is recorded per row, so a group plan shows who wrote what."""
     scope = lingkup(aktor)
-    if not scope.boleh_ubah_rencana(rencana) or scope.pegawai is None:
+    if not hak.boleh_ubah_rencana(scope, rencana) or scope.pegawai is None:
         raise PermissionDenied
     with transaction.atomic():
         locked = RencanaTindak.objects.select_for_update().get(pk=rencana.pk)
-        if not scope.boleh_ubah_rencana(locked):
+        if not hak.boleh_ubah_rencana(scope, locked):
             raise PermissionDenied
         if baris is None:
             n = locked.baris.count()
@@ -163,7 +163,7 @@ def baris_simpan(
 def baris_hapus(baris: BarisRencana, *, aktor) -> None:
     """Delete a row of a plan being written and renumber the rows below it."""
     rencana = baris.rencana
-    if not lingkup(aktor).boleh_ubah_rencana(rencana):
+    if not hak.boleh_ubah_rencana(lingkup(aktor), rencana):
         raise PermissionDenied
     with transaction.atomic():
         RencanaTindak.objects.select_for_update().get(pk=rencana.pk)
@@ -197,7 +197,7 @@ def rencana_versi_baru(rencana: RencanaTindak, *, aktor) -> RencanaTindak:
     through `rencana_transisi`). Side effects: the copy with its rows and values, its first history row.
     """
     scope = lingkup(aktor)
-    if not scope.boleh_versi_baru_rencana(rencana):
+    if not hak.boleh_versi_baru_rencana(scope, rencana):
         raise PermissionDenied
     with transaction.atomic():
         locked = RencanaTindak.objects.select_for_update().get(pk=rencana.pk)
@@ -238,9 +238,9 @@ def rencana_versi_baru(rencana: RencanaTindak, *, aktor) -> RencanaTindak:
 def pelaku_rencana(rencana: RencanaTindak, aktor) -> set[str]:
     scope = lingkup(aktor)
     roles = set()
-    if scope.penyusun_rencana(rencana):
+    if hak.penyusun_rencana(scope, rencana):
         roles.add(Pelaku.PENYUSUN)
-    if rencana.perangkat_daerah_id in scope.kepala_pd_ids and not scope.penyusun_rencana(rencana):
+    if hak.pemutus_rencana(scope, rencana):
         roles.add(Pelaku.KEPALA_PD)
     return roles
 
@@ -265,7 +265,9 @@ def rencana_transisi(
     - to DISETUJUI: records logis, the approval date, the approving Kepala PD (name, NIP and the Plt./Pj.
       prefix of their role) and the reporting frequency; the previous approved version, if any, moves to
       DIGANTI with its own history row;
-    - saves with update_fields and appends one RiwayatRencana (who, when, from, to, note).
+    - saves with update_fields and appends one RiwayatRencana (who, when, from, to, note);
+    - notices (rencana/pemberitahuan.py): submitted, to the Kepala PD with copies to the KBK and the unit head;
+      approved or returned, to the authors.
     The caller's instance gets the new status too.
     """
     catatan = (catatan or "").strip()
@@ -305,14 +307,7 @@ def rencana_transisi(
             locked.logis = True
             locked.disetujui_pada = timezone.localdate()
             locked.penyetuju = scope.pegawai
-            locked.sebutan_penyetuju = next(
-                (
-                    p.sebutan
-                    for p in scope.peran
-                    if p.jenis == Peran.Jenis.KEPALA_PD and p.perangkat_daerah_id == locked.perangkat_daerah_id
-                ),
-                "",
-            )
+            locked.sebutan_penyetuju = scope.sebutan_kepala_pd(locked.perangkat_daerah_id)
             fields += ["logis", "disetujui_pada", "penyetuju", "sebutan_penyetuju"]
             if frekuensi_laporan:
                 locked.frekuensi_laporan = frekuensi_laporan
@@ -322,9 +317,13 @@ def rencana_transisi(
         dari = locked.status
         locked.status = ke
         locked.save(update_fields=fields)
-        RiwayatRencana.objects.create(
+        riwayat = RiwayatRencana.objects.create(
             rencana=locked, aksi=aksi, dari_status=dari, ke_status=ke, catatan=catatan, oleh=aktor
         )
+        if ke == Status.DIAJUKAN:
+            pemberitahuan.rencana_diajukan(locked, nomor=riwayat.pk)
+        else:
+            pemberitahuan.rencana_diputuskan(locked, nomor=riwayat.pk, catatan=catatan)
     rencana.status = locked.status
     return locked
 
@@ -379,11 +378,11 @@ def laporan_kemajuan_kirim(
     through rencana_for_user).
 
     Side effects: every file is checked first (nothing is written when one is refused); then, in one
-    transaction, the report, its rows and the files under random names in private storage. Files written
-    before a failure are removed again.
+    transaction, the report, its rows and the files under random names in private storage, and a notice to the
+    Kepala PD that it awaits acknowledgement. Files written before a failure are removed again.
     """
     scope = lingkup(aktor)
-    if not scope.boleh_lapor_kemajuan(rencana) or scope.pegawai is None:
+    if not hak.boleh_lapor_kemajuan(scope, rencana) or scope.pegawai is None:
         raise PermissionDenied
     periods = {m: s for m, s in rencana.periode_laporan()}
     if periode_mulai not in periods or periode_mulai > timezone.localdate():
@@ -430,6 +429,7 @@ def laporan_kemajuan_kirim(
                     bukti.berkas.save(f"bukti.{jenis}", ContentFile(data), save=False)
                     written.append(bukti)
                     bukti.save()
+            pemberitahuan.laporan_dikirim(laporan)
     except IntegrityError:
         _hapus_berkas(written)
         raise ValidationError({"periode": _("Laporan periode ini sudah dikirim.")})
@@ -501,22 +501,27 @@ def laporan_kemajuan_buka_kembali(laporan: LaporanKemajuan, *, aktor, alasan: st
 
 
 def masalah_ajukan(rencana: RencanaTindak, *, aktor, kepada: str, uraian: str, usulan_solusi: str) -> Permasalahan:
-    """An agent raises a problem with a proposed solution to the unit head or the Kepala PD (2.2.4 1) e)."""
+    """An agent raises a problem with a proposed solution to the unit head or the Kepala PD (2.2.4 1) e).
+    Side effects: the record, and a notice to its addressee (the Kepala PD when the unit has no head)."""
     scope = lingkup(aktor)
-    if not scope.boleh_ajukan_masalah(rencana):
+    if not hak.boleh_ajukan_masalah(scope, rencana):
         raise PermissionDenied
-    return Permasalahan.objects.create(
-        rencana=rencana,
-        kepada=kepada,
-        uraian=uraian.strip(),
-        usulan_solusi=usulan_solusi.strip(),
-        diajukan_oleh=scope.pegawai,
-    )
+    with transaction.atomic():
+        masalah = Permasalahan.objects.create(
+            rencana=rencana,
+            kepada=kepada,
+            uraian=uraian.strip(),
+            usulan_solusi=usulan_solusi.strip(),
+            diajukan_oleh=scope.pegawai,
+        )
+        pemberitahuan.masalah_diajukan(masalah)
+    return masalah
 
 
 def masalah_jawab(masalah: Permasalahan, *, aktor, arahan: str) -> Permasalahan:
-    """The leader answers with direction and solution (2.2.4 1) f). Side effects: DIJAWAB, who, when."""
-    if not lingkup(aktor).boleh_jawab_masalah(masalah):
+    """The leader answers with direction and solution (2.2.4 1) f). Side effects: DIJAWAB, who, when;
+    a notice to the agent."""
+    if not hak.boleh_jawab_masalah(lingkup(aktor), masalah):
         raise PermissionDenied
     if not arahan.strip():
         raise ValidationError({"arahan": _("Arahan/solusi wajib diisi.")})
@@ -529,12 +534,13 @@ def masalah_jawab(masalah: Permasalahan, *, aktor, arahan: str) -> Permasalahan:
         locked.dijawab_oleh = aktor
         locked.dijawab_pada = timezone.now()
         locked.save(update_fields=["status", "arahan", "dijawab_oleh", "dijawab_pada"])
+        pemberitahuan.masalah_dijawab(locked)
     return locked
 
 
 def masalah_tutup(masalah: Permasalahan, *, aktor) -> Permasalahan:
     """The agent closes an answered problem. Side effects: DITUTUP and the time."""
-    if not lingkup(aktor).boleh_tutup_masalah(masalah):
+    if not hak.boleh_tutup_masalah(lingkup(aktor), masalah):
         raise PermissionDenied
     with transaction.atomic():
         locked = Permasalahan.objects.select_for_update().get(pk=masalah.pk)

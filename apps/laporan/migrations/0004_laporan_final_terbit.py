@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('common', '0002_dokumen_terbit_surat_keluar'),
+        ('common', '0003_dokumen_terbit_surat_keluar'),
         ('laporan', '0003_asn_periode_pindah_ke_hasil'),
     ]
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('common', '0001_initial'),
+        ('common', '0002_langkah_harian'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

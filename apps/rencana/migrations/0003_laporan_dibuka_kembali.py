@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('rencana', '0001_initial'),
+        ('rencana', '0002_bukti_di_folder_privat'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agen', '0004_kelompok_agen_riwayat'),
-        ('common', '0002_dokumen_terbit_surat_keluar'),
+        ('agen', '0006_peran_agen_data'),
+        ('common', '0003_dokumen_terbit_surat_keluar'),
     ]
 
     operations = [
