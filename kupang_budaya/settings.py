@@ -56,6 +56,9 @@ if not SECRET_KEY:
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production-kupang-budaya-kerja"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# The site's address as printed on issued documents before the verification path (docs/keputusan.md, «Dokumen
+# terbit»), e.g. "https://budayakerja.kupangkab.go.id"; empty prints the path alone.
+ALAMAT_SITUS = env_str("ALAMAT_SITUS", "").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
