@@ -47,7 +47,7 @@ port=$((21000 + RANDOM % 9000))
 mulai=$(date +%s)
 detik() { echo "$(( $(date +%s) - mulai )) s"; }
 
-export DEBUG=false SECRET_KEY="drill-$(head -c 32 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9')" \
+export DEBUG=false SECRET_KEY="drill-$(head -c 64 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9')" \
   ALLOWED_HOSTS=budaya.test USE_X_FORWARDED_PROTO=true MEDIA_ROOT="$tmp/media" LOG_LEVEL_PERMINTAAN=WARNING \
   GUNICORN_BIND="127.0.0.1:$port" GUNICORN_WORKERS=1 GUNICORN_THREADS=2
 export CADANGAN_DIR="$tmp/cadangan" PEMELIHARAAN="$tmp/pemeliharaan" ENV_FILE=/dev/null APP_USER=nobody-here \
