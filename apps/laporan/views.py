@@ -15,12 +15,11 @@ from django.utils.translation import gettext as _
 from apps.akun.scope import Lingkup, lingkup, perangkat_daerah_utuh_for_user, unit_kerja_for_user
 from apps.common.export import xlsx_bytes
 from apps.common.pdf import PdfRenderTimeoutError
-from apps.hasil.selectors import baris_unit
+from apps.hasil.selectors import baris_unit, pd_unit
 from apps.hasil.services import jumlah_asn
 from apps.organisasi.models import PerangkatDaerah, UnitKerja
 from apps.survei.models import Periode
 from apps.survei.selectors import agregat_tersedia
-from apps.survei.services import periode_finalkan
 
 from . import charts, ekspor, services
 from . import render as laporan_render
@@ -106,8 +105,10 @@ def rincian_unit(request, kode: str, pk: int):
     unit = _get_unit_for_user(request, pk)
     _scope(request, lambda s: s.boleh_lihat_laporan_kabupaten)
     periode = _get_periode(kode)
-    laporan = services.laporan_live(periode, unit.perangkat_daerah, induk=unit)
-    context = {**laporan_render.konteks(laporan), "periode": periode, "pd": unit.perangkat_daerah, "induk": unit}
+    # The PD the unit belonged to at the first close: a closed periode is read in its frozen tree (apps/hasil/beku.py).
+    pd = get_object_or_404(PerangkatDaerah, pk=pd_unit(periode, unit))
+    laporan = services.laporan_live(periode, pd, induk=unit)
+    context = {**laporan_render.konteks(laporan), "periode": periode, "pd": pd, "induk": unit}
     return render(request, "laporan/laporan.html", context)
 
 
@@ -154,14 +155,14 @@ def periode_url(periode: Periode, pd: PerangkatDaerah | None = None) -> str:
 
 def finalisasi(request, kode: str):
     """Tim Monev (or the admin) finalises a closed periode after a confirmation step, through the one path to
-    FINAL (apps.survei.services.periode_finalkan): the reports become snapshots."""
+    FINAL (services.laporan_finalkan): the reports become snapshots."""
     _scope(request, lambda s: s.boleh_finalkan_periode)
     periode = _get_periode(kode)
     form = FinalisasiForm(request.POST or None)
     bisa = periode.status == Periode.Status.DITUTUP
     if request.method == "POST" and bisa and form.is_valid():
         try:
-            periode_finalkan(periode, aktor=request.user, catatan="Finalisasi laporan")
+            services.laporan_finalkan(periode, aktor=request.user)
         except ValidationError as exc:  # finalised meanwhile by someone else
             messages.error(request, " ".join(exc.messages))
             return redirect("laporan:konsolidasi", kode=periode.kode)
