@@ -34,10 +34,10 @@ def test_import_graph_script_refuses_an_arrow_against_the_layers():
 
 def test_import_graph_reads_relative_function_local_and_named_imports():
     script = _script()
-    module = ROOT / "apps" / "laporan" / "apps.py"
+    module = ROOT / "apps" / "hasil" / "apps.py"
     found = {(name, by_name) for name, _line, by_name in script.imported_modules(module)}
     assert ("apps.survei.signals", False) in found  # inside ready()
-    assert ("apps.laporan.services", False) in found  # relative, resolved
+    assert ("apps.hasil.services", False) in found  # relative, resolved
     named = script.imported_modules(ROOT / "apps" / "common" / "reference.py")
     assert ("apps.agen.reference", True) in {(name, by_name) for name, _line, by_name in named}
 
