@@ -1,4 +1,4 @@
-"""Benchmark of the Laporan Evaluasi at kabupaten-to-national scale (issue 4; figures in README).
+"""Benchmark of the Laporan Evaluasi at kabupaten-to-national scale (figures in README, «Ukuran»).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kupang_bench python bench/laporan.py --responses 100000
 

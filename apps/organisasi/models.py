@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from apps.common.riwayat import Riwayat
+
 from .nip import nip_errors
 from .workflow import StatusPerbaikan
 
@@ -50,6 +52,15 @@ class PerangkatDaerah(models.Model):
     nama = models.CharField(_("nama"), max_length=200)
     singkatan = models.CharField(_("singkatan"), max_length=40, blank=True)
     jenis = models.CharField(_("jenis"), max_length=12, choices=Jenis.choices)
+    jabatan_kepala = models.CharField(
+        _("jabatan kepala"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Sebutan jabatan pimpinan PD seperti dicetak pada dokumen: Sekretaris Daerah, Inspektur, Kepala Dinas "
+            "Kesehatan, Camat Semau. Kosong: dibentuk dari jenis dan nama PD."
+        ),
+    )
     aktif = models.BooleanField(_("aktif"), default=True)
     history = HistoricalRecords()
 
@@ -64,6 +75,29 @@ class PerangkatDaerah(models.Model):
 
     def __str__(self) -> str:
         return self.nama
+
+    @property
+    def jabatan_pimpinan(self) -> str:
+        """The head's office title as documents print it (docs/keputusan.md, «Tata naskah dinas»)."""
+        return self.jabatan_kepala or jabatan_kepala_bawaan(self.jenis, self.nama)
+
+
+def jabatan_kepala_bawaan(jenis: str, nama: str) -> str:
+    """The usual office title of the head of a PD of `jenis` named `nama`: a Kecamatan is led by a Camat, the
+    Sekretariat Daerah by the Sekretaris Daerah, the Inspektorat by the Inspektur, a Dinas, Badan or Satuan by its
+    Kepala, a hospital by its Direktur."""
+    J = PerangkatDaerah.Jenis
+    if jenis == J.KECAMATAN:
+        return "Camat " + nama.removeprefix("Kecamatan ").strip()
+    if jenis == J.SEKRETARIAT and nama.lower().startswith("sekretariat daerah"):
+        return "Sekretaris Daerah"
+    if jenis == J.SEKRETARIAT and nama.lower().startswith("sekretariat dprd"):
+        return "Sekretaris DPRD"
+    if jenis == J.INSPEKTORAT:
+        return "Inspektur"
+    if nama.lower().startswith(("rumah sakit", "rsud")):
+        return "Direktur " + nama
+    return "Kepala " + nama
 
 
 class UnitKerja(models.Model):
@@ -112,10 +146,6 @@ class UnitKerja(models.Model):
                 # Move the subtree along with this unit.
                 for sub in UnitKerja.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
                     UnitKerja.objects.filter(pk=sub.pk).update(path=new_path + sub.path[len(old_path) :])
-
-    @property
-    def top_level_id(self) -> int:
-        return int(self.path.strip("/").split("/")[0])
 
     def subtree(self) -> models.QuerySet["UnitKerja"]:
         return UnitKerja.objects.filter(path__startswith=self.path)
@@ -182,7 +212,7 @@ class Pegawai(models.Model):
         return self.sanksi.filter(Q(selesai__isnull=True) | Q(selesai__gte=pada), mulai__lte=pada).first()
 
 
-class RiwayatUnit(models.Model):
+class RiwayatUnit(Riwayat):
     """Mutasi: the unit a pegawai belonged to from a date. Written by services.pegawai_mutasi only."""
 
     pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="riwayat_unit")
@@ -191,6 +221,7 @@ class RiwayatUnit(models.Model):
     sampai = models.DateField(_("sampai"), null=True, blank=True)
     dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     dicatat_pada = models.DateTimeField(auto_now_add=True)
+    kolom_penutup = frozenset({"sampai"})  # closed at the next mutasi (services.pegawai_mutasi)
 
     class Meta:
         verbose_name = _("riwayat unit kerja")

@@ -47,19 +47,11 @@ TRANSITIONS: dict[tuple[str, str], tuple[str, frozenset[str], bool]] = {
     # Side effect of approving a newer version, never taken by hand.
     (S.DISETUJUI, S.DIGANTI): (Aturan.GANTI, frozenset({P.SISTEM}), False),
 }
-# Who acts next in each state (the home page and the lists use it).
-GILIRAN = {S.DRAF: P.PENYUSUN, S.DIKEMBALIKAN: P.PENYUSUN, S.DIAJUKAN: P.KEPALA_PD}
 # States in which the authors may still edit the plan.
 DAPAT_DIUBAH = (S.DRAF, S.DIKEMBALIKAN)
-# States a reader sees as "the plan in force".
-BERLAKU = (S.DISETUJUI,)
 BARU = "buat"  # the action that creates a plan or a new version (first history row, from "")
 
 AKSI_LABEL = {BARU: _("Dibuat"), "versi": _("Versi baru dibuat"), **{a.value: a.label for a in Aturan}}
-
-
-def ke_dari(status: str) -> list[str]:
-    return [ke for (dari, ke) in TRANSITIONS if dari == status]
 
 
 class StatusLaporan(models.TextChoices):
@@ -67,6 +59,7 @@ class StatusLaporan(models.TextChoices):
 
     TERKIRIM = "TERKIRIM", _("Terkirim")
     DIKETAHUI = "DIKETAHUI", _("Diketahui Kepala PD")
+    DIBUKA_KEMBALI = "DIBUKA", _("Dibuka kembali untuk diperbaiki")
 
 
 class StatusPeriode(models.TextChoices):
@@ -77,6 +70,7 @@ class StatusPeriode(models.TextChoices):
     TERLAMBAT = "TERLAMBAT", _("Terlambat")
     TERKIRIM = "TERKIRIM", _("Terkirim")
     DIKETAHUI = "DIKETAHUI", _("Diketahui")
+    DIBUKA_KEMBALI = "DIBUKA", _("Dibuka kembali: perbaiki dan kirim lagi")
 
 
 class StatusMasalah(models.TextChoices):

@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.common.riwayat import Riwayat
+
 from .scoring import Band, Kategori, band_errors, section_range
 
 
@@ -212,7 +214,7 @@ class Periode(models.Model):
         return self.status == self.Status.DIBUKA and self.tanggal_buka <= hari_ini <= self.tanggal_tutup
 
 
-class RiwayatPeriode(models.Model):
+class RiwayatPeriode(Riwayat):
     """One status change of a periode: who, when, from, to, note. Written by services._periode_transisi only."""
 
     periode = models.ForeignKey(Periode, on_delete=models.CASCADE, related_name="riwayat")

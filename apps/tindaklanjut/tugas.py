@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.akun.scope import Lingkup
-from apps.akun.tugas import PANTAU, TENGGAT, Tugas
+from apps.akun.tugas import PANTAU, TENGGAT, TanpaPenanggungJawab, Tugas
 
 from .models import TindakLanjut
 from .workflow import Status
@@ -17,7 +17,7 @@ def tugas_untuk(user, scope: Lingkup) -> list[Tugas]:
     """Queries: 1 for a Kepala PD, 1 for Tim Monev, none otherwise."""
     tasks = []
     url = reverse("tindaklanjut:daftar")
-    if scope.kepala_pd_ids:
+    if scope.boleh_laporkan_tindak_lanjut_apa_pun:
         row = TindakLanjut.objects.filter(perangkat_daerah_id__in=scope.kepala_pd_ids, status=Status.TERBUKA).aggregate(
             n=Count("pk"), tenggat=Min("batas_waktu")
         )
@@ -55,3 +55,22 @@ def tugas_untuk(user, scope: Lingkup) -> list[Tugas]:
                 )
             )
     return tasks
+
+
+def tanpa_penanggung_jawab(hari) -> list[TanpaPenanggungJawab]:
+    """Follow-ups to be reported whose PD has neither a Kepala nor an acting one. One query."""
+    qs = TindakLanjut.objects.filter(status=Status.TERBUKA, penanggung_jawab__isnull=True).select_related(
+        "periode", "perangkat_daerah", "unit_kerja"
+    )
+    return [
+        TanpaPenanggungJawab(
+            jenis=_("Tindak lanjut"),
+            teks=_("%(sasaran)s, bagian %(bagian)s (%(kategori)s), periode %(periode)s")
+            % {"sasaran": tl.sasaran, "bagian": tl.bagian, "kategori": tl.kategori_label, "periode": tl.periode.nama},
+            perangkat_daerah=tl.perangkat_daerah.nama,
+            menunggu=_("Kepala PD"),
+            url=reverse("tindaklanjut:detail", args=[tl.pk]),
+            sejak=timezone.localtime(tl.dibuat_pada).date(),
+        )
+        for tl in qs
+    ]

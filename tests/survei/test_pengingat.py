@@ -1,4 +1,4 @@
-"""Reminders and participation (issue 12 item 3): one reminder a day per group, to those who have not submitted,
+"""Reminders and participation (docs/keputusan.md, «Periode Formulir 1»): one reminder a day per group, to those who have not submitted,
 never answers; a "belum" filter, percentages per unit and PD, a printable list and an XLSX."""
 
 import io
