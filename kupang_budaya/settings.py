@@ -56,6 +56,9 @@ if not SECRET_KEY:
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production-kupang-budaya-kerja"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# The site's address as printed on issued documents before the verification path (docs/keputusan.md, «Dokumen
+# terbit»), e.g. "https://budayakerja.kupangkab.go.id"; empty prints the path alone.
+ALAMAT_SITUS = env_str("ALAMAT_SITUS", "").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -88,6 +91,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The request id on every log line and response, one JSON log line per request, one retry of a GET after a
+    # dropped database connection (apps/common/permintaan.py).
+    "apps.common.permintaan.PermintaanMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # HTML compressed for phones on weak signals; BREACH: see README "Deploy" (Django adds random bytes to every
@@ -130,10 +136,14 @@ TEMPLATES = [
     },
 ]
 
+# Persistent connections, checked before each request reuses them (docs/operasi.md, «Koneksi database»): opening a
+# PostgreSQL connection per request cost more CPU than the request itself (bench/beban, README «Ukuran»), and the
+# health check finds a connection dropped by a database restart before a query fails on it.
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 600),
+        conn_health_checks=env_bool("DB_CONN_HEALTH_CHECKS", True),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -256,6 +266,8 @@ SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_HTTPONLY = True
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# The load balancer and monitoring may ask for /sehat/ over plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^sehat/$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
@@ -278,12 +290,31 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# One JSON object per line on stderr (the journal under systemd), each with the request id
+# (apps/common/permintaan.py). LOG_FORMAT=teks gives plain lines for development.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"permintaan": {"()": "apps.common.permintaan.FilterPermintaan"}},
+    "formatters": {
+        "json": {"()": "apps.common.permintaan.JsonFormatter"},
+        "teks": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["permintaan"],
+            "formatter": env_str("LOG_FORMAT", "json"),
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # The access log: one line per request (method, path, status, ms, user id), INFO by default.
+        "kupang.permintaan": {"level": env_str("LOG_LEVEL_PERMINTAAN", "INFO")},
+    },
 }
+if LOGGING["handlers"]["console"]["formatter"] not in LOGGING["formatters"]:
+    raise ImproperlyConfigured("LOG_FORMAT must be json or teks")
 
 # Email is optional (in-app notices are the record): SMTP when EMAIL_HOST is set, the console in development,
 # nothing otherwise.
@@ -291,14 +322,25 @@ EMAIL_HOST = env_str("EMAIL_HOST", "")
 EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)  # port 465
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", not EMAIL_USE_SSL)  # STARTTLS, port 587
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "budaya-kerja@kupangkab.go.id")
-if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-elif DEBUG:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-else:
-    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+# The address of the site as people reach it (https://budayakerja.kupangkab.go.id): links in emails and
+# WhatsApp texts start with it; empty gives paths only.
+SITE_URL = env_str("SITE_URL", "").rstrip("/")
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL are exclusive: set one to false")
+# EMAIL_BACKEND may name any Django mail backend (e.g. the file backend on a test server); without it, SMTP
+# when EMAIL_HOST is set. Without either, no email leaves the app and each notice says so (email "nonaktif").
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.dummy.EmailBackend",
+)
 
 # Time limit for one PDF render (WeasyPrint), in seconds.
 PDF_RENDER_TIMEOUT = env_int("PDF_RENDER_TIMEOUT", 60)

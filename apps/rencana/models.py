@@ -10,7 +10,6 @@ import uuid
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -19,6 +18,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from apps.common.riwayat import Riwayat
+from apps.common.uploads import FOLDER_PRIVAT, PenyimpananPrivat
 
 from .workflow import AKSI_LABEL, DAPAT_DIUBAH, Status, StatusLaporan, StatusMasalah
 
@@ -47,8 +47,9 @@ def rata_rata_capaian(values) -> Decimal | None:
     return (sum(values, Decimal(0)) / len(values)).quantize(SATU_DESIMAL, rounding=ROUND_HALF_UP)
 
 
-class BerkasPrivat(FileSystemStorage):
-    """Evidence files live under MEDIA_ROOT/private, which no URL serves: only `bukti_unduh`, after a scope check."""
+class BerkasPrivat(PenyimpananPrivat):
+    """Evidence files live under MEDIA_ROOT/privat (as every private file), which no URL serves: only
+    `bukti_unduh`, after a scope check. Written whole or not at all (`PenyimpananPrivat`)."""
 
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("location", None)
@@ -57,7 +58,7 @@ class BerkasPrivat(FileSystemStorage):
 
     @cached_property
     def base_location(self):
-        return self._value_or_setting(self._location, str(settings.MEDIA_ROOT) + "/private")
+        return self._value_or_setting(self._location, str(settings.MEDIA_ROOT) + "/" + FOLDER_PRIVAT)
 
     def url(self, name):  # never a public URL
         raise ValueError("evidence files have no public URL; use rencana:bukti_unduh")
@@ -148,7 +149,7 @@ class RencanaTindak(models.Model):
     @property
     def pemilik(self) -> str:
         if self.kelompok_id:
-            return f"{_('Kelompok')} {self.kelompok.nama}"
+            return self.kelompok.sebutan
         return self.penetapan.pegawai.nama_lengkap
 
     @property
@@ -293,6 +294,28 @@ class LaporanKemajuan(models.Model):
     @property
     def capaian_rata_rata(self) -> Decimal | None:
         return rata_rata_capaian(r.capaian for r in self.realisasi.all())
+
+
+class RiwayatLaporanKemajuan(Riwayat):
+    """One event of a progress report: sent, reopened by the Kepala PD (with the reason and the figures as they
+    were), sent again. Append-only."""
+
+    class Aksi(models.TextChoices):
+        KIRIM = "KIRIM", _("Dikirim")
+        BUKA_KEMBALI = "BUKA_KEMBALI", _("Dibuka kembali")
+        KIRIM_ULANG = "KIRIM_ULANG", _("Dikirim ulang")
+
+    laporan = models.ForeignKey(LaporanKemajuan, on_delete=models.PROTECT, related_name="riwayat")
+    aksi = models.CharField(_("aksi"), max_length=16, choices=Aksi.choices)
+    catatan = models.TextField(_("catatan"), blank=True)
+    realisasi_sebelumnya = models.JSONField(_("realisasi sebelumnya"), default=dict, blank=True)
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    pada = models.DateTimeField(_("waktu"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("riwayat laporan kemajuan")
+        verbose_name_plural = _("riwayat laporan kemajuan")
+        ordering = ["pada", "pk"]
 
 
 class RealisasiBaris(models.Model):
