@@ -1,7 +1,7 @@
 """Settings for Budaya Kerja Kupang, read only from environment variables.
 
-Every value has a development default so a fresh checkout runs; production sets DEBUG=false,
-SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (see README, "Deploy").
+Every value but SECRET_KEY has a default; DEBUG defaults to off. Production sets SECRET_KEY, ALLOWED_HOSTS and
+DATABASE_URL (see README, "Deploy"); development runs through `make run`, which sets DEBUG=true and a key.
 """
 
 import os
@@ -48,12 +48,13 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
+# Safe by default (docs/pdp.md, "Keamanan pemrosesan"): DEBUG is off unless the environment turns it on, and there
+# is no built-in key: SECRET_KEY signs sessions and keys the activation codes' HMAC. `make run` sets both for
+# development; the test settings set their own.
+DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
-    SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production-kupang-budaya-kerja"
+    raise ImproperlyConfigured("SECRET_KEY must be set in the environment (development: `make run` sets one)")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
