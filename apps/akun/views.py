@@ -82,12 +82,13 @@ class GantiSandiView(auth_views.PasswordChangeView):
 def aktivasi(request):
     """Set a password with NIP + one-time code (first login, or a reset by the admin).
 
-    Wrong codes never cancel the printed code: the guesser is slowed by IP and by NIP (throttle.py).
+    Wrong codes never cancel the printed code: the guesser is slowed by IP and by (IP, NIP), never by NIP alone,
+    so guesses from elsewhere cannot stop the genuine code (throttle.py).
     """
     form = AktivasiForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         nip = form.cleaned_data["nip"]
-        detik = max(throttle.tunggu_ip(request), throttle.tunggu_nip(nip))
+        detik = max(throttle.tunggu_ip(request), throttle.tunggu_ip_nip(request, nip))
         if detik:
             return terlalu_banyak(request, detik)
         try:
