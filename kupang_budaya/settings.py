@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "apps.forum",
     "apps.tindaklanjut",
     "apps.internalisasi",
+    "apps.pdp",
 ]
 
 MIDDLEWARE = [
@@ -281,3 +282,25 @@ else:
 
 # Time limit for one PDF render (WeasyPrint), in seconds.
 PDF_RENDER_TIMEOUT = env_int("PDF_RENDER_TIMEOUT", 60)
+
+# Personal data protection (docs/pdp.md). The contact of the data protection officer shown in the privacy notice
+# (UU 27/2022 Pasal 53-54), and how long each kind of personal data is kept: `apps.pdp.retensi.retensi_jalankan`
+# applies these every day (`kerja_harian`). Years count from the event named in docs/pdp.md, «Retensi».
+PEJABAT_PDP = {
+    "nama": env_str("PDP_PEJABAT_NAMA", "Pejabat Pelindungan Data Pribadi, Bagian Organisasi Sekretariat Daerah"),
+    "email": env_str("PDP_PEJABAT_EMAIL", DEFAULT_FROM_EMAIL),
+    "telepon": env_str("PDP_PEJABAT_TELEPON", ""),
+    "alamat": env_str("PDP_PEJABAT_ALAMAT", ""),
+}
+RETENSI = {
+    # An ASN who left (aktif off): account closed, contact data removed, after this many years.
+    "pegawai_keluar_tahun": env_int("RETENSI_PEGAWAI_KELUAR_TAHUN", 5),
+    # A disciplinary sanction, after this many years from its end date.
+    "sanksi_tahun": env_int("RETENSI_SANKSI_TAHUN", 5),
+    # The read audit (AksesData).
+    "jejak_baca_tahun": env_int("RETENSI_JEJAK_BACA_TAHUN", 5),
+    # django-axes' logs of logins and failures (NIP and IP address).
+    "log_masuk_hari": env_int("RETENSI_LOG_MASUK_HARI", 365),
+    # In-app notices.
+    "pemberitahuan_hari": env_int("RETENSI_PEMBERITAHUAN_HARI", 730),
+}

@@ -26,5 +26,6 @@ urlpatterns = [
     path("forum/", include("apps.forum.urls")),
     path("tindak-lanjut/", include("apps.tindaklanjut.urls")),
     path("internalisasi/", include("apps.internalisasi.urls")),
+    path("pdp/", include("apps.pdp.urls")),
     path("admin/", admin.site.urls),
 ]

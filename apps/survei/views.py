@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -18,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 from apps.akun.scope import lingkup, perangkat_daerah_for_user
 from apps.common.export import xlsx_bytes
 from apps.notifikasi.services import notifikasi_tandai_dibaca
+from apps.organisasi.models import PemberitahuanDiterima
 
 from . import partisipasi, pemberitahuan, scoring, services
 from .forms import BukaKembaliForm, FormulirForm, PeriodeForm, StatusPeriodeForm
@@ -133,6 +135,9 @@ def formulir(request, kode: str):
         return redirect("survei:respon", pk=respon.pk)
     if not periode.menerima_kiriman():
         return render(request, "survei/tertutup.html", {"periode": periode, "respon": respon})
+    if not PemberitahuanDiterima.sudah(request.user):
+        # The privacy notice comes before the first Formulir 1 (docs/pdp.md; UU 27/2022 Pasal 21), and back here.
+        return redirect(f"{reverse('pdp:pemberitahuan')}?{urlencode({'next': request.path})}")
     tersimpan = {}
     if respon is not None:
         tersimpan = dict(Jawaban.objects.filter(respon=respon).values_list("butir__nomor", "nilai"))

@@ -14,7 +14,11 @@ def _jalankan(**env: str) -> subprocess.CompletedProcess:
     base = {k: v for k, v in os.environ.items() if k in {"PATH", "HOME", "LANG", "LC_ALL", "TMPDIR"}}
     base.update(DJANGO_SETTINGS_MODULE="kupang_budaya.settings", DATABASE_URL="sqlite:///:memory:", **env)
     return subprocess.run(
-        [sys.executable, "manage.py", "shell", "--no-imports", "-c", CETAK], cwd=ROOT, env=base, capture_output=True, text=True
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", CETAK],
+        cwd=ROOT,
+        env=base,
+        capture_output=True,
+        text=True,
     )
 
 

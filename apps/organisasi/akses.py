@@ -1,0 +1,19 @@
+"""The read audit of personal data (docs/pdp.md, «Jejak baca»): one call per page, file or export that shows a
+person's data to someone. The path is kept without its query string (no NIP typed in a search reaches the row)."""
+
+from django.http import HttpRequest
+
+from .models import AksesData, Pegawai
+
+
+def catat_akses(request: HttpRequest, jenis: str, objek: str, subjek: Pegawai | None = None) -> AksesData:
+    """Append one row: who (the logged-in user), when, whose data (`subjek`, None for many at once), what."""
+    user = request.user
+    return AksesData.objects.create(
+        pembaca=user if user.is_authenticated else None,
+        pembaca_nama=(user.get_full_name() or user.get_username())[:150] if user.is_authenticated else "",
+        subjek=subjek,
+        jenis=jenis,
+        objek=str(objek)[:200],
+        alamat=request.path[:200],
+    )
