@@ -12,7 +12,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from apps.akun.tugas import kelompok_peran, tugas_untuk
-from apps.organisasi.models import Pegawai
+from apps.organisasi.akses import catat_akses
+from apps.organisasi.models import AksesData, Pegawai
 
 from . import services, throttle
 from .forms import AktivasiForm, CetakKodeForm, KodeSatuForm, LoginForm
@@ -160,6 +161,7 @@ def kode_aktivasi_cetak(request, pk: int):
     if request.method == "POST" and form.is_valid():
         sasaran = belum_aktif if form.cleaned_data["cetak_ulang"] else belum_aktif.filter(punya_kode=False)
         lembar = services.kode_aktivasi_buat(list(sasaran), aktor=request.user)
+        catat_akses(request, AksesData.Jenis.KODE, f"Lembar kode aktivasi unit {unit.pk} ({len(lembar)} orang)")
         context = {
             "unit": unit,
             "lembar": lembar,
@@ -200,6 +202,7 @@ def kode_aktivasi_pegawai(request, pk: int):
         hasil = services.kode_aktivasi_cetak_satu(
             pegawai, aktor=request.user, alasan=form.cleaned_data.get("alasan", "")
         )
+        catat_akses(request, AksesData.Jenis.KODE, f"Kode aktivasi pegawai {pegawai.pk}", subjek=pegawai)
         context = {
             "unit": pegawai.unit_kerja,
             "lembar": [hasil],

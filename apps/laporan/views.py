@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from apps.akun.scope import Lingkup, lingkup, perangkat_daerah_utuh_for_user, unit_kerja_for_user
 from apps.common.export import xlsx_bytes
 from apps.common.pdf import PdfRenderTimeoutError
-from apps.organisasi.models import PerangkatDaerah, UnitKerja
+from apps.organisasi.akses import catat_akses
+from apps.organisasi.models import AksesData, PerangkatDaerah, UnitKerja
 from apps.survei.models import Periode
 from apps.survei.selectors import agregat_tersedia
 from apps.survei.services import periode_finalkan
@@ -191,6 +192,7 @@ def ekspor_jawaban(request, kode: str):
         messages.error(request, _("Jawaban baru dapat diekspor setelah periode ditutup."))
         return redirect("survei:periode_list")
     data = xlsx_bytes([("Jawaban", ekspor.header(periode), ekspor.rows(periode))])
+    catat_akses(request, AksesData.Jenis.EKSPOR, f"Jawaban mentah {periode.kode} (XLSX)")
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="jawaban-{periode.pk}.xlsx"'
     return response

@@ -19,7 +19,9 @@ from apps.common.import_formats import FORMATS
 from apps.common.uploads import MAX_UPLOAD_BYTES, periksa_unggahan
 
 from . import services, workflow
+from .akses import catat_akses
 from .models import (
+    AksesData,
     Golongan,
     Pegawai,
     PerangkatDaerah,
@@ -204,6 +206,11 @@ class PegawaiAdmin(ImporAdminMixin, SimpleHistoryAdmin):
     inlines = [SanksiInline, RiwayatUnitInline]
     change_form_template = "organisasi/admin/pegawai_change_form.html"
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET" and str(object_id).isdigit():
+            catat_akses(request, AksesData.Jenis.PEGAWAI, f"Admin: pegawai {object_id}", subjek_id=int(object_id))
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def get_readonly_fields(self, request, obj=None) -> list[str]:
         # A pegawai changes unit only through mutasi (kept in RiwayatUnit).
         return ["unit_kerja"] if obj is not None else []
@@ -313,3 +320,25 @@ class PermintaanPerbaikanAdmin(SimpleHistoryAdmin):
     @admin.action(description=gettext_lazy("Tandai ditolak"))
     def tandai_ditolak(self, request, queryset) -> None:
         self._putus(request, queryset, PermintaanPerbaikan.Status.DITOLAK)
+
+
+@admin.register(AksesData)
+class AksesDataAdmin(admin.ModelAdmin):
+    """The read audit (docs/pdp.md, «Jejak baca»): searchable by reader, owner (name or NIP) and what was read;
+    nobody adds, changes or deletes a row here (append-only; the retention rule removes old rows)."""
+
+    list_display = ["waktu", "pembaca_nama", "jenis", "subjek", "objek", "alamat"]
+    list_filter = ["jenis", ("waktu", admin.DateFieldListFilter)]
+    search_fields = ["pembaca_nama", "pembaca__username", "subjek__nip", "subjek__nama", "objek"]
+    date_hierarchy = "waktu"
+    list_select_related = ["subjek"]
+    list_per_page = 50
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -6,13 +6,16 @@ from django.http import HttpRequest
 from .models import AksesData, Pegawai
 
 
-def catat_akses(request: HttpRequest, jenis: str, objek: str, subjek: Pegawai | None = None) -> AksesData:
-    """Append one row: who (the logged-in user), when, whose data (`subjek`, None for many at once), what."""
+def catat_akses(
+    request: HttpRequest, jenis: str, objek: str, subjek: Pegawai | None = None, subjek_id: int | None = None
+) -> AksesData:
+    """Append one row: who (the logged-in user), when, whose data (`subjek` or `subjek_id`; neither for many at
+    once), what. One INSERT."""
     user = request.user
     return AksesData.objects.create(
         pembaca=user if user.is_authenticated else None,
         pembaca_nama=(user.get_full_name() or user.get_username())[:150] if user.is_authenticated else "",
-        subjek=subjek,
+        subjek_id=subjek.pk if subjek is not None else subjek_id,
         jenis=jenis,
         objek=str(objek)[:200],
         alamat=request.path[:200],

@@ -19,7 +19,8 @@ from django.views.decorators.http import require_http_methods
 from apps.akun.scope import lingkup, perangkat_daerah_for_user
 from apps.common.export import xlsx_bytes
 from apps.notifikasi.services import notifikasi_tandai_dibaca
-from apps.organisasi.models import PemberitahuanDiterima
+from apps.organisasi.akses import catat_akses
+from apps.organisasi.models import AksesData, PemberitahuanDiterima
 
 from . import partisipasi, pemberitahuan, scoring, services
 from .forms import BukaKembaliForm, FormulirForm, PeriodeForm, StatusPeriodeForm
@@ -197,6 +198,9 @@ def respon(request, pk: int):
     obj = _get_respon_for_user(request, pk)
     if obj.status == Respon.Status.DRAF:
         return redirect("survei:formulir", kode=obj.periode.kode)
+    catat_akses(
+        request, AksesData.Jenis.RESPON, f"Respon {obj.pk}, periode {obj.periode.kode}", subjek_id=obj.pegawai_id
+    )
     # Submitted: the periode's notices (opened, closing soon, reminders) have been acted on. Here rather than
     # in the submission itself, which stays as short as it is.
     notifikasi_tandai_dibaca(request.user, url=reverse("survei:formulir", args=[obj.periode.kode]))
@@ -355,6 +359,7 @@ def partisipasi_xlsx(request, kode: str):
         for p in qs
     )
     header = [_("NIP"), _("Nama"), _("Perangkat daerah"), _("Unit kerja"), _("Status")]
+    catat_akses(request, AksesData.Jenis.EKSPOR, f"Partisipasi {periode.kode} (XLSX)")
     data = xlsx_bytes([(_("Partisipasi"), header, rows)])
     response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="partisipasi-{periode.pk}.xlsx"'
