@@ -343,7 +343,7 @@ class AksesData(models.Model):
 
 class PemberitahuanDiterima(models.Model):
     """A person acknowledged the privacy notice (Pemberitahuan Pelindungan Data Pribadi, docs/pdp.md) of a
-    version, before their first Formulir 1 (UU 27/2022 Pasal 21: the information given before processing).
+    version, before their first Formulir 1 (UU 27/2022 Pasal 5 and Pasal 16 ayat (2): the person is told before processing).
     A new version of the notice (VERSI) is shown again once."""
 
     VERSI = "2026-1"

@@ -1,4 +1,4 @@
-"""The privacy notice and "Data saya" (docs/pdp.md; UU 27/2022 Pasal 21 and Pasal 6-7)."""
+"""The privacy notice and "Data saya" (docs/pdp.md; UU 27/2022 Pasal 5, 7 and 13)."""
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required

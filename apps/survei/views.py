@@ -137,7 +137,7 @@ def formulir(request, kode: str):
     if not periode.menerima_kiriman():
         return render(request, "survei/tertutup.html", {"periode": periode, "respon": respon})
     if not PemberitahuanDiterima.sudah(request.user):
-        # The privacy notice comes before the first Formulir 1 (docs/pdp.md; UU 27/2022 Pasal 21), and back here.
+        # The privacy notice comes before the first Formulir 1 (docs/pdp.md, «Pemberitahuan»), and back here.
         return redirect(f"{reverse('pdp:pemberitahuan')}?{urlencode({'next': request.path})}")
     tersimpan = {}
     if respon is not None:
