@@ -40,7 +40,11 @@ def masalah_masukan(request) -> str | None:
                 return "query value too long"
             if _CONTROL.search(value):
                 return "control character in query value"
-    if request.method == "POST" and request.content_type in ("application/x-www-form-urlencoded", ""):
+    if request.method == "POST" and request.content_type in (
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+        "",
+    ):
         # Form fields may hold newlines and tabs (text areas), never a NUL (PostgreSQL refuses it in text).
         for key, values in request.POST.lists():
             if "\x00" in key or any("\x00" in value for value in values):

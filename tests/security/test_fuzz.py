@@ -56,12 +56,11 @@ _PARAM = re.compile(r"<(?:(?P<conv>[^>:]+):)?(?P<name>[^>]+)>")
 _NAMA_FIELD = re.compile(r'name="([^"]+)"')
 
 
-def _contoh_regex(pattern: str) -> str:
-    """A URL matching one of the admin's regex patterns (an app label, an object id, a catch-all)."""
-    pattern = pattern.replace("^", "").replace("$", "")
+def _contoh_regex(pattern: str, nilai: str) -> str:
+    """A URL matching one of the admin's regex patterns: an app label, object ids and the catch-all as `nilai`."""
+    pattern = pattern.replace("([^/]+)", "{}").replace("(?P<url>.*)", "{}")
     pattern = re.sub(r"\(\?P<\w+>(\w+)(\|[\w|]+)?\)", r"\1", pattern)
-    pattern = pattern.replace("([^/]+)", "{}").replace("(?P<url>.*)", "x")
-    return pattern
+    return pattern.replace("^", "").replace("$", "").replace("{}", nilai)
 
 
 def _pola(resolver: URLResolver, prefix: str = ""):
@@ -78,14 +77,13 @@ def semua_pola() -> list[str]:
 
 def isi(pola: str, nilai: str | None = None) -> str:
     """The pattern as a URL: every argument filled with its sample value, or with `nilai`."""
-    if "<" not in pola and ("^" in pola or "(" in pola):
-        url = _contoh_regex(pola)
-        return "/" + url.replace("{}", nilai if nilai is not None else "1")
+    if "^" in pola or "(?P<" in pola or "([^/]+)" in pola:
+        return "/" + _contoh_regex(pola, nilai if nilai is not None else "1")
     return "/" + _PARAM.sub(lambda m: nilai if nilai is not None else CONTOH.get(m["conv"] or "str", "x"), pola)
 
 
 def _punya_argumen(pola: str) -> bool:
-    return "<" in pola or "([^/]+)" in pola
+    return "<" in pola or "([^/]+)" in pola or ".*" in pola
 
 
 POLA = semua_pola()
@@ -96,6 +94,7 @@ def test_the_fuzz_covers_every_url_pattern_of_the_project():
     assert "akun/aktivasi/" in POLA
     assert "laporan/<periode:kode>/unit/<int:pk>/rincian/" in POLA
     assert isi("admin/^(?P<app_label>auth|axes|akun)/$") == "/admin/auth/"
+    assert isi("admin/(?P<url>.*)$", "%00") == "/admin/%00"
     assert isi("admin/organisasi/pegawai/^([^/]+)/history/([^/]+)/$") == "/admin/organisasi/pegawai/1/history/1/"
     assert isi("rencana/bukti/<uuid:kode>/", "%00") == "/rencana/bukti/%00/"
 
