@@ -1,5 +1,6 @@
-"""The environment of a production process for the benches: DEBUG off, a real SECRET_KEY, persistent
-database connections, as deploy/ configures gunicorn. Plain HTTP on 127.0.0.1 (TLS is nginx's job), so the
+"""The environment of a production process for the benches: DEBUG off, a real SECRET_KEY, the settings' defaults
+for database connections (persistent, with health checks; bench/beban/jalankan.py --conn-max-age 0 for one
+connection per request), as deploy/ configures gunicorn. Plain HTTP on 127.0.0.1 (TLS is nginx's job), so the
 HTTPS-only switches are off; everything else (middleware, CSP, axes, sessions, WhiteNoise) is as deployed.
 """
 
@@ -19,8 +20,8 @@ PRODUKSI = {
     "SESSION_COOKIE_SECURE": "false",
     "CSRF_COOKIE_SECURE": "false",
     "SECURE_HSTS_SECONDS": "0",
-    "DB_CONN_MAX_AGE": "60",
     "LOG_LEVEL": "WARNING",
+    # The access log costs a line per request on stderr: measured as deployed (one JSON line per request).
     # One key for every bench process: sessions prepared by one are read by the server of another.
     "SECRET_KEY": "bench-only-not-secret-" + "k" * 40,
 }

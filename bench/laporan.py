@@ -1,12 +1,12 @@
-"""Benchmark of the Laporan Evaluasi at kabupaten-to-national scale (issue 4; figures in README).
+"""Benchmark of the Laporan Evaluasi at kabupaten-to-national scale (figures in README, «Ukuran»).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kupang_bench python bench/laporan.py --responses 100000
 
 Builds (or reuses) a synthetic kabupaten of 40 PD x 10 units and a closed periode `bench-N` with N submitted
 responses, generated in SQL (INSERT ... SELECT generate_series: one ASN per response), then times, each the
 median of --repeat runs after one warm-up:
-- agg: the consolidated aggregation as the report runs it: apps.laporan.selectors.laporan_konsolidasi with the ASN
-  counts frozen at close (apps.laporan.services.jumlah_asn), all its queries;
+- agg: the consolidated aggregation as the report runs it: apps.hasil.selectors.laporan_konsolidasi with the ASN
+  counts frozen at close (apps.hasil.services.jumlah_asn), all its queries;
 - agg GROUP BY: only the selector's ORM GROUP BY over the responses (the part the floor does);
 - agg PD: the per-PD selector for one PD;
 - floor: the single hand-written SQL GROUP BY that returns the same per-PD SUMs and COUNTs;
@@ -195,9 +195,9 @@ def main() -> None:
     if not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():
         call_command("collectstatic", interactive=False, verbosity=0)
     from apps.common.reference import ensure_reference_data
-    from apps.laporan.selectors import laporan_konsolidasi, laporan_perangkat_daerah
-    from apps.laporan.selectors.agregat import _grouped
-    from apps.laporan.services import jumlah_asn
+    from apps.hasil.selectors import laporan_konsolidasi, laporan_perangkat_daerah
+    from apps.hasil.selectors.agregat import _grouped
+    from apps.hasil.services import jumlah_asn
     from apps.organisasi.models import PerangkatDaerah
     from apps.survei.selectors import respon_terhitung
 

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "apps.organisasi",
     "apps.nilai",
     "apps.survei",
+    "apps.hasil",
     "apps.laporan",
     "apps.kbk",
     "apps.agen",
@@ -89,6 +90,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The request id on every log line and response, one JSON log line per request, one retry of a GET after a
+    # dropped database connection (apps/common/permintaan.py).
+    "apps.common.permintaan.PermintaanMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # HTML compressed for phones on weak signals; BREACH: see README "Deploy" (Django adds random bytes to every
@@ -101,6 +105,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "apps.akun.middleware.SesiPeranMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -130,10 +135,14 @@ TEMPLATES = [
     },
 ]
 
+# Persistent connections, checked before each request reuses them (docs/operasi.md, «Koneksi database»): opening a
+# PostgreSQL connection per request cost more CPU than the request itself (bench/beban, README «Ukuran»), and the
+# health check finds a connection dropped by a database restart before a query fails on it.
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 600),
+        conn_health_checks=env_bool("DB_CONN_HEALTH_CHECKS", True),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -145,11 +154,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# A cache shared by every app process, when the environment names one: CACHE_URL=redis://host:6379/0 (Django's
+# RedisCache; redis-py is pinned) or memcached://host:11211 (Django's PyMemcacheCache; needs pymemcache). Without
+# it Django's default per-process cache stays, and nothing that must be shared (sessions) is kept in it.
+CACHE_URL = env_str("CACHE_URL", "")
+CACHE_BERSAMA = bool(CACHE_URL)
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+elif CACHE_URL.startswith("memcached://"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
+            "LOCATION": CACHE_URL.removeprefix("memcached://"),
+        }
+    }
+elif CACHE_URL:
+    raise ImproperlyConfigured("CACHE_URL: use redis://, rediss://, unix:// or memcached://")
+
 AUTH_USER_MODEL = "akun.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    # Django's ModelBackend, reading the logged-in user with one plain statement.
-    "apps.akun.backends.ModelBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -168,8 +193,12 @@ LOGOUT_REDIRECT_URL = "akun:login"
 
 # Sessions: idle timeout of 30 minutes, renewed by a request when the last write is a minute old or more
 # (apps.common.middleware.SesiSegarkanMiddleware), so the timeout is 29-30 minutes without a write per request.
-# Django's database sessions, read with one plain statement (apps/akun/sesi.py).
-SESSION_ENGINE = "apps.akun.sesi"
+# Django's own engines: `cached_db` on the shared cache when CACHE_URL names one (Redis or memcached, shared by
+# every app process), `db` otherwise; never a per-process cache (a second process would not see a logout). The
+# role facts ride in the session (apps/akun/fakta.py). docs/arsitektur.md, «Hak dan sesi».
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db" if CACHE_BERSAMA else "django.contrib.sessions.backends.db"
+)
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 30 * 60)
 SESSION_REFRESH_SECONDS = 60
 SESSION_SAVE_EVERY_REQUEST = False
@@ -236,6 +265,8 @@ SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_HTTPONLY = True
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# The load balancer and monitoring may ask for /sehat/ over plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^sehat/$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
@@ -258,12 +289,40 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# One JSON object per line on stderr (the journal under systemd), each with the request id
+# (apps/common/permintaan.py). LOG_FORMAT=teks gives plain lines for development.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"permintaan": {"()": "apps.common.permintaan.FilterPermintaan"}},
+    "formatters": {
+        "json": {"()": "apps.common.permintaan.JsonFormatter"},
+        "teks": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["permintaan"],
+            "formatter": env_str("LOG_FORMAT", "json"),
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # The access log: one line per request (method, path, status, ms, user id), INFO by default.
+        "kupang.permintaan": {"level": env_str("LOG_LEVEL_PERMINTAAN", "INFO")},
+    },
 }
+if LOGGING["handlers"]["console"]["formatter"] not in LOGGING["formatters"]:
+    raise ImproperlyConfigured("LOG_FORMAT must be json or teks")
+
+# A cache shared by every app process when REDIS_URL is set (redis://127.0.0.1:6379/0, docs/operasi.md «Skala»);
+# without it each process has its own memory cache. Sessions and login throttles live in the database, so they
+# hold across processes either way (tests/test_dua_proses.py).
+REDIS_URL = env_str("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Email is optional (in-app notices are the record): SMTP when EMAIL_HOST is set, the console in development,
 # nothing otherwise.

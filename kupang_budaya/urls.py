@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from apps.akun import views as akun_views
+from apps.common import views as common_views
 
 admin.site.site_header = "Budaya Kerja Kupang — Admin"
 admin.site.site_title = "Budaya Kerja Kupang"
@@ -14,6 +15,7 @@ handler500 = "apps.common.errors.server_error"
 
 urlpatterns = [
     path("", akun_views.beranda, name="beranda"),
+    path("sehat/", common_views.sehat, name="sehat"),
     path("akun/", include("apps.akun.urls")),
     path("organisasi/", include("apps.organisasi.urls")),
     path("pedoman/", include("apps.nilai.urls")),

@@ -70,3 +70,48 @@ def test_migrations_import_no_live_application_code():
                 if not (name.startswith("._") or top in {"django", "simple_history"} or top in sys.stdlib_module_names):
                     bad.append(f"{path.relative_to(ROOT)}:{node.lineno} imports {name}")
     assert bad == []
+
+
+def test_import_graph_reads_model_names_given_as_strings(tmp_path):
+    """`apps.get_model("agen", ...)` and `"app.Model"` in a relation field read that app as an import does."""
+    script = _script()
+    module = tmp_path / "contoh.py"
+    module.write_text(
+        "from django.apps import apps\n"
+        "from django.db import models\n"
+        'Penetapan = apps.get_model("agen", "Penetapan")\n'
+        'SK = apps.get_model("agen.SuratKeputusan")\n'
+        'periode = models.ForeignKey("survei.Periode", on_delete=models.CASCADE)\n'
+        'unit = models.OneToOneField(to="organisasi.UnitKerja", on_delete=models.CASCADE)\n'
+        'teks = "laporan.pdf"\n',
+        encoding="utf-8",
+    )
+    script.ROOT = tmp_path  # the module's package is read relative to ROOT
+    found = sorted((name, line) for name, line, by_name in script.imported_modules(module) if not by_name)
+    assert found == [
+        ("apps.agen.models", 3),
+        ("apps.agen.models", 4),
+        ("apps.organisasi.models", 6),
+        ("apps.survei.models", 5),
+        ("django.apps", 1),
+        ("django.db", 2),
+    ]
+
+
+def test_import_graph_refuses_an_undocumented_cycle_and_a_stale_cycle_line():
+    script = _script()
+    graph = {"akun": {"organisasi": ["a"], "agen": ["b"]}, "organisasi": {"akun": ["c"]}, "agen": {"akun": ["d"]}}
+    assert script.cycles(graph, {("organisasi", "akun")}) == [["agen", "akun"]]
+    assert script.cycles(graph, {("organisasi", "akun"), ("akun", "agen")}) == []
+    assert script.cycles(graph, set()) == [["agen", "akun", "organisasi"]]
+    assert script.stale_cycle_edges(graph, {("survei", "laporan")}) == ["siklus survei -> laporan"]
+
+
+def test_the_only_documented_cycles_are_organisasi_akun_and_the_akun_agen_debt():
+    """docs/arsitektur.md: `organisasi -> akun` is the one intended cycle; `akun -> agen` is debt until agents
+    reach `Lingkup` as role facts. A new cycle needs a `siklus` line there, which this test refuses."""
+    script = _script()
+    text = (ROOT / "docs" / "arsitektur.md").read_text(encoding="utf-8")
+    assert script.allowed_cycle_edges(text) <= {("organisasi", "akun"), ("akun", "agen")}
+    graph, _by_name = script.import_graph()
+    assert script.cycles(graph, script.allowed_cycle_edges(text)) == []

@@ -286,7 +286,7 @@ KABUPATEN_OBJECT_URLS = {
     "survei:partisipasi_xlsx",
     "survei:pengingat",
     "survei:periode_status",
-    "survei:ekspor",
+    "laporan:ekspor_jawaban",
     "laporan:hasil_saya",  # the viewer's own results of a periode: every ASN's, scoped to themselves
 }
 

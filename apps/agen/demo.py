@@ -176,6 +176,7 @@ def seed(ctx: DemoContext) -> None:
                 n_agen += 1
                 if sk[target] != sk1:
                     Penetapan.objects.filter(nominasi=nominasi).update(surat_keputusan=sk[target])
+                    services.peran_agen_selaraskan(Penetapan.objects.get(nominasi=nominasi))
                 penetapan = nominasi.penetapan
                 if target == "SK1" and n_agen % 2 == 1:
                     Pembinaan.objects.create(

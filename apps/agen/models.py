@@ -13,6 +13,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.common.riwayat import Riwayat
+
 from .workflow import AKSI_LABEL, MENUNGGU, Status
 
 
@@ -103,17 +105,7 @@ class Nominasi(models.Model):
         return str(MENUNGGU.get(self.status, ""))
 
 
-class RiwayatQuerySet(models.QuerySet):
-    """Bulk writes would bypass the append-only save(); refuse them too."""
-
-    def update(self, **kwargs):
-        raise ValueError("RiwayatNominasi is append-only: history rows are never updated")
-
-    def delete(self):
-        raise ValueError("RiwayatNominasi is append-only: history rows are never deleted")
-
-
-class RiwayatNominasi(models.Model):
+class RiwayatNominasi(Riwayat):
     """One state change of a nomination: who, when, from, to, note. Append-only (docs/keamanan.md, «Kendali»)."""
 
     nominasi = models.ForeignKey(Nominasi, on_delete=models.PROTECT, related_name="riwayat")
@@ -124,8 +116,6 @@ class RiwayatNominasi(models.Model):
     oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     pada = models.DateTimeField(_("waktu"), default=timezone.now)
 
-    objects = RiwayatQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("riwayat nominasi")
         verbose_name_plural = _("riwayat nominasi")
@@ -133,14 +123,6 @@ class RiwayatNominasi(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nominasi_id}: {self.dari_status or '-'} → {self.ke_status}"
-
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None:
-            raise ValueError("RiwayatNominasi is append-only: a history row is never edited")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("RiwayatNominasi is append-only: a history row is never deleted")
 
     @property
     def aksi_label(self) -> str:
@@ -277,6 +259,11 @@ class Penetapan(models.Model):
     tugas = models.TextField(_("tugas"))
     dicabut_pada = models.DateTimeField(_("dicabut pada"), null=True, blank=True, editable=False)
     alasan_pencabutan = models.TextField(_("alasan pencabutan"), blank=True, editable=False)
+    # The role fact of the appointment (akun.Peran AGEN_PERUBAHAN for the SK's PD and term, ended at revocation),
+    # from which apps.akun.scope.lingkup knows an agent: written by services.peran_agen_selaraskan.
+    peran_akses = models.OneToOneField(
+        "akun.Peran", on_delete=models.PROTECT, null=True, blank=True, editable=False, related_name="penetapan_agen"
+    )
 
     objects = PenetapanQuerySet.as_manager()
 
@@ -367,15 +354,7 @@ class KelompokAgen(models.Model):
         return self.dibubarkan_pada is not None
 
 
-class RiwayatKelompokQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise ValueError("RiwayatKelompokAgen is append-only: history rows are never updated")
-
-    def delete(self):
-        raise ValueError("RiwayatKelompokAgen is append-only: history rows are never deleted")
-
-
-class RiwayatKelompokAgen(models.Model):
+class RiwayatKelompokAgen(Riwayat):
     """One change of a Kelompok Agen: who, when, what (formed, edited, disbanded) and the details. Append-only."""
 
     class Aksi(models.TextChoices):
@@ -389,8 +368,6 @@ class RiwayatKelompokAgen(models.Model):
     oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     pada = models.DateTimeField(_("waktu"), default=timezone.now)
 
-    objects = RiwayatKelompokQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("riwayat kelompok agen")
         verbose_name_plural = _("riwayat kelompok agen")
@@ -398,14 +375,6 @@ class RiwayatKelompokAgen(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kelompok_id}: {self.aksi}"
-
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None:
-            raise ValueError("RiwayatKelompokAgen is append-only: a history row is never edited")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("RiwayatKelompokAgen is append-only: a history row is never deleted")
 
 
 class Pembinaan(models.Model):

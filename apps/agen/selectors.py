@@ -1,6 +1,7 @@
 """Scoped reads of the agen perubahan app (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1»): every view starts from these querysets."""
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 
 from apps.akun.scope import lingkup
 from apps.organisasi.models import Pegawai, PerangkatDaerah, SanksiDisiplin
@@ -90,8 +91,6 @@ def calon_layak(user) -> QuerySet:
     """ASN the unit head may nominate now: in their unit subtree, not themselves, meeting criteria (a) and (b)
     of Lampiran BAB III 2.2.1 today (active, no running disciplinary sanction), and not yet nominated in the
     newest round of their PD (one nomination per round)."""
-    from django.utils import timezone
-
     today = timezone.localdate()
     sanksi = SanksiDisiplin.objects.filter(
         Q(selesai__isnull=True) | Q(selesai__gte=today), pegawai=OuterRef("pk"), mulai__lte=today

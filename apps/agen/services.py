@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.akun.models import Peran, User
 from apps.akun.scope import lingkup
 from apps.organisasi.models import Pegawai, PerangkatDaerah
 
@@ -267,9 +268,10 @@ def _tetapkan(
         errors.append(_("Tugas agen perubahan wajib diisi."))
     if errors:
         raise ValidationError(errors)
-    Penetapan.objects.create(
+    penetapan = Penetapan.objects.create(
         nominasi=nominasi, surat_keputusan=surat_keputusan, pegawai=nominasi.pegawai, peran=peran, tugas=tugas.strip()
     )
+    peran_agen_selaraskan(penetapan)
 
 
 def _cabut(nominasi: Nominasi, aktor, catatan: str, **_data) -> None:
@@ -277,6 +279,39 @@ def _cabut(nominasi: Nominasi, aktor, catatan: str, **_data) -> None:
     penetapan.dicabut_pada = timezone.now()
     penetapan.alasan_pencabutan = catatan
     penetapan.save(update_fields=["dicabut_pada", "alasan_pencabutan"])
+    peran_agen_selaraskan(penetapan)
+
+
+@transaction.atomic
+def peran_agen_selaraskan(penetapan: Penetapan) -> Peran:
+    """Make the appointment's role fact follow it: a Peran AGEN_PERUBAHAN of the nominee's account for the SK's PD,
+    from the first to the last day of the SK's term; at revocation it ends the day before (rights stop that day).
+
+    Called by every write of an appointment (appointing, revoking, moving it to another SK). A nominee who never
+    activated their account gets one now, without a password (activation sets it; username = NIP, as
+    apps.akun.services.akun_aktifkan creates it), since a role belongs to an account."""
+    pegawai = penetapan.pegawai
+    if pegawai.user_id is None:
+        pegawai.user = User.objects.filter(username=pegawai.nip).first() or User(username=pegawai.nip)
+        if pegawai.user.pk is None:
+            pegawai.user.email = pegawai.email
+            pegawai.user.set_unusable_password()
+            pegawai.user.save()
+        pegawai.save(update_fields=["user"])
+    sk = penetapan.surat_keputusan
+    mulai, sampai = sk.masa_mulai, sk.masa_selesai
+    if penetapan.dicabut_pada is not None:
+        sampai = timezone.localtime(penetapan.dicabut_pada).date() - datetime.timedelta(days=1)
+        mulai = min(mulai, sampai)
+    peran = penetapan.peran_akses or Peran(user_id=pegawai.user_id, jenis=Peran.Jenis.AGEN_PERUBAHAN)
+    baru = (sk.perangkat_daerah_id, mulai, sampai, sk.nomor)
+    if peran.pk is None or (peran.perangkat_daerah_id, peran.mulai, peran.sampai, peran.nomor_sk) != baru:
+        peran.perangkat_daerah_id, peran.mulai, peran.sampai, peran.nomor_sk = baru
+        peran.save()
+    if penetapan.peran_akses_id != peran.pk:
+        penetapan.peran_akses = peran
+        penetapan.save(update_fields=["peran_akses"])
+    return peran
 
 
 _EFEK = {

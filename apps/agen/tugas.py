@@ -32,7 +32,9 @@ def tugas_untuk(user, scope: Lingkup) -> list[Tugas]:
                     kunci="calon",
                 )
             )
-    if not (scope.is_pimpinan_unit or scope.kbk_pd_ids or scope.kepala_pd_ids):
+    if not (
+        scope.boleh_usulkan_agen_apa_pun or scope.boleh_telaah_nominasi_apa_pun or scope.boleh_tetapkan_agen_apa_pun
+    ):
         return tasks
     counts = selectors.nominasi_for_user(user).aggregate(
         klarifikasi=Count("pk", filter=Q(pengusul_id=scope.user_id, status=Status.KLARIFIKASI_PENGUSUL)),
@@ -41,7 +43,7 @@ def tugas_untuk(user, scope: Lingkup) -> list[Tugas]:
             "pk", filter=Q(putaran__perangkat_daerah_id__in=scope.kepala_pd_ids, status=Status.DIREKOMENDASIKAN)
         ),
     )
-    if scope.is_pimpinan_unit and counts["klarifikasi"]:
+    if scope.boleh_usulkan_agen_apa_pun and counts["klarifikasi"]:
         n = counts["klarifikasi"]
         tasks.append(
             Tugas(
@@ -59,7 +61,7 @@ def tugas_untuk(user, scope: Lingkup) -> list[Tugas]:
                 kunci="klarifikasi",
             )
         )
-    if scope.kbk_pd_ids and counts["telaah"]:
+    if scope.boleh_telaah_nominasi_apa_pun and counts["telaah"]:
         n = counts["telaah"]
         tasks.append(
             Tugas(
@@ -72,7 +74,7 @@ def tugas_untuk(user, scope: Lingkup) -> list[Tugas]:
                 kunci="telaah",
             )
         )
-    if scope.kepala_pd_ids and counts["penetapan"]:
+    if scope.boleh_tetapkan_agen_apa_pun and counts["penetapan"]:
         n = counts["penetapan"]
         tasks.append(
             Tugas(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_kelompok
 
 app_name = "agen"
 urlpatterns = [
@@ -25,9 +25,9 @@ urlpatterns = [
     path("agen/<int:pk>/", views.agen_detail, name="agen_detail"),
     path("agen/<int:pk>/pembinaan/", views.pembinaan_tambah, name="pembinaan_tambah"),
     path("agen/<int:pk>/penghargaan/", views.penghargaan_tambah, name="penghargaan_tambah"),
-    path("kelompok/", views.kelompok_list, name="kelompok_list"),
-    path("kelompok/baru/", views.kelompok_tambah, name="kelompok_tambah"),
-    path("kelompok/<int:pk>/", views.kelompok_detail, name="kelompok_detail"),
-    path("kelompok/<int:pk>/ubah/", views.kelompok_ubah, name="kelompok_ubah"),
-    path("kelompok/<int:pk>/bubarkan/", views.kelompok_bubarkan, name="kelompok_bubarkan"),
+    path("kelompok/", views_kelompok.kelompok_list, name="kelompok_list"),
+    path("kelompok/baru/", views_kelompok.kelompok_tambah, name="kelompok_tambah"),
+    path("kelompok/<int:pk>/", views_kelompok.kelompok_detail, name="kelompok_detail"),
+    path("kelompok/<int:pk>/ubah/", views_kelompok.kelompok_ubah, name="kelompok_ubah"),
+    path("kelompok/<int:pk>/bubarkan/", views_kelompok.kelompok_bubarkan, name="kelompok_bubarkan"),
 ]

@@ -1,11 +1,12 @@
-"""Views of the agen perubahan app. Each object comes through a scoped helper (404 outside scope); a page
-the role lacks is a 403; workflow steps go through services.nominasi_transisi."""
+"""Views of the agen perubahan app: work lists, nominations, rounds, SK and agents (the Kelompok Agen pages are
+views_kelompok.py). Each object comes through a scoped helper (404 outside scope); a page the role lacks is a 403;
+workflow steps go through services.nominasi_transisi."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,9 +23,7 @@ from apps.organisasi.models import AksesData, PerangkatDaerah
 from . import selectors, services
 from .forms import (
     TUGAS_BAWAAN,
-    BubarkanKelompokForm,
     CatatanForm,
-    KelompokAgenForm,
     NominasiForm,
     PembinaanForm,
     PenetapanForm,
@@ -475,146 +474,3 @@ def pembinaan_tambah(request, pk: int):
 @require_POST
 def penghargaan_tambah(request, pk: int):
     return _catat(request, pk, PenghargaanForm, "penghargaan", _("Penghargaan dicatat."))
-
-
-# Kelompok Agen ------------------------------------------------------------------------------------------------
-
-
-def _get_kelompok_for_user(request, pk: int):
-    return get_object_or_404(selectors.kelompok_agen_for_user(request.user), pk=pk)
-
-
-def _kelompok_form(request, scope, kelompok=None) -> KelompokAgenForm:
-    if kelompok is None:
-        pd_ids = [pd_id for pd_id in scope.pd_ids if scope.boleh_kelola_kelompok_agen(pd_id)]
-    else:
-        pd_ids = [kelompok.perangkat_daerah_id]
-    pd_qs = PerangkatDaerah.objects.filter(pk__in=pd_ids).order_by("kode")
-    sk_pd = [pd_id for pd_id in pd_ids if scope.boleh_cantumkan_kelompok_dalam_sk(pd_id)]
-    sk_qs = selectors.surat_keputusan_for_user(request.user).filter(perangkat_daerah_id__in=sk_pd) if sk_pd else None
-    initial = {}
-    if kelompok is not None:
-        initial = {
-            "perangkat_daerah": kelompok.perangkat_daerah_id,
-            "nama": kelompok.nama,
-            "anggota": list(kelompok.anggota.values_list("pk", flat=True)),
-            "surat_keputusan": kelompok.surat_keputusan_id,
-        }
-    return KelompokAgenForm(
-        request.POST or None,
-        pd_qs=pd_qs,
-        agen_qs=selectors.agen_untuk_kelompok(pd_ids, kelompok),
-        sk_qs=sk_qs,
-        initial=initial,
-    )
-
-
-def _simpan_kelompok(request, form, simpan) -> bool:
-    try:
-        simpan()
-    except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            for field, errors in exc.error_dict.items():
-                for error in errors:
-                    form.add_error(field if field in form.fields else None, error)
-        else:
-            for message in exc.messages:
-                form.add_error(None, message)
-        return False
-    return True
-
-
-def kelompok_list(request):
-    """Kelompok Agen in the user's scope; the Kepala PD and the KBK form new ones here."""
-    qs = (
-        selectors.kelompok_agen_for_user(request.user)
-        .prefetch_related("anggota__pegawai")
-        .order_by(F("dibubarkan_pada").asc(nulls_first=True), "perangkat_daerah__kode", "nama", "pk")
-    )
-    return render(request, "agen/kelompok_list.html", {"page": _page(request, qs)})
-
-
-def kelompok_tambah(request):
-    scope = lingkup(request.user)
-    if not scope.boleh_kelola_kelompok_agen_apa_pun:
-        raise PermissionDenied
-    form = _kelompok_form(request, scope)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        hasil = {}
-
-        def simpan():
-            hasil["kelompok"] = services.kelompok_agen_bentuk(
-                data["perangkat_daerah"],
-                nama=data["nama"],
-                anggota=data["anggota"],
-                surat_keputusan=data.get("surat_keputusan"),
-                aktor=request.user,
-            )
-
-        if _simpan_kelompok(request, form, simpan):
-            messages.success(request, _("Kelompok agen dibentuk."))
-            return redirect("agen:kelompok_detail", pk=hasil["kelompok"].pk)
-    return render(request, "agen/kelompok_form.html", {"form": form, "kelompok": None})
-
-
-def kelompok_detail(request, pk: int):
-    kelompok = _get_kelompok_for_user(request, pk)
-    anggota = kelompok.anggota.select_related("pegawai", "nominasi__unit_kerja", "surat_keputusan").order_by(
-        "pegawai__nama", "pk"
-    )
-    context = {
-        "kelompok": kelompok,
-        "anggota": anggota,
-        "riwayat": kelompok.riwayat.select_related("oleh__pegawai"),
-        "boleh_kelola": not kelompok.dibubarkan
-        and lingkup(request.user).boleh_kelola_kelompok_agen(kelompok.perangkat_daerah_id),
-    }
-    return render(request, "agen/kelompok_detail.html", context)
-
-
-def kelompok_ubah(request, pk: int):
-    kelompok = _get_kelompok_for_user(request, pk)
-    scope = lingkup(request.user)
-    if not scope.boleh_kelola_kelompok_agen(kelompok.perangkat_daerah_id):
-        raise PermissionDenied
-    if kelompok.dibubarkan:
-        messages.warning(request, _("Kelompok ini sudah dibubarkan."))
-        return redirect("agen:kelompok_detail", pk=pk)
-    form = _kelompok_form(request, scope, kelompok)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-
-        def simpan():
-            services.kelompok_agen_ubah(
-                kelompok,
-                nama=data["nama"],
-                anggota=data["anggota"],
-                surat_keputusan=data.get("surat_keputusan", kelompok.surat_keputusan),
-                aktor=request.user,
-            )
-
-        if _simpan_kelompok(request, form, simpan):
-            messages.success(request, _("Perubahan kelompok tersimpan."))
-            return redirect("agen:kelompok_detail", pk=pk)
-    return render(request, "agen/kelompok_form.html", {"form": form, "kelompok": kelompok})
-
-
-def kelompok_bubarkan(request, pk: int):
-    """Disband a group after a confirmation page (the step cannot be undone)."""
-    kelompok = _get_kelompok_for_user(request, pk)
-    if not lingkup(request.user).boleh_kelola_kelompok_agen(kelompok.perangkat_daerah_id):
-        raise PermissionDenied
-    if kelompok.dibubarkan:
-        messages.warning(request, _("Kelompok ini sudah dibubarkan."))
-        return redirect("agen:kelompok_detail", pk=pk)
-    form = BubarkanKelompokForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if _simpan_kelompok(
-            request,
-            form,
-            lambda: services.kelompok_agen_bubarkan(kelompok, aktor=request.user, catatan=form.cleaned_data["catatan"]),
-        ):
-            messages.success(request, _("Kelompok agen dibubarkan."))
-            return redirect("agen:kelompok_detail", pk=pk)
-    return render(request, "agen/kelompok_bubarkan.html", {"form": form, "kelompok": kelompok})

@@ -128,14 +128,5 @@ def catatan_wajib(aksi: str) -> bool:
     return aksi in CATATAN_WAJIB
 
 
-def giliran(status: str) -> frozenset[str]:
-    """Who acts next on a nomination in `status` (empty once it has ended)."""
-    roles: set[str] = set()
-    for (state, _action), (_to, who) in TRANSITIONS.items():
-        if state == status:
-            roles |= who
-    return frozenset(roles)
-
-
 # Actions the nominee takes (on their commitment page).
 AKSI_CALON = frozenset(a for a in Aksi if P.CALON in pelaku_untuk(a))

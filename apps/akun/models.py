@@ -15,17 +15,46 @@ from simple_history.models import HistoricalRecords
 
 
 class User(AbstractUser):
-    """A login. `username` is the NIP for ASN, or a fixed name for demo and service accounts."""
+    """A login. `username` is the NIP for ASN, or a fixed name for demo and service accounts.
+
+    `versi_peran` goes up with every write of the user's roles (`Peran`): the role facts kept in the session are
+    valid while their version equals this one, so a request reads no role (docs/arsitektur.md, «Hak dan sesi»).
+    """
+
+    versi_peran = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("akun")
         verbose_name_plural = _("akun")
 
 
+def naikkan_versi_peran(user_ids) -> None:
+    """Invalidate the role facts kept in the sessions of these users (every write of a Peran calls this)."""
+    User.objects.filter(pk__in=set(user_ids)).update(versi_peran=models.F("versi_peran") + 1)
+
+
 class PeranQuerySet(models.QuerySet):
     def aktif(self, pada: datetime.date | None = None) -> "PeranQuerySet":
         pada = pada or timezone.localdate()
         return self.filter(Q(sampai__isnull=True) | Q(sampai__gte=pada), mulai__lte=pada)
+
+    # Writes that bypass Peran.save()/delete() bump the version too.
+    def update(self, **kwargs) -> int:
+        user_ids = list(self.values_list("user_id", flat=True))
+        jumlah = super().update(**kwargs)
+        naikkan_versi_peran(user_ids + ([kwargs["user_id"]] if "user_id" in kwargs else []))
+        return jumlah
+
+    def bulk_create(self, objs, *args, **kwargs):
+        dibuat = super().bulk_create(objs, *args, **kwargs)
+        naikkan_versi_peran(p.user_id for p in dibuat)
+        return dibuat
+
+    def delete(self):
+        user_ids = list(self.values_list("user_id", flat=True))
+        hasil = super().delete()
+        naikkan_versi_peran(user_ids)
+        return hasil
 
 
 class Peran(models.Model):
@@ -38,13 +67,15 @@ class Peran(models.Model):
         TIM_MONEV = "TIM_MONEV", _("Tim Monitoring, Evaluasi dan Pelaporan")
         SEKDA = "SEKDA", _("Sekretaris Daerah")
         ADMIN = "ADMIN", _("Admin (Bagian Organisasi)")
+        # Written by apps.agen.services for an appointment's term (Lampiran BAB III 2.2.2 3)), ended at revocation.
+        AGEN_PERUBAHAN = "AGEN_PERUBAHAN", _("Agen Perubahan")
 
     class Sebutan(models.TextChoices):
         DEFINITIF = "", _("Definitif")
         PLT = "Plt.", "Plt."
         PJ = "Pj.", "Pj."
 
-    PD_SCOPED = (Jenis.ANGGOTA_KBK, Jenis.KEPALA_PD)
+    PD_SCOPED = (Jenis.ANGGOTA_KBK, Jenis.KEPALA_PD, Jenis.AGEN_PERUBAHAN)
     KABUPATEN_SCOPED = (Jenis.TIM_MONEV, Jenis.SEKDA, Jenis.ADMIN)
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="peran")
@@ -81,7 +112,11 @@ class Peran(models.Model):
             models.CheckConstraint(
                 condition=(
                     Q(jenis="PIMPINAN_UNIT", unit_kerja__isnull=False, perangkat_daerah__isnull=True)
-                    | Q(jenis__in=["ANGGOTA_KBK", "KEPALA_PD"], perangkat_daerah__isnull=False, unit_kerja__isnull=True)
+                    | Q(
+                        jenis__in=["ANGGOTA_KBK", "KEPALA_PD", "AGEN_PERUBAHAN"],
+                        perangkat_daerah__isnull=False,
+                        unit_kerja__isnull=True,
+                    )
                     | Q(
                         jenis__in=["TIM_MONEV", "SEKDA", "ADMIN"],
                         perangkat_daerah__isnull=True,
@@ -94,6 +129,19 @@ class Peran(models.Model):
                 condition=Q(sampai__isnull=True) | Q(sampai__gte=models.F("mulai")), name="peran_sampai_setelah_mulai"
             ),
         ]
+
+    def save(self, *args, **kwargs) -> None:
+        lama = None
+        if self.pk is not None:
+            lama = Peran.objects.filter(pk=self.pk).values_list("user_id", flat=True).first()
+        super().save(*args, **kwargs)
+        naikkan_versi_peran([self.user_id] + ([lama] if lama is not None else []))
+
+    def delete(self, *args, **kwargs):
+        user_id = self.user_id
+        hasil = super().delete(*args, **kwargs)
+        naikkan_versi_peran([user_id])
+        return hasil
 
     def __str__(self) -> str:
         lingkup = self.unit_kerja or self.perangkat_daerah or _("Kabupaten")

@@ -5,20 +5,23 @@ views, services, templates and the home page ask these, never the role facts. Ob
 object or a PD/unit id; a no-argument property answers "anywhere" for menus and home cards. The queryset
 helpers below are the list-side counterpart, built on the same facts. An object outside the scope is a 404.
 
-Adding a role: a value in `Peran.Jenis`, one fact in `lingkup()`, and the predicates that grant it.
+Predicates that need an app's own objects beyond the facts (appointment or group ids of agents) live in that
+app's `hak.py` as functions of (lingkup, object), on the facts and `ingat` of this class. Where the facts come
+from (the session, kept valid by a version): apps/akun/fakta.py.
+
+Adding a role: a value in `Peran.Jenis`, one fact in `lingkup()`, and the predicates that grant it
+(docs/arsitektur.md, «Menambah peran»).
 """
 
-import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from typing import Any
 
-from django.apps import apps
-from django.db import connection
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
 from apps.organisasi.models import Pegawai, PerangkatDaerah, UnitKerja
 
+from .fakta import FaktaPeran, fakta_peran, pegawai_untuk
 from .models import Peran
 
 
@@ -36,8 +39,19 @@ class Lingkup:
     sekda: bool = False
     admin: bool = False
     staff: bool = False
-    peran: tuple[Peran, ...] = field(default_factory=tuple)
-    agen_aktif: bool = False  # holds an active appointment as agen perubahan (read with the pegawai record)
+    peran: tuple[FaktaPeran, ...] = field(default_factory=tuple)
+    # PDs of which the user is an active agen perubahan, and those roles' ids (Peran AGEN_PERUBAHAN).
+    agen_aktif_pd_ids: frozenset[int] = frozenset()
+    agen_peran_ids: frozenset[int] = frozenset()
+    # Answers an app's hak.py computed once for this request (`ingat`).
+    _ingatan: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def ingat(self, kunci: str, hitung: Callable[[], Any]) -> Any:
+        """`hitung()` once per Lingkup (that is, per request) under `kunci`: for the predicates of an app's hak.py
+        that read the app's own objects (e.g. apps/rencana/hak.py: the user's appointments)."""
+        if kunci not in self._ingatan:
+            self._ingatan[kunci] = hitung()
+        return self._ingatan[kunci]
 
     # --- role facts (read by the predicates and the queryset helpers only) ------------------------------------
 
@@ -47,8 +61,9 @@ class Lingkup:
         return self.monev or self.sekda or self.admin
 
     @property
-    def is_asn(self) -> bool:
-        return self.pegawai is not None
+    def agen_aktif(self) -> bool:
+        """Holds an active appointment as agen perubahan (a Peran AGEN_PERUBAHAN)."""
+        return bool(self.agen_aktif_pd_ids)
 
     @property
     def is_pimpinan_unit(self) -> bool:
@@ -101,6 +116,10 @@ class Lingkup:
         return tl.perangkat_daerah_id in self.kepala_pd_ids
 
     @property
+    def boleh_laporkan_tindak_lanjut_apa_pun(self) -> bool:
+        return bool(self.kepala_pd_ids)
+
+    @property
     def boleh_periksa_tindak_lanjut(self) -> bool:
         """Tim Monev sets due dates and accepts or returns reports (Pasal 9)."""
         return self.monev
@@ -143,6 +162,16 @@ class Lingkup:
         return self.monev or pd_id in self.kepala_pd_ids
 
     @property
+    def boleh_ingatkan_pd_apa_pun(self) -> bool:
+        """Reminds the whole of a PD they head (a Kepala PD; the home card's wording)."""
+        return bool(self.kepala_pd_ids)
+
+    @property
+    def boleh_ingatkan_semua_pd(self) -> bool:
+        """Tim Monev reminds every PD below a chosen participation percentage at once, and runs the periode."""
+        return self.monev
+
+    @property
     def boleh_ingatkan_apa_pun(self) -> bool:
         return self.monev or bool(self.kepala_pd_ids) or self.is_pimpinan_unit
 
@@ -176,7 +205,7 @@ class Lingkup:
         """One code for one never-activated account: the admin, the Kepala PD of its PD, a unit head above it.
 
         An account that already has a password is not theirs to reset (boleh_atur_ulang_sandi): otherwise the
-        printer could set the password and act as that person (issue 9, F4).
+        printer could set the password and act as that person (docs/keamanan.md, «Kendali»).
         """
         if not pegawai.aktif or (pegawai.user_id is not None and pegawai.user.has_usable_password()):
             return False
@@ -348,6 +377,11 @@ class Lingkup:
         """Who has submitted, in the viewer's scope (never what they answered)."""
         return self.kabupaten or bool(self.pd_ids) or self.is_pimpinan_unit
 
+    @property
+    def boleh_lihat_partisipasi_kabupaten(self) -> bool:
+        """The participation of the whole kabupaten (as a percentage on the home card)."""
+        return self.kabupaten
+
     # --- laporan -------------------------------------------------------------------------------------------------
 
     @property
@@ -392,19 +426,6 @@ class Lingkup:
         return pd_id in self.kepala_pd_ids
 
     # --- forum ---
-    @cached_property
-    def agen_aktif_pd_ids(self) -> frozenset[int]:
-        """PDs of which this user is an active agent today (a Penetapan whose term covers today)."""
-        if self.pegawai is None:
-            return frozenset()
-        from apps.agen.models import Penetapan
-
-        return frozenset(
-            Penetapan.objects.aktif()
-            .filter(pegawai=self.pegawai)
-            .values_list("surat_keputusan__perangkat_daerah_id", flat=True)
-        )
-
     def _penulis_forum(self, pd_id: int | None) -> bool:
         """Lampiran BAB III 2.2.4 2b, 3: the PD forum is its agents', KBK's and Kepala PD's; the kabupaten
         forum is kept by the Tim Monev."""
@@ -425,81 +446,20 @@ class Lingkup:
         return self.monev or bool(self.pd_ids) or bool(self.agen_aktif_pd_ids)
 
     # --- rencana ---
-    # Rights on rencana tindak (Lampiran BAB III 2.2.4-2.2.5). The objects (RencanaTindak, LaporanKemajuan,
-    # Permasalahan of apps.rencana) say their own state through properties (`dapat_diubah`, `diajukan`, ...), and
-    # appointments are read through the reverse relation `penetapan_agen`, so akun imports nothing above it.
-
-    @cached_property
-    def agen_aktif_ids(self) -> frozenset[int]:
-        """The user's appointments (Penetapan) whose term covers today and that are not revoked."""
-        if self.pegawai is None or not self.agen_aktif:
-            return frozenset()
-        return frozenset(self.pegawai.penetapan_agen.filter(penetapan_aktif_q("")).values_list("pk", flat=True))
-
-    @cached_property
-    def kelompok_agen_ids(self) -> frozenset[int]:
-        """Kelompok Agen (not disbanded) in which the user holds an active appointment."""
-        if not self.agen_aktif_ids:
-            return frozenset()
-        qs = self.pegawai.penetapan_agen.filter(pk__in=self.agen_aktif_ids, kelompok__dibubarkan_pada__isnull=True)
-        return frozenset(qs.values_list("kelompok", flat=True).distinct())
+    # Rights on rencana tindak (Lampiran BAB III 2.2.4-2.2.5) that need only the facts. Those that need the user's
+    # appointments or groups (writing, submitting, reporting, answering problems) are apps/rencana/hak.py.
 
     @property
     def boleh_tulis_rencana_apa_pun(self) -> bool:
-        """An active agent writes plans (2.2.4 1) b). No query: read with the pegawai record."""
+        """An active agent writes plans (2.2.4 1) b). No query: a role fact."""
         return self.agen_aktif
-
-    def penyusun_rencana(self, rencana) -> bool:
-        """The agent of the plan, or an active member of its Kelompok Agen."""
-        if rencana.kelompok_id is not None:
-            return rencana.kelompok_id in self.kelompok_agen_ids
-        return rencana.penetapan_id in self.agen_aktif_ids
-
-    def boleh_ubah_rencana(self, rencana) -> bool:
-        return rencana.dapat_diubah and self.penyusun_rencana(rencana)
-
-    def boleh_ajukan_rencana(self, rencana) -> bool:
-        return self.boleh_ubah_rencana(rencana)
-
-    def boleh_setujui_rencana(self, rencana) -> bool:
-        """The Kepala PD of the plan's PD decides a submitted plan, never one they wrote themselves."""
-        return (
-            rencana.diajukan
-            and rencana.perangkat_daerah_id in self.kepala_pd_ids
-            and not self.penyusun_rencana(rencana)
-        )
-
-    @property
-    def boleh_setujui_rencana_apa_pun(self) -> bool:
-        return bool(self.kepala_pd_ids)
-
-    def boleh_versi_baru_rencana(self, rencana) -> bool:
-        return rencana.disetujui and self.penyusun_rencana(rencana)
-
-    def boleh_lapor_kemajuan(self, rencana) -> bool:
-        """Progress reports on an approved plan, by its authors (2.2.4 1) c)."""
-        return rencana.disetujui and self.penyusun_rencana(rencana)
 
     def boleh_ketahui_laporan(self, laporan) -> bool:
         return laporan.terkirim and laporan.rencana.perangkat_daerah_id in self.kepala_pd_ids
 
-    def boleh_ajukan_masalah(self, rencana) -> bool:
-        return self.boleh_lapor_kemajuan(rencana)
-
-    def boleh_jawab_masalah(self, masalah) -> bool:
-        """The Kepala PD answers every problem of the PD; the unit head those addressed to the unit head of the
-        agent's unit or a unit above it ("secara langsung dan berjenjang", 2.2.4 1) e-f)."""
-        if not masalah.terbuka:
-            return False
-        rencana = masalah.rencana
-        if rencana.perangkat_daerah_id in self.kepala_pd_ids:
-            return not self.penyusun_rencana(rencana)
-        return masalah.kepada_pimpinan_unit and any(
-            rencana.unit_kerja.path.startswith(path) for path in self.pimpinan_unit_paths
-        )
-
-    def boleh_tutup_masalah(self, masalah) -> bool:
-        return masalah.dijawab and self.penyusun_rencana(masalah.rencana)
+    @property
+    def boleh_setujui_rencana_apa_pun(self) -> bool:
+        return bool(self.kepala_pd_ids)
 
     @property
     def boleh_jawab_masalah_apa_pun(self) -> bool:
@@ -518,121 +478,42 @@ class Lingkup:
     def boleh_ekspor_rencana(self, pd_id: int) -> bool:
         return self.kabupaten or pd_id in self.pd_ids
 
+    @property
+    def boleh_ekspor_rencana_apa_pun(self) -> bool:
+        return self.kabupaten or bool(self.pd_ids)
+
 
 ANONIM = Lingkup(user_id=None)
 
 
-def penetapan_aktif_q(prefix: str) -> Q:
-    """An appointment as agen perubahan (agen.Penetapan, reached through `prefix`) whose term covers today."""
-    today = timezone.localdate()
-    return Q(
-        **{
-            f"{prefix}dicabut_pada__isnull": True,
-            f"{prefix}surat_keputusan__masa_mulai__lte": today,
-            f"{prefix}surat_keputusan__masa_selesai__gte": today,
-        }
-    )
-
-
-def _kolom(model, alias: str) -> tuple[list[str], list]:
-    """The SELECT list of a model's concrete fields under `alias`, and each field's database converters."""
-    qn = connection.ops.quote_name
-    fields = model._meta.concrete_fields
-    cols = [f.get_col(alias) for f in fields]
-    return [f"{alias}.{qn(f.column)}" for f in fields], [(col, col.get_db_converters(connection)) for col in cols]
-
-
-@functools.cache
-def _sql_pegawai_dan_tanda(vendor: str) -> tuple[str, list]:
-    """The SQL of `_pegawai_dan_tanda`, written once per process from the models' metadata."""
-    qn = connection.ops.quote_name
-    Penetapan = apps.get_model("agen", "Penetapan")
-    SuratKeputusan = apps.get_model("agen", "SuratKeputusan")
-    Golongan = Pegawai._meta.get_field("golongan").related_model
-    models = [(Pegawai, "p"), (UnitKerja, "u"), (PerangkatDaerah, "d"), (Golongan, "g")]
-    select, converters = [], []
-    for model, alias in models:
-        cols, conv = _kolom(model, alias)
-        select += cols
-        converters.append((model, conv))
-    t = qn  # table names
-    sql = (
-        f"SELECT {', '.join(select)}, "
-        # Peran.objects.aktif(): begun, and not ended before today.
-        f"EXISTS (SELECT 1 FROM {t(Peran._meta.db_table)} r WHERE r.user_id = p.user_id "
-        "AND r.mulai <= %s AND (r.sampai IS NULL OR r.sampai >= %s)), "
-        # penetapan_aktif_q(): not revoked, and today within the SK's term.
-        f"EXISTS (SELECT 1 FROM {t(Penetapan._meta.db_table)} a INNER JOIN {t(SuratKeputusan._meta.db_table)} s "
-        "ON s.id = a.surat_keputusan_id WHERE a.pegawai_id = p.id AND a.dicabut_pada IS NULL "
-        "AND s.masa_mulai <= %s AND s.masa_selesai >= %s) "
-        f"FROM {t(Pegawai._meta.db_table)} p "
-        f"LEFT JOIN {t(UnitKerja._meta.db_table)} u ON u.id = p.unit_kerja_id "
-        f"LEFT JOIN {t(PerangkatDaerah._meta.db_table)} d ON d.id = u.perangkat_daerah_id "
-        f"LEFT JOIN {t(Golongan._meta.db_table)} g ON g.id = p.golongan_id "
-        "WHERE p.user_id = %s"
-    )
-    return sql, converters
-
-
-def _pegawai_dan_tanda(user_id: int) -> tuple[Pegawai | None, bool, bool]:
-    """The user's pegawai record (with its unit, PD and golongan loaded), whether they hold any active role, and
-    whether they hold an active appointment as agen: one query.
-
-    Every request of a logged-in user asks this, so it is written once as SQL instead of through the ORM,
-    whose query building cost more than everything else on the Formulir 1 page (bench/kirim.py, README
-    «Ukuran»). The instances are built with `Model.from_db` and the backend's converters, as the ORM builds them;
-    tests/akun/test_lingkup_sql.py compares them, and the two flags, with the ORM's answers.
-    """
-    sql, converters = _sql_pegawai_dan_tanda(connection.vendor)
-    today = connection.ops.adapt_datefield_value(timezone.localdate())
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [today, today, today, today, user_id])
-        row = cursor.fetchone()
-    if row is None:
-        return None, False, False
-    objects, i = [], 0
-    for model, conv in converters:
-        values = list(row[i : i + len(conv)])
-        for j, (col, funcs) in enumerate(conv):
-            for func in funcs:
-                values[j] = func(values[j], col, connection)
-        i += len(conv)
-        objects.append(None if values[0] is None else model.from_db(connection.alias, None, values))
-    pegawai, unit, pd, golongan = objects
-    for parent, name, child in (
-        (unit, "perangkat_daerah", pd),
-        (pegawai, "unit_kerja", unit),
-        (pegawai, "golongan", golongan),
-    ):
-        if parent is not None and child is not None:
-            setattr(parent, name, child)
-    return pegawai, bool(row[i]), bool(row[i + 1])
-
-
 def lingkup(user) -> Lingkup:
-    """Resolve (and cache on the user object) the user's active roles."""
+    """Resolve (and cache on the user object) the user's active roles: from the session when it holds them
+    (apps/akun/fakta.py), and the pegawai record."""
     if user is None or not user.is_authenticated:
         return ANONIM
     cached = getattr(user, "_lingkup_cache", None)
     if cached is not None:
         return cached
-    pegawai, punya_peran, agen_aktif = _pegawai_dan_tanda(user.pk)
-    peran = ()
-    if pegawai is None or punya_peran:  # most users are ASN without a role: no role query for them
-        peran = tuple(Peran.objects.aktif().filter(user=user).select_related("perangkat_daerah", "unit_kerja"))
+    peran = fakta_peran(user)
+    jenis = Peran.Jenis
+
+    def pd_dari(j: str) -> frozenset[int]:
+        return frozenset(p.perangkat_daerah_id for p in peran if p.jenis == j)
+
     result = Lingkup(
         user_id=user.pk,
-        pegawai=pegawai,
-        kepala_pd_ids=frozenset(p.perangkat_daerah_id for p in peran if p.jenis == Peran.Jenis.KEPALA_PD),
-        kbk_pd_ids=frozenset(p.perangkat_daerah_id for p in peran if p.jenis == Peran.Jenis.ANGGOTA_KBK),
-        pimpinan_unit_paths=tuple(p.unit_kerja.path for p in peran if p.jenis == Peran.Jenis.PIMPINAN_UNIT),
-        pimpinan_unit_ids=frozenset(p.unit_kerja_id for p in peran if p.jenis == Peran.Jenis.PIMPINAN_UNIT),
-        monev=any(p.jenis == Peran.Jenis.TIM_MONEV for p in peran),
-        sekda=any(p.jenis == Peran.Jenis.SEKDA for p in peran),
-        admin=user.is_superuser or any(p.jenis == Peran.Jenis.ADMIN for p in peran),
+        pegawai=pegawai_untuk(user.pk),
+        kepala_pd_ids=pd_dari(jenis.KEPALA_PD),
+        kbk_pd_ids=pd_dari(jenis.ANGGOTA_KBK),
+        pimpinan_unit_paths=tuple(p.unit_path for p in peran if p.jenis == jenis.PIMPINAN_UNIT),
+        pimpinan_unit_ids=frozenset(p.unit_kerja_id for p in peran if p.jenis == jenis.PIMPINAN_UNIT),
+        monev=any(p.jenis == jenis.TIM_MONEV for p in peran),
+        sekda=any(p.jenis == jenis.SEKDA for p in peran),
+        admin=user.is_superuser or any(p.jenis == jenis.ADMIN for p in peran),
         staff=user.is_staff,
         peran=peran,
-        agen_aktif=agen_aktif,
+        agen_aktif_pd_ids=pd_dari(jenis.AGEN_PERUBAHAN),
+        agen_peran_ids=frozenset(p.pk for p in peran if p.jenis == jenis.AGEN_PERUBAHAN),
     )
     user._lingkup_cache = result
     return result

@@ -20,6 +20,8 @@ import datetime
 import math
 
 from axes.models import AccessFailureLog, AccessLog
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from .security import client_ip
@@ -80,6 +82,13 @@ def catat_gagal(request, nip: str) -> None:
     )
 
 
+def terlalu_banyak(request, detik: int):
+    """429 with Retry-After: the guesser waits; nobody's code or account is cancelled."""
+    response = render(request, "akun/terlalu_banyak.html", {"detik": detik, "menit": (detik + 59) // 60}, status=429)
+    response["Retry-After"] = str(detik)
+    return response
+
+
 class PembatasMasukMiddleware:
     """Applies `tunggu_ip` to every password form: the app's login page and the admin's (both reach axes)."""
 
@@ -89,8 +98,6 @@ class PembatasMasukMiddleware:
 
     def _login_paths(self) -> frozenset[str]:
         if self._paths is None:
-            from django.urls import reverse
-
             self._paths = frozenset({reverse("akun:login"), reverse("admin:login")})
         return self._paths
 
@@ -98,7 +105,5 @@ class PembatasMasukMiddleware:
         if request.method == "POST" and request.path_info in self._login_paths():
             detik = tunggu_ip(request)
             if detik:
-                from .views import terlalu_banyak
-
                 return terlalu_banyak(request, detik)
         return self.get_response(request)

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.utils import timezone
 
 from apps.akun.scope import Lingkup, lingkup
 
@@ -36,12 +35,6 @@ class Tugas:
     tenggat: datetime.date | None = None
     tombol: str = ""
     kunci: str = ""  # a stable name, for tests and for styling
-
-    @property
-    def sisa_hari(self) -> int | None:
-        if self.tenggat is None:
-            return None
-        return (self.tenggat - timezone.localdate()).days
 
 
 Penyedia = Callable[[object, Lingkup], list[Tugas]]

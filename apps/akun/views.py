@@ -21,13 +21,6 @@ from .models import KodeAktivasi
 from .scope import lingkup, pegawai_for_kode_aktivasi, unit_kerja_for_kode_aktivasi
 
 
-def terlalu_banyak(request, detik: int):
-    """429 with Retry-After: the guesser waits; nobody's code or account is cancelled (throttle.py)."""
-    response = render(request, "akun/terlalu_banyak.html", {"detik": detik, "menit": (detik + 59) // 60}, status=429)
-    response["Retry-After"] = str(detik)
-    return response
-
-
 @method_decorator(login_not_required, name="dispatch")
 class LoginView(auth_views.LoginView):
     template_name = "akun/login.html"
@@ -91,7 +84,7 @@ def aktivasi(request):
         nip = form.cleaned_data["nip"]
         detik = max(throttle.tunggu_ip(request), throttle.tunggu_ip_nip(request, nip))
         if detik:
-            return terlalu_banyak(request, detik)
+            return throttle.terlalu_banyak(request, detik)
         try:
             services.akun_aktifkan(nip, kode=form.cleaned_data["kode"], password=form.cleaned_data["password1"])
         except ValidationError as exc:

@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.db.models import fields
+from django.forms import models as form_models
 
 
 class CommonConfig(AppConfig):
@@ -16,9 +18,6 @@ PILIH = "— pilih —"
 def pilih_kosong() -> None:
     """Every empty choice reads "— pilih —" instead of Django's "---------" (model choice fields and choices
     of model fields, in our forms and in the admin alike)."""
-    from django.db.models import fields
-    from django.forms import models as form_models
-
     fields.BLANK_CHOICE_DASH[:] = [("", PILIH)]
     form_models.ModelChoiceField.__init__.__kwdefaults__["empty_label"] = PILIH
 

@@ -10,9 +10,13 @@ Evidence files (PDF, JPEG, PNG): `periksa_bukti`, the form field `BerkasBuktiFie
 `penyimpanan_privat` with random names (`NamaAcak`), and `respons_berkas` for the view that checks scope.
 """
 
+import contextlib
 import csv
+import errno
 import io
+import os
 import secrets
+import tempfile
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -165,6 +169,7 @@ JENIS_BUKTI = {
     "jpg": ("image/jpeg", b"\xff\xd8\xff", (".jpg", ".jpeg")),
     "png": ("image/png", b"\x89PNG\r\n\x1a\n", (".png",)),
 }
+# Every private file lives under MEDIA_ROOT/privat (the backup takes the whole MEDIA_ROOT, docs/operasi.md).
 FOLDER_PRIVAT = "privat"
 
 
@@ -202,11 +207,59 @@ def periksa_bukti(berkas) -> Bukti:
     raise ValidationError(_("Isi berkas bukan PDF, JPEG, atau PNG. Hanya ketiga jenis itu yang diterima."))
 
 
+class PenyimpananPenuhError(OSError):
+    """The server's disk (or the folder's quota) is full: the file was not stored, and nothing partial was left.
+    `apps.common.permintaan` answers it with a page that says so (507)."""
+
+
 class PenyimpananPrivat(FileSystemStorage):
-    """Files under MEDIA_ROOT, which no URL serves (only static files are served): there is no public URL."""
+    """Files under MEDIA_ROOT, which no URL serves (only static files are served): there is no public URL.
+
+    A file is written whole or not at all: it is written to a hidden temporary file in the same folder, flushed to
+    disk, and only then linked under its name. A full disk (ENOSPC, EDQUOT) or another write error removes the
+    temporary file, so no truncated file is left for a record to point at.
+    """
 
     def url(self, name):
         raise ValueError("A private file has no URL: serve it through a view that checks scope.")
+
+    def _save(self, name, content):
+        full_path = self.path(name)
+        directory = os.path.dirname(full_path)
+        try:
+            os.makedirs(directory, exist_ok=True)
+            handle, tmp_path = tempfile.mkstemp(dir=directory, prefix=".unggah-")
+        except OSError as exc:
+            raise _penuh_atau(exc)
+        try:
+            try:
+                with os.fdopen(handle, "wb") as tmp:
+                    for chunk in content.chunks():
+                        tmp.write(chunk)
+                    tmp.flush()
+                    os.fsync(tmp.fileno())
+                if self.file_permissions_mode is not None:
+                    os.chmod(tmp_path, self.file_permissions_mode)
+                while True:
+                    try:
+                        # link() refuses an existing name, as FileSystemStorage's O_EXCL does.
+                        os.link(tmp_path, full_path)
+                        break
+                    except FileExistsError:
+                        name = self.get_available_name(name)
+                        full_path = self.path(name)
+            except OSError as exc:
+                raise _penuh_atau(exc)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp_path)
+        return str(name).replace("\\", "/")
+
+
+def _penuh_atau(exc: OSError) -> OSError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return PenyimpananPenuhError(exc.errno, exc.strerror)
+    return exc
 
 
 _PRIVAT = PenyimpananPrivat()

@@ -7,10 +7,7 @@ them), need no JavaScript and no CDN, and each has its numbers in a table beside
 from dataclasses import dataclass
 from decimal import Decimal
 
-from apps.survei.models import Periode
-from apps.survei.scoring import Kategori
-
-from .selectors import (
+from apps.hasil.selectors import (
     BAGIAN,
     DISEMBUNYIKAN,
     Distribusi,
@@ -19,7 +16,9 @@ from .selectors import (
     laporan_konsolidasi,
     tren,
 )
-from .services import jumlah_asn
+from apps.hasil.services import jumlah_asn
+from apps.survei.models import Periode
+from apps.survei.scoring import Kategori
 
 # The category colours of every page (static/css/app.css .kat-*): blue, sky, amber, brown, which colour-blind
 # readers tell apart; the text is always beside them.

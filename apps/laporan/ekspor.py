@@ -13,12 +13,11 @@ from collections.abc import Mapping
 
 from django.db.models import Count
 
+from apps.hasil.selectors.kerahasiaan import pohon_rahasia, sembunyikan
 from apps.organisasi.models import UnitKerja
 from apps.survei.models import Butir, Jawaban, Periode
 from apps.survei.scoring import MIN_RESPONDEN
 from apps.survei.selectors import respon_terhitung
-
-from .selectors.kerahasiaan import pohon_rahasia, sembunyikan
 
 DIGABUNG = "(digabung)"
 

@@ -1,11 +1,11 @@
 """The Laporan Evaluasi as HTML context, PDF and XLSX (Lampiran BAB IV.2; docs/keputusan.md, «Laporan Evaluasi: angka per baris»). Presentation only:
-every number comes from `apps.laporan.selectors` as it is printed."""
+every number comes from `apps.hasil.selectors` as it is printed."""
 
 from apps.common.export import xlsx_bytes
 from apps.common.models import Instansi
 from apps.common.pdf import render_pdf
+from apps.hasil.selectors import BAGIAN, Baris, Laporan, Penandatangan
 
-from .selectors import BAGIAN, Baris, Laporan, Penandatangan
 from .selectors.ringkasan import perubahan, ringkasan
 from .services import tanggal_indonesia
 

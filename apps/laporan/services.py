@@ -6,21 +6,15 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from apps.hasil.selectors import Laporan, laporan_konsolidasi, laporan_perangkat_daerah
+from apps.hasil.selectors.hasil_asn import butir_terlemah_pd, nilai_sendiri, pembanding
+from apps.hasil.services import jumlah_asn
 from apps.organisasi.models import PerangkatDaerah, UnitKerja
 from apps.survei.models import Periode, Respon
-from apps.survei.selectors import agregat_tersedia
 from apps.tindaklanjut.models import TindakLanjut
 from apps.tindaklanjut.services import tindak_lanjut_buat
 
-from .models import AsnPeriode, CatatanLaporan, SnapshotLaporan
-from .selectors import (
-    JumlahAsn,
-    Laporan,
-    jumlah_asn_sekarang,
-    laporan_konsolidasi,
-    laporan_perangkat_daerah,
-)
-from .selectors.hasil_asn import butir_terlemah_pd, nilai_sendiri, pembanding
+from .models import CatatanLaporan, SnapshotLaporan
 from .selectors.pelaksanaan import pelaksanaan_per_pd
 from .selectors.penandatangan import ketua_tim_monev
 from .selectors.ringkasan import periode_sebelumnya
@@ -32,39 +26,10 @@ def catatan_map(periode: Periode) -> dict[str, str]:
 
 
 def on_periode_status_changed(sender, periode: Periode, old_status: str, new_status: str, actor=None, **kwargs) -> None:
-    """Freeze the active ASN per unit when a periode closes ("ASN active in the row when the periode closed");
-    forget them when it is reopened, so the next close counts again. When it becomes FINAL (only through
-    apps.survei.services.periode_finalkan), keep every report as a version-1 snapshot, in the same transaction."""
+    """When a periode becomes FINAL (only through apps.survei.services.periode_finalkan), keep every report as a
+    version-1 snapshot, in the same transaction."""
     if new_status == Periode.Status.FINAL:
         ambil_snapshot_final(periode, aktor=actor)
-    elif new_status == Periode.Status.DITUTUP:
-        AsnPeriode.objects.filter(periode=periode).delete()
-        jumlah_asn(periode)
-    elif new_status == Periode.Status.DIBUKA:
-        AsnPeriode.objects.filter(periode=periode).delete()
-
-
-def jumlah_asn(periode: Periode) -> JumlahAsn | None:
-    """Active ASN per unit frozen for a closed periode (one query once frozen); None while it is open (live).
-
-    Counted when the periode closes (on_periode_status_changed); a periode closed some other way is counted at
-    the first read. A race of two first reads stores one set (unique constraint, conflicts ignored).
-    """
-    if not agregat_tersedia(periode):
-        return None
-    rows = AsnPeriode.objects.filter(periode=periode).values_list("unit_kerja_id", "perangkat_daerah_id", "jumlah")
-    frozen = {unit_id: (pd_id, n) for unit_id, pd_id, n in rows}
-    if frozen:
-        return JumlahAsn(frozen)
-    now = jumlah_asn_sekarang()
-    AsnPeriode.objects.bulk_create(
-        [
-            AsnPeriode(periode=periode, unit_kerja_id=unit_id, perangkat_daerah_id=pd_id, jumlah=n)
-            for unit_id, (pd_id, n) in now.per_unit.items()
-        ],
-        ignore_conflicts=True,
-    )
-    return now
 
 
 def laporan_live(periode: Periode, pd: PerangkatDaerah | None = None, induk: UnitKerja | None = None) -> Laporan:
@@ -180,7 +145,7 @@ def laporan_lengkap(periode: Periode, pd: PerangkatDaerah | None = None) -> dict
 
 
 def hasil_asn(periode: Periode, pegawai) -> dict:
-    """What an ASN sees of a FINAL periode (apps/laporan/selectors/hasil_asn.py): own scores (when they
+    """What an ASN sees of a FINAL periode (apps/hasil/selectors/hasil_asn.py): own scores (when they
     responded), the printed rows of their unit, PD and the kabupaten, the PD's three weakest items when the PD's
     row is printed, and the PD's follow-ups. Before FINAL: only `final=False`."""
     if periode.status != Periode.Status.FINAL:

@@ -10,7 +10,7 @@ from apps.survei.models import Periode
 
 def tugas_untuk(user, scope: Lingkup) -> list[Tugas]:
     """Queries: 1 (the newest closed or final periode), only for the roles that read the consolidated report."""
-    if not scope.kabupaten:
+    if not scope.boleh_lihat_laporan_kabupaten:
         return []
     S = Periode.Status
     periode = Periode.objects.filter(status__in=[S.DITUTUP, S.FINAL]).order_by("-tanggal_tutup").first()

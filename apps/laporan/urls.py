@@ -24,6 +24,7 @@ urlpatterns = [
     path("<periode:kode>/hasil-saya/", views.hasil_saya, name="hasil_saya"),
     path("<periode:kode>/laporan.<format:fmt>", views.konsolidasi_unduh, name="konsolidasi_unduh"),
     path("<periode:kode>/dasbor/", views.dasbor, name="dasbor"),
+    path("<periode:kode>/jawaban.xlsx", views.ekspor_jawaban, name="ekspor_jawaban"),
     path("<periode:kode>/finalisasi/", views.finalisasi, name="finalisasi"),
     path("<periode:kode>/pd/<str:pd_kode>/", views.perangkat_daerah, name="pd"),
     path("<periode:kode>/pd/<str:pd_kode>/laporan.<format:fmt>", views.perangkat_daerah_unduh, name="pd_unduh"),

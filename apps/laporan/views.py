@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from apps.akun.scope import Lingkup, lingkup, perangkat_daerah_utuh_for_user, unit_kerja_for_user
 from apps.common.export import xlsx_bytes
 from apps.common.pdf import PdfRenderTimeoutError
+from apps.hasil.selectors import baris_unit
+from apps.hasil.services import jumlah_asn
 from apps.organisasi.akses import catat_akses
 from apps.organisasi.models import AksesData, PerangkatDaerah, UnitKerja
 from apps.survei.models import Periode
@@ -25,7 +27,6 @@ from . import charts, ekspor, services
 from . import render as laporan_render
 from .forms import CatatanForm, FinalisasiForm
 from .models import CatatanLaporan, SnapshotLaporan
-from .selectors import baris_unit
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -115,7 +116,7 @@ def unit(request, kode: str, pk: int):
     """A unit head's page: their unit's row, or the "< 3 responden" notice (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1»)."""
     unit = _get_unit_for_user(request, pk)
     periode = _get_periode(kode)
-    row, bands = baris_unit(periode, unit, asn=services.jumlah_asn(periode))
+    row, bands = baris_unit(periode, unit, asn=jumlah_asn(periode))
     return render(request, "laporan/unit.html", {"periode": periode, "unit": unit, "baris": row})
 
 

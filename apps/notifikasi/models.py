@@ -29,25 +29,3 @@ class Notifikasi(models.Model):
 
     def __str__(self) -> str:
         return self.teks
-
-
-class Pengingat(models.Model):
-    """One reminder sent for a group (a unit or a PD) about a periode: at most one per group per day."""
-
-    periode = models.ForeignKey("survei.Periode", on_delete=models.CASCADE, related_name="+")
-    # "unit:<pk>" or "pd:<pk>": the group reminded.
-    kelompok = models.CharField(_("kelompok"), max_length=40)
-    tanggal = models.DateField(_("tanggal"))
-    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    jumlah = models.PositiveIntegerField(_("jumlah penerima"), default=0)
-    dibuat = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("pengingat")
-        verbose_name_plural = _("pengingat")
-        constraints = [
-            models.UniqueConstraint(fields=["periode", "kelompok", "tanggal"], name="pengingat_sekali_sehari")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.kelompok} {self.tanggal}"

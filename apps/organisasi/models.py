@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from apps.common.riwayat import Riwayat, RiwayatQuerySet
+
 from .nip import nip_errors
 from .workflow import StatusPerbaikan
 
@@ -113,10 +115,6 @@ class UnitKerja(models.Model):
                 for sub in UnitKerja.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
                     UnitKerja.objects.filter(pk=sub.pk).update(path=new_path + sub.path[len(old_path) :])
 
-    @property
-    def top_level_id(self) -> int:
-        return int(self.path.strip("/").split("/")[0])
-
     def subtree(self) -> models.QuerySet["UnitKerja"]:
         return UnitKerja.objects.filter(path__startswith=self.path)
 
@@ -184,7 +182,7 @@ class Pegawai(models.Model):
         return self.sanksi.filter(Q(selesai__isnull=True) | Q(selesai__gte=pada), mulai__lte=pada).first()
 
 
-class RiwayatUnit(models.Model):
+class RiwayatUnit(Riwayat):
     """Mutasi: the unit a pegawai belonged to from a date. Written by services.pegawai_mutasi only."""
 
     pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="riwayat_unit")
@@ -193,6 +191,7 @@ class RiwayatUnit(models.Model):
     sampai = models.DateField(_("sampai"), null=True, blank=True)
     dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     dicatat_pada = models.DateTimeField(auto_now_add=True)
+    kolom_penutup = frozenset({"sampai"})  # closed at the next mutasi (services.pegawai_mutasi)
 
     class Meta:
         verbose_name = _("riwayat unit kerja")
@@ -277,26 +276,18 @@ class PermintaanPerbaikan(models.Model):
         return f"{self.pegawai.nama}: {self.get_data_display()}"
 
 
-class AksesDataQuerySet(models.QuerySet):
-    """Bulk writes would bypass the append-only save(); refuse them too. Only the retention rule removes rows."""
-
-    def update(self, **kwargs):
-        raise ValueError("AksesData is append-only: audit rows are never updated")
-
-    def delete(self):
-        raise ValueError("AksesData is append-only: audit rows leave only by the retention rule")
-
+class AksesDataQuerySet(RiwayatQuerySet):
     def hapus_sebelum(self, batas: datetime.datetime) -> int:
-        """The retention rule's delete (docs/pdp.md, «Retensi»): rows older than `batas`."""
+        """The retention rule's delete (docs/pdp.md, «Retensi»): rows older than `batas`. The only way rows leave."""
         deleted, _ = models.QuerySet.delete(self.filter(waktu__lt=batas))
         return deleted
 
 
-class AksesData(models.Model):
+class AksesData(Riwayat):
     """Who viewed or downloaded whose personal data, and when (docs/pdp.md, «Jejak baca»; UU 27/2022 Pasal 31 and
     the breach notice of Pasal 46: the scope of a leak is read from here).
 
-    Append-only: written by `apps.organisasi.akses.catat_akses`, never edited, removed only by the retention rule.
+    Append-only (apps/common/riwayat.py): written by `apps.organisasi.akses.catat_akses`, never edited, removed only by the retention rule.
     A read of many people at once (an export, a list) has no `subjek` and names its scope in `objek`.
     """
 
@@ -331,14 +322,6 @@ class AksesData(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pembaca_nama}: {self.objek}"
-
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None:
-            raise ValueError("AksesData is append-only: an audit row is never edited")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("AksesData is append-only: an audit row leaves only by the retention rule")
 
 
 class PemberitahuanDiterima(models.Model):

@@ -28,9 +28,8 @@ class PelakuPerbaikan(models.TextChoices):
 
 S, A, P = StatusPerbaikan, AksiPerbaikan, PelakuPerbaikan
 
-# The state a new request starts in, and who creates it.
+# The state a new request starts in.
 AWAL = S.DIAJUKAN
-PELAKU_AJUKAN = P.ASN
 
 # (from state, action) -> (to state, who may do it)
 TRANSISI_PERBAIKAN: dict[tuple[str, str], tuple[str, P]] = {

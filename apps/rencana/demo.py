@@ -1,4 +1,4 @@
-"""Demo rencana tindak in BKPSDM (README "Login demo"; issue 10 item 12): the login `agen` (an appointed agent with an
+"""Demo rencana tindak in BKPSDM (README "Login demo"): the login `agen` (an appointed agent with an
 approved plan, one report sent and acknowledged, one report due, one problem answered and one open), plans in
 every state, a group plan of the Kelompok Agen that apps.forum.demo forms. Every state change goes through
 apps.rencana.services.

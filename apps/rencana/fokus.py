@@ -1,8 +1,8 @@
-"""The loop from Formulir 1 to the plan (issue 10 item 9): while writing a plan, the agent sees the weakest
+"""The loop from Formulir 1 to the plan (Lampiran BAB III 2.2.4; docs/keputusan.md, «Kerahasiaan Formulir 1»): while writing a plan, the agent sees the weakest
 sections and items of their PD in the last closed periode, and of their unit when that is allowed, each with the
 value it belongs to, and may take them as the plan's focus.
 
-Every figure comes from the report selectors (apps.laporan.selectors), which apply the confidentiality rule (docs/keamanan.md)
+Every figure comes from the report selectors (apps.hasil.selectors), which apply the confidentiality rule (docs/keamanan.md)
 (nothing for a group of fewer than MIN_RESPONDEN respondents, nothing of an open periode). One more rule here:
 the unit is shown beside its PD only when the rest of the PD (PD minus unit) is also empty or at least
 MIN_RESPONDEN respondents, or a subtraction of the two would isolate one or two persons (complementary
@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count
 
-from apps.laporan.selectors import baris_unit, butir_terlemah, laporan_perangkat_daerah
+from apps.hasil.selectors import baris_unit, butir_terlemah, laporan_perangkat_daerah
 from apps.organisasi.models import PerangkatDaerah, UnitKerja
 from apps.survei.models import Butir, Periode
 from apps.survei.scoring import MIN_RESPONDEN

@@ -10,7 +10,6 @@ import uuid
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -18,14 +17,17 @@ from django.utils.formats import number_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from .workflow import Status, StatusLaporan, StatusMasalah
+from apps.common.riwayat import Riwayat
+from apps.common.uploads import FOLDER_PRIVAT, PenyimpananPrivat
+
+from .workflow import AKSI_LABEL, DAPAT_DIUBAH, Status, StatusLaporan, StatusMasalah
 
 MAKS_BARIS = 10
 SATU_DESIMAL = Decimal("0.1")
 
 
 def capaian_persen(realisasi: Decimal | None, target: Decimal | None) -> Decimal | None:
-    """Achievement = realisation / target as a percentage, Decimal rounded half-up to 1 dp (issue 10)."""
+    """Achievement = realisation / target as a percentage, Decimal rounded half-up to 1 dp (docs/keputusan.md, «Angka»)."""
     if realisasi is None or not target:
         return None
     return (Decimal(realisasi) * 100 / Decimal(target)).quantize(SATU_DESIMAL, rounding=ROUND_HALF_UP)
@@ -45,8 +47,9 @@ def rata_rata_capaian(values) -> Decimal | None:
     return (sum(values, Decimal(0)) / len(values)).quantize(SATU_DESIMAL, rounding=ROUND_HALF_UP)
 
 
-class BerkasPrivat(FileSystemStorage):
-    """Evidence files live under MEDIA_ROOT/private, which no URL serves: only `bukti_unduh`, after a scope check."""
+class BerkasPrivat(PenyimpananPrivat):
+    """Evidence files live under MEDIA_ROOT/privat (as every private file), which no URL serves: only
+    `bukti_unduh`, after a scope check. Written whole or not at all (`PenyimpananPrivat`)."""
 
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("location", None)
@@ -55,7 +58,7 @@ class BerkasPrivat(FileSystemStorage):
 
     @cached_property
     def base_location(self):
-        return self._value_or_setting(self._location, str(settings.MEDIA_ROOT) + "/private")
+        return self._value_or_setting(self._location, str(settings.MEDIA_ROOT) + "/" + FOLDER_PRIVAT)
 
     def url(self, name):  # never a public URL
         raise ValueError("evidence files have no public URL; use rencana:bukti_unduh")
@@ -133,8 +136,6 @@ class RencanaTindak(models.Model):
     # States as the rights on Lingkup read them (apps/akun/scope.py, section "rencana").
     @property
     def dapat_diubah(self) -> bool:
-        from .workflow import DAPAT_DIUBAH
-
         return self.status in DAPAT_DIUBAH
 
     @property
@@ -228,15 +229,7 @@ class BarisRencana(models.Model):
         return [k.strip(" -•\t") for k in self.kegiatan.splitlines() if k.strip(" -•\t")]
 
 
-class RiwayatQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise ValueError("history is append-only: rows are never updated")
-
-    def delete(self):
-        raise ValueError("history is append-only: rows are never deleted")
-
-
-class RiwayatRencana(models.Model):
+class RiwayatRencana(Riwayat):
     """One state change of a plan: who, when, from, to, note. Append-only (docs/keamanan.md)."""
 
     rencana = models.ForeignKey(RencanaTindak, on_delete=models.PROTECT, related_name="riwayat")
@@ -247,8 +240,6 @@ class RiwayatRencana(models.Model):
     oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     pada = models.DateTimeField(_("waktu"), default=timezone.now)
 
-    objects = RiwayatQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("riwayat rencana tindak")
         verbose_name_plural = _("riwayat rencana tindak")
@@ -257,18 +248,8 @@ class RiwayatRencana(models.Model):
     def __str__(self) -> str:
         return f"{self.rencana_id}: {self.dari_status or '-'} → {self.ke_status}"
 
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None:
-            raise ValueError("RiwayatRencana is append-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("RiwayatRencana is append-only")
-
     @property
     def aksi_label(self) -> str:
-        from .workflow import AKSI_LABEL
-
         return AKSI_LABEL.get(self.aksi, self.aksi)
 
 

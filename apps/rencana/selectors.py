@@ -10,12 +10,13 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from apps.agen.models import Penetapan
 from apps.akun.scope import lingkup
 from apps.organisasi.models import PerangkatDaerah
+from apps.survei.models import Periode
 
 from .models import (
     BarisRencana,
@@ -171,13 +172,11 @@ def capaian_rencana(rencana: RencanaTindak) -> Decimal | None:
 
 def ikhtisar_per_pd(pada=None) -> list[BarisIkhtisar]:
     """Per active PD: active agents, approved plans, date of the last report, average achievement, number of
-    late reporting periods; PDs with late periods first (2.2.4 2) a; issue 10 item 7).
+    late reporting periods; PDs with late periods first (2.2.4 2) a).
 
     Queries: PDs, active agents grouped by PD, approved plans, their reports, the realisations with rows: 5,
     whatever the number of plans.
     """
-    from django.db.models import Count
-
     pada = pada or timezone.localdate()
     pds = list(PerangkatDaerah.objects.filter(aktif=True).order_by("kode"))
     agen = dict(
@@ -225,8 +224,6 @@ def ringkasan_rencana_per_pd(periode) -> dict[int, RingkasanRencana]:
     plan's latest report sent by the close date). Plans are not Formulir 1 aggregates: no respondent threshold.
     Queries: the previous periode, plans, reports, realisations: 4.
     """
-    from apps.survei.models import Periode
-
     sebelumnya = Periode.objects.filter(tanggal_tutup__lt=periode.tanggal_tutup).order_by("-tanggal_tutup").first()
     dari = sebelumnya.tanggal_tutup if sebelumnya else datetime.date.min
     qs = RencanaTindak.objects.filter(

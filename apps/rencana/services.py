@@ -12,12 +12,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.agen.hak import kelompok_agen_ids, penetapan_aktif_ids
 from apps.agen.models import KelompokAgen, Penetapan
-from apps.akun.models import Peran
 from apps.akun.scope import lingkup
 from apps.nilai.models import Nilai
 
-from . import smart
+from . import hak, smart
 from .models import (
     MAKS_BARIS,
     BarisRencana,
@@ -75,9 +75,9 @@ def rencana_buat(
     scope = lingkup(aktor)
     if (penetapan is None) == (kelompok is None):
         raise ValueError("a plan belongs to exactly one agent or one group")
-    if penetapan is not None and penetapan.pk not in scope.agen_aktif_ids:
+    if penetapan is not None and penetapan.pk not in penetapan_aktif_ids(scope):
         raise PermissionDenied
-    if kelompok is not None and kelompok.pk not in scope.kelompok_agen_ids:
+    if kelompok is not None and kelompok.pk not in kelompok_agen_ids(scope):
         raise PermissionDenied
     if selesai < mulai:
         raise ValidationError({"selesai": _("Bulan selesai harus sama dengan atau sesudah bulan mulai.")})
@@ -105,7 +105,7 @@ def rencana_buat(
 
 def rencana_ubah(rencana: RencanaTindak, *, aktor, **fields) -> RencanaTindak:
     """Change the header of a plan in DRAF or DIKEMBALIKAN (judul, months, focus)."""
-    if not lingkup(aktor).boleh_ubah_rencana(rencana):
+    if not hak.boleh_ubah_rencana(lingkup(aktor), rencana):
         raise PermissionDenied
     allowed = {"judul", "mulai", "selesai", "fokus"}
     for name, value in fields.items():
@@ -137,11 +137,11 @@ def baris_simpan(
 ) -> BarisRencana:
     """Add (or change) one row of Tabel 2; the writer is recorded per row, so a group plan shows who wrote what."""
     scope = lingkup(aktor)
-    if not scope.boleh_ubah_rencana(rencana) or scope.pegawai is None:
+    if not hak.boleh_ubah_rencana(scope, rencana) or scope.pegawai is None:
         raise PermissionDenied
     with transaction.atomic():
         locked = RencanaTindak.objects.select_for_update().get(pk=rencana.pk)
-        if not scope.boleh_ubah_rencana(locked):
+        if not hak.boleh_ubah_rencana(scope, locked):
             raise PermissionDenied
         if baris is None:
             n = locked.baris.count()
@@ -162,7 +162,7 @@ def baris_simpan(
 def baris_hapus(baris: BarisRencana, *, aktor) -> None:
     """Delete a row of a plan being written and renumber the rows below it."""
     rencana = baris.rencana
-    if not lingkup(aktor).boleh_ubah_rencana(rencana):
+    if not hak.boleh_ubah_rencana(lingkup(aktor), rencana):
         raise PermissionDenied
     with transaction.atomic():
         RencanaTindak.objects.select_for_update().get(pk=rencana.pk)
@@ -196,7 +196,7 @@ def rencana_versi_baru(rencana: RencanaTindak, *, aktor) -> RencanaTindak:
     through `rencana_transisi`). Side effects: the copy with its rows and values, its first history row.
     """
     scope = lingkup(aktor)
-    if not scope.boleh_versi_baru_rencana(rencana):
+    if not hak.boleh_versi_baru_rencana(scope, rencana):
         raise PermissionDenied
     with transaction.atomic():
         locked = RencanaTindak.objects.select_for_update().get(pk=rencana.pk)
@@ -237,9 +237,9 @@ def rencana_versi_baru(rencana: RencanaTindak, *, aktor) -> RencanaTindak:
 def pelaku_rencana(rencana: RencanaTindak, aktor) -> set[str]:
     scope = lingkup(aktor)
     roles = set()
-    if scope.penyusun_rencana(rencana):
+    if hak.penyusun_rencana(scope, rencana):
         roles.add(Pelaku.PENYUSUN)
-    if rencana.perangkat_daerah_id in scope.kepala_pd_ids and not scope.penyusun_rencana(rencana):
+    if hak.pemutus_rencana(scope, rencana):
         roles.add(Pelaku.KEPALA_PD)
     return roles
 
@@ -304,14 +304,7 @@ def rencana_transisi(
             locked.logis = True
             locked.disetujui_pada = timezone.localdate()
             locked.penyetuju = scope.pegawai
-            locked.sebutan_penyetuju = next(
-                (
-                    p.sebutan
-                    for p in scope.peran
-                    if p.jenis == Peran.Jenis.KEPALA_PD and p.perangkat_daerah_id == locked.perangkat_daerah_id
-                ),
-                "",
-            )
+            locked.sebutan_penyetuju = scope.sebutan_kepala_pd(locked.perangkat_daerah_id)
             fields += ["logis", "disetujui_pada", "penyetuju", "sebutan_penyetuju"]
             if frekuensi_laporan:
                 locked.frekuensi_laporan = frekuensi_laporan
@@ -382,7 +375,7 @@ def laporan_kemajuan_kirim(
     before a failure are removed again.
     """
     scope = lingkup(aktor)
-    if not scope.boleh_lapor_kemajuan(rencana) or scope.pegawai is None:
+    if not hak.boleh_lapor_kemajuan(scope, rencana) or scope.pegawai is None:
         raise PermissionDenied
     periods = {m: s for m, s in rencana.periode_laporan()}
     if periode_mulai not in periods or periode_mulai > timezone.localdate():
@@ -447,7 +440,7 @@ def laporan_kemajuan_ketahui(laporan: LaporanKemajuan, *, aktor, tanggapan: str 
 def masalah_ajukan(rencana: RencanaTindak, *, aktor, kepada: str, uraian: str, usulan_solusi: str) -> Permasalahan:
     """An agent raises a problem with a proposed solution to the unit head or the Kepala PD (2.2.4 1) e)."""
     scope = lingkup(aktor)
-    if not scope.boleh_ajukan_masalah(rencana):
+    if not hak.boleh_ajukan_masalah(scope, rencana):
         raise PermissionDenied
     return Permasalahan.objects.create(
         rencana=rencana,
@@ -460,7 +453,7 @@ def masalah_ajukan(rencana: RencanaTindak, *, aktor, kepada: str, uraian: str, u
 
 def masalah_jawab(masalah: Permasalahan, *, aktor, arahan: str) -> Permasalahan:
     """The leader answers with direction and solution (2.2.4 1) f). Side effects: DIJAWAB, who, when."""
-    if not lingkup(aktor).boleh_jawab_masalah(masalah):
+    if not hak.boleh_jawab_masalah(lingkup(aktor), masalah):
         raise PermissionDenied
     if not arahan.strip():
         raise ValidationError({"arahan": _("Arahan/solusi wajib diisi.")})
@@ -478,7 +471,7 @@ def masalah_jawab(masalah: Permasalahan, *, aktor, arahan: str) -> Permasalahan:
 
 def masalah_tutup(masalah: Permasalahan, *, aktor) -> Permasalahan:
     """The agent closes an answered problem. Side effects: DITUTUP and the time."""
-    if not lingkup(aktor).boleh_tutup_masalah(masalah):
+    if not hak.boleh_tutup_masalah(lingkup(aktor), masalah):
         raise PermissionDenied
     with transaction.atomic():
         locked = Permasalahan.objects.select_for_update().get(pk=masalah.pk)

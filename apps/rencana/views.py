@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from apps.agen.hak import kelompok_agen_ids, penetapan_aktif_ids
 from apps.agen.models import KelompokAgen, Penetapan
 from apps.akun.scope import lingkup
 from apps.common.export import xlsx_bytes
@@ -22,7 +23,7 @@ from apps.organisasi.akses import catat_akses
 from apps.organisasi.models import AksesData, PerangkatDaerah
 
 from . import fokus as fokus_mod
-from . import selectors, services
+from . import hak, selectors, services
 from .forms import (
     AjukanForm,
     ArahanForm,
@@ -104,7 +105,7 @@ def ikhtisar(request):
 def ekspor_xlsx(request, pd: int):
     """XLSX of a PD's plans, rows and latest achievements (numbers as numbers, text neutralised)."""
     scope = lingkup(request.user)
-    if not scope.boleh_pantau_rencana_apa_pun or not (scope.kabupaten or scope.pd_ids):
+    if not scope.boleh_ekspor_rencana_apa_pun:
         raise PermissionDenied
     perangkat_daerah = get_object_or_404(PerangkatDaerah, pk=pd)
     if not scope.boleh_ekspor_rencana(perangkat_daerah.pk):
@@ -123,9 +124,9 @@ def ekspor_xlsx(request, pd: int):
 
 def _pemilik_choices(scope) -> list[tuple[str, str]]:
     choices = []
-    for p in Penetapan.objects.filter(pk__in=scope.agen_aktif_ids).select_related("surat_keputusan"):
+    for p in Penetapan.objects.filter(pk__in=penetapan_aktif_ids(scope)).select_related("surat_keputusan"):
         choices.append((f"agen:{p.pk}", _("Rencana individu (SK %(nomor)s)") % {"nomor": p.surat_keputusan.nomor}))
-    for k in KelompokAgen.objects.filter(pk__in=scope.kelompok_agen_ids):
+    for k in KelompokAgen.objects.filter(pk__in=kelompok_agen_ids(scope)):
         choices.append((f"kelompok:{k.pk}", _("Rencana kelompok: %(nama)s") % {"nama": k.nama}))
     return choices
 
@@ -181,7 +182,7 @@ def rencana_tambah(request):
 def rencana_ubah(request, pk: int):
     rencana = _get_rencana_for_user(request, pk)
     scope = lingkup(request.user)
-    if not scope.boleh_ubah_rencana(rencana):
+    if not hak.boleh_ubah_rencana(scope, rencana):
         raise PermissionDenied
     periode, titik = _fokus(scope)
     dipilih = [f["kunci"] for f in rencana.fokus]
@@ -221,7 +222,7 @@ def detail(request, pk: int):
     rencana = _get_rencana_for_user(request, pk)
     scope = lingkup(request.user)
     laporan = list(selectors.laporan_lengkap(LaporanKemajuan.objects.filter(rencana=rencana)).order_by("periode_mulai"))
-    boleh_ubah = scope.boleh_ubah_rencana(rencana)
+    boleh_ubah = hak.boleh_ubah_rencana(scope, rencana)
     berikutnya = RencanaTindak.objects.filter(versi_sebelumnya=rencana).first()
     context = {
         "rencana": rencana,
@@ -233,15 +234,15 @@ def detail(request, pk: int):
         "masa": rencana.masa(),
         "boleh_ubah": boleh_ubah,
         "boleh_tambah_baris": boleh_ubah and len(rencana.baris.all()) < MAKS_BARIS,
-        "boleh_ajukan": scope.boleh_ajukan_rencana(rencana),
-        "boleh_setujui": scope.boleh_setujui_rencana(rencana),
-        "boleh_versi_baru": scope.boleh_versi_baru_rencana(rencana) and berikutnya is None,
-        "boleh_lapor": scope.boleh_lapor_kemajuan(rencana),
-        "boleh_masalah": scope.boleh_ajukan_masalah(rencana),
+        "boleh_ajukan": hak.boleh_ajukan_rencana(scope, rencana),
+        "boleh_setujui": hak.boleh_setujui_rencana(scope, rencana),
+        "boleh_versi_baru": hak.boleh_versi_baru_rencana(scope, rencana) and berikutnya is None,
+        "boleh_lapor": hak.boleh_lapor_kemajuan(scope, rencana),
+        "boleh_masalah": hak.boleh_ajukan_masalah(scope, rencana),
         "smart": services.periksa_smart(rencana) if boleh_ubah else [],
-        "form_ajukan": AjukanForm() if scope.boleh_ajukan_rencana(rencana) else None,
+        "form_ajukan": AjukanForm() if hak.boleh_ajukan_rencana(scope, rencana) else None,
         "berikutnya": berikutnya
-        if berikutnya and (berikutnya.status != Status.DRAF or scope.penyusun_rencana(rencana))
+        if berikutnya and (berikutnya.status != Status.DRAF or hak.penyusun_rencana(scope, rencana))
         else None,
         "catatan_kembali": rencana.riwayat.filter(ke_status=Status.DIKEMBALIKAN).order_by("-pada", "-pk").first()
         if rencana.status == Status.DIKEMBALIKAN
@@ -272,7 +273,7 @@ def rencana_pdf(request, pk: int):
 
 def _baris_form(request, rencana: RencanaTindak, baris: BarisRencana | None):
     scope = lingkup(request.user)
-    if not scope.boleh_ubah_rencana(rencana):
+    if not hak.boleh_ubah_rencana(scope, rencana):
         raise PermissionDenied
     form = BarisForm(request.POST or None, instance=baris)
     if request.method == "POST" and form.is_valid():
@@ -321,7 +322,7 @@ def baris_hapus(request, pk: int, nomor: int):
 @require_POST
 def ajukan(request, pk: int):
     rencana = _get_rencana_for_user(request, pk)
-    if not lingkup(request.user).boleh_ajukan_rencana(rencana):
+    if not hak.boleh_ajukan_rencana(lingkup(request.user), rencana):
         raise PermissionDenied
     form = AjukanForm(request.POST)
     if not form.is_valid():
@@ -342,7 +343,7 @@ def ajukan(request, pk: int):
 def keputusan(request, pk: int):
     """The Kepala PD approves (affirming "Logis") or returns the plan with a note."""
     rencana = _get_rencana_for_user(request, pk)
-    if not lingkup(request.user).boleh_setujui_rencana(rencana):
+    if not hak.boleh_setujui_rencana(lingkup(request.user), rencana):
         raise PermissionDenied
     form = KeputusanForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -373,7 +374,7 @@ def keputusan(request, pk: int):
 @require_POST
 def versi_baru(request, pk: int):
     rencana = _get_rencana_for_user(request, pk)
-    if not lingkup(request.user).boleh_versi_baru_rencana(rencana):
+    if not hak.boleh_versi_baru_rencana(lingkup(request.user), rencana):
         raise PermissionDenied
     try:
         baru = services.rencana_versi_baru(rencana, aktor=request.user)
@@ -392,7 +393,7 @@ def versi_baru(request, pk: int):
 
 def laporan_tambah(request, pk: int):
     rencana = _get_rencana_for_user(request, pk)
-    if not lingkup(request.user).boleh_lapor_kemajuan(rencana):
+    if not hak.boleh_lapor_kemajuan(lingkup(request.user), rencana):
         raise PermissionDenied
     laporan = list(LaporanKemajuan.objects.filter(rencana=rencana))
     terbuka = [p for p in selectors.periode_laporan(rencana, laporan) if p.bisa_dilaporkan]
@@ -489,7 +490,7 @@ def bukti_unduh(request, kode):
 
 def masalah_tambah(request, pk: int):
     rencana = _get_rencana_for_user(request, pk)
-    if not lingkup(request.user).boleh_ajukan_masalah(rencana):
+    if not hak.boleh_ajukan_masalah(lingkup(request.user), rencana):
         raise PermissionDenied
     form = MasalahForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -502,10 +503,10 @@ def masalah_tambah(request, pk: int):
 def masalah_list(request):
     """Problems in the user's scope: those waiting for the user's direction first."""
     scope = lingkup(request.user)
-    if not (scope.boleh_pantau_rencana_apa_pun or scope.pegawai and scope.agen_aktif_ids):
+    if not (scope.boleh_pantau_rencana_apa_pun or scope.pegawai and penetapan_aktif_ids(scope)):
         raise PermissionDenied
     semua = list(selectors.masalah_for_user(request.user)[:200])
-    menunggu = [m for m in semua if scope.boleh_jawab_masalah(m)]
+    menunggu = [m for m in semua if hak.boleh_jawab_masalah(scope, m)]
     lainnya = [m for m in semua if m not in menunggu]
     return render(request, "rencana/masalah_list.html", {"menunggu": menunggu, "lainnya": lainnya})
 
@@ -518,8 +519,8 @@ def masalah_detail(request, pk: int):
         "rencana/masalah_detail.html",
         {
             "masalah": masalah,
-            "form_arahan": ArahanForm() if scope.boleh_jawab_masalah(masalah) else None,
-            "boleh_tutup": scope.boleh_tutup_masalah(masalah),
+            "form_arahan": ArahanForm() if hak.boleh_jawab_masalah(scope, masalah) else None,
+            "boleh_tutup": hak.boleh_tutup_masalah(scope, masalah),
         },
     )
 
@@ -527,7 +528,7 @@ def masalah_detail(request, pk: int):
 @require_POST
 def masalah_jawab(request, pk: int):
     masalah = _get_masalah_for_user(request, pk)
-    if not lingkup(request.user).boleh_jawab_masalah(masalah):
+    if not hak.boleh_jawab_masalah(lingkup(request.user), masalah):
         raise PermissionDenied
     form = ArahanForm(request.POST)
     if form.is_valid():
@@ -541,7 +542,7 @@ def masalah_jawab(request, pk: int):
 @require_POST
 def masalah_tutup(request, pk: int):
     masalah = _get_masalah_for_user(request, pk)
-    if not lingkup(request.user).boleh_tutup_masalah(masalah):
+    if not hak.boleh_tutup_masalah(lingkup(request.user), masalah):
         raise PermissionDenied
     services.masalah_tutup(masalah, aktor=request.user)
     messages.success(request, _("Permasalahan ditutup."))

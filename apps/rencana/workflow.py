@@ -47,19 +47,11 @@ TRANSITIONS: dict[tuple[str, str], tuple[str, frozenset[str], bool]] = {
     # Side effect of approving a newer version, never taken by hand.
     (S.DISETUJUI, S.DIGANTI): (Aturan.GANTI, frozenset({P.SISTEM}), False),
 }
-# Who acts next in each state (the home page and the lists use it).
-GILIRAN = {S.DRAF: P.PENYUSUN, S.DIKEMBALIKAN: P.PENYUSUN, S.DIAJUKAN: P.KEPALA_PD}
 # States in which the authors may still edit the plan.
 DAPAT_DIUBAH = (S.DRAF, S.DIKEMBALIKAN)
-# States a reader sees as "the plan in force".
-BERLAKU = (S.DISETUJUI,)
 BARU = "buat"  # the action that creates a plan or a new version (first history row, from "")
 
 AKSI_LABEL = {BARU: _("Dibuat"), "versi": _("Versi baru dibuat"), **{a.value: a.label for a in Aturan}}
-
-
-def ke_dari(status: str) -> list[str]:
-    return [ke for (dari, ke) in TRANSITIONS if dari == status]
 
 
 class StatusLaporan(models.TextChoices):

@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.common.riwayat import Riwayat
+
 from .scoring import Band, Kategori, band_errors, section_range
 
 
@@ -212,7 +214,7 @@ class Periode(models.Model):
         return self.status == self.Status.DIBUKA and self.tanggal_buka <= hari_ini <= self.tanggal_tutup
 
 
-class RiwayatPeriode(models.Model):
+class RiwayatPeriode(Riwayat):
     """One status change of a periode: who, when, from, to, note. Written by services._periode_transisi only."""
 
     periode = models.ForeignKey(Periode, on_delete=models.CASCADE, related_name="riwayat")
@@ -307,3 +309,26 @@ class PembukaanKembali(models.Model):
         verbose_name = _("pembukaan kembali respon")
         verbose_name_plural = _("pembukaan kembali respon")
         ordering = ["-pada"]
+
+
+class Pengingat(models.Model):
+    """One reminder sent for a group (a unit or a PD) about a periode: at most one per group per day (the notices
+    themselves go through apps.notifikasi)."""
+
+    periode = models.ForeignKey(Periode, on_delete=models.CASCADE, related_name="+")
+    # "unit:<pk>" or "pd:<pk>": the group reminded.
+    kelompok = models.CharField(_("kelompok"), max_length=40)
+    tanggal = models.DateField(_("tanggal"))
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    jumlah = models.PositiveIntegerField(_("jumlah penerima"), default=0)
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pengingat")
+        verbose_name_plural = _("pengingat")
+        constraints = [
+            models.UniqueConstraint(fields=["periode", "kelompok", "tanggal"], name="pengingat_sekali_sehari")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kelompok} {self.tanggal}"

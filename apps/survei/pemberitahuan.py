@@ -3,14 +3,17 @@ have not submitted; `manage.py pemberitahuan_periode`, once a day), and reminder
 
 import datetime
 
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.akun.scope import lingkup
 from apps.notifikasi.services import notifikasi_kirim_banyak
-from apps.organisasi.models import Pegawai
+from apps.organisasi.models import Pegawai, UnitKerja
 
-from .models import Periode, Respon
+from .models import Pengingat, Periode, Respon
+from .partisipasi import pegawai_dalam_lingkup
 from .signals import periode_status_changed
 
 HARI_SEBELUM_TUTUP = 3
@@ -70,14 +73,6 @@ def pengingat_kirim(periode: Periode, *, kelompok: str, aktor) -> int:
     Pengingat row (unique per periode, group and day: a second one the same day raises PengingatDitolak); one
     Notifikasi per person with an account. Returns the number of people reminded.
     """
-    from django.db import IntegrityError, transaction
-
-    from apps.akun.scope import lingkup
-    from apps.notifikasi.models import Pengingat
-    from apps.organisasi.models import UnitKerja
-
-    from .partisipasi import pegawai_dalam_lingkup
-
     jenis, _sep, pk = kelompok.partition(":")
     unit = None
     if not periode.menerima_kiriman() or jenis not in ("unit", "pd") or not pk.isdigit():

@@ -1,4 +1,4 @@
-"""Reads of Formulir 1 responses that other apps build on (the reports live in apps.laporan.selectors)."""
+"""Reads of Formulir 1 responses that other apps build on (the results read model is apps.hasil)."""
 
 from django.db.models import Q, QuerySet
 

@@ -60,23 +60,23 @@ def tugas_untuk(user, scope: Lingkup) -> list[Tugas]:
             ),
         )
         belum = counts["jumlah"] - counts["terkirim"]
-        if scope.kabupaten:
+        if scope.boleh_lihat_partisipasi_kabupaten:
             persen = round(100 * counts["terkirim"] / counts["jumlah"]) if counts["jumlah"] else 0
             teks = _("Periode %(periode)s: %(sisa)s, partisipasi %(persen)s%%") % {
                 "periode": p.nama,
                 "sisa": _sisa(p),
                 "persen": persen,
             }
-            peran = _("Tim Monev") if scope.monev else _("Kabupaten")
+            peran = _("Tim Monev") if scope.boleh_ingatkan_semua_pd else _("Kabupaten")
         else:
             teks = _("%(belum)s dari %(jumlah)s pegawai belum mengisi Formulir 1 %(periode)s") % {
                 "belum": belum,
                 "jumlah": counts["jumlah"],
                 "periode": p.nama,
             }
-            if scope.kepala_pd_ids:
+            if scope.boleh_ingatkan_pd_apa_pun:
                 peran = _("Kepala Perangkat Daerah")
-            elif scope.is_pimpinan_unit:
+            elif scope.boleh_ingatkan_apa_pun:  # here: a unit head (not kabupaten, not Kepala PD)
                 peran = _("Pimpinan Unit Kerja")
             else:
                 peran = _("Anggota KBK")
@@ -86,7 +86,7 @@ def tugas_untuk(user, scope: Lingkup) -> list[Tugas]:
                 url=reverse("survei:partisipasi", args=[p.kode]) + ("?status=belum" if belum else ""),
                 peran=peran,
                 # Tim Monev runs the periode: its participation comes before its own form (until the last week).
-                urgensi=TENGGAT + 5 if scope.monev else PANTAU,
+                urgensi=TENGGAT + 5 if scope.boleh_ingatkan_semua_pd else PANTAU,
                 jumlah=belum,
                 tenggat=p.tanggal_tutup,
                 tombol=_("Lihat partisipasi"),

@@ -1,7 +1,5 @@
 from django.urls import path
 
-from apps.laporan import views as laporan_views
-
 from . import converters, views  # noqa: F401 (converters registers <periode:...>)
 
 app_name = "survei"
@@ -20,5 +18,4 @@ urlpatterns = [
     path("periode/", views.periode_list, name="periode_list"),
     path("periode/baru/", views.periode_tambah, name="periode_tambah"),
     path("periode/<periode:kode>/status/<str:ke>/", views.periode_status, name="periode_status"),
-    path("periode/<periode:kode>/ekspor.xlsx", laporan_views.ekspor_jawaban, name="ekspor"),
 ]

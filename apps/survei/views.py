@@ -294,7 +294,7 @@ def partisipasi_view(request, kode: str):
         "boleh_buka_kembali": scope.boleh_buka_kembali_respon
         and periode.menerima_kiriman()
         and periode.ditutup_pertama_pada is None,
-        "boleh_ingatkan_monev": scope.monev and periode.menerima_kiriman(),
+        "boleh_ingatkan_monev": scope.boleh_ingatkan_semua_pd and periode.menerima_kiriman(),
     }
     return render(request, "survei/partisipasi.html", context)
 
@@ -308,7 +308,7 @@ def pengingat(request, kode: str):
     scope = lingkup(request.user)
     if not scope.boleh_ingatkan_apa_pun:
         raise PermissionDenied
-    if "persen" in request.POST and scope.monev:
+    if "persen" in request.POST and scope.boleh_ingatkan_semua_pd:
         try:
             batas = max(0, min(100, int(request.POST["persen"])))
         except ValueError:

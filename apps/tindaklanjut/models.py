@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.common.riwayat import Riwayat
 from apps.common.uploads import NamaAcak, penyimpanan_privat
 
 from .workflow import Aksi, Status
@@ -86,7 +87,7 @@ class TindakLanjut(models.Model):
         return (hari_ini or timezone.localdate()) > self.batas_waktu
 
 
-class RiwayatTindakLanjut(models.Model):
+class RiwayatTindakLanjut(Riwayat):
     """Append-only history of a follow-up: who, when, from, to, note."""
 
     tindak_lanjut = models.ForeignKey(TindakLanjut, on_delete=models.CASCADE, related_name="riwayat")

@@ -17,7 +17,7 @@ def tugas_untuk(user, scope: Lingkup) -> list[Tugas]:
     """Queries: 1 for a Kepala PD, 1 for Tim Monev, none otherwise."""
     tasks = []
     url = reverse("tindaklanjut:daftar")
-    if scope.kepala_pd_ids:
+    if scope.boleh_laporkan_tindak_lanjut_apa_pun:
         row = TindakLanjut.objects.filter(perangkat_daerah_id__in=scope.kepala_pd_ids, status=Status.TERBUKA).aggregate(
             n=Count("pk"), tenggat=Min("batas_waktu")
         )

@@ -57,6 +57,15 @@ def backend_pg(dbname: str) -> list[int]:
         return [r[0] for r in cur.fetchall()]
 
 
+def sesi_pg(dbname: str) -> int:
+    """Connections ever opened to the database (pg_stat_database.sessions, PostgreSQL 14+)."""
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        cur.execute("SELECT sessions FROM pg_stat_database WHERE datname = %s", [dbname])
+        return cur.fetchone()[0]
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -70,6 +79,9 @@ def main() -> None:
     parser.add_argument("--waktu", default="30s", help="locust run time")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4, help="1: sync workers; more: gthread")
+    parser.add_argument(
+        "--conn-max-age", help="DB_CONN_MAX_AGE for gunicorn (0: a connection per request); default: the settings'"
+    )
     args = parser.parse_args()
     os.environ.setdefault("DATABASE_URL", DEFAULT_DB)
     locust = HERE / ".venv/bin/locust"
@@ -96,7 +108,8 @@ def main() -> None:
 
     dbname = settings.DATABASES["default"]["NAME"]
     port = free_port()
-    server = gunicorn(port, workers=args.workers, threads=args.threads)
+    conn = {} if args.conn_max_age is None else {"DB_CONN_MAX_AGE": args.conn_max_age}
+    server = gunicorn(port, workers=args.workers, threads=args.threads, env=conn)
     keys = [line.split()[0] for line in (HERE / "sesi.txt").read_text().splitlines() if line]
     out = Path(tempfile.mkdtemp(prefix="beban-"))
     try:
@@ -109,7 +122,7 @@ def main() -> None:
             urllib.request.urlopen(req, timeout=30).read()
         workers = anak(server.pid)
         backends = backend_pg(dbname)
-        cpu_w0, cpu_pg0, load0 = cpu_detik(workers), cpu_detik(backends), uptime()
+        cpu_w0, cpu_pg0, load0, sesi0 = cpu_detik(workers), cpu_detik(backends), uptime(), sesi_pg(dbname)
         env = {
             **os.environ,
             "BEBAN_PERIODE": periode,
@@ -126,6 +139,7 @@ def main() -> None:
         )  # fmt: skip
         backends = sorted(set(backends) | set(backend_pg(dbname)))
         cpu_w, cpu_pg, load1 = cpu_detik(workers) - cpu_w0, cpu_detik(backends) - cpu_pg0, uptime()
+        sesi = sesi_pg(dbname) - sesi0
     finally:
         server.terminate()
         server.wait()
@@ -155,7 +169,8 @@ def main() -> None:
     connection.close()
 
     workers_desc = f"{args.workers} gthread x {args.threads}" if args.threads > 1 else f"{args.workers} sync"
-    print(f"gunicorn {workers_desc}, {args.users} users, {args.waktu}, database {dbname}")
+    umur = args.conn_max_age if args.conn_max_age is not None else settings.DATABASES["default"]["CONN_MAX_AGE"]
+    print(f"gunicorn {workers_desc}, {args.users} users, {args.waktu}, database {dbname}, DB_CONN_MAX_AGE {umur}")
     print(f"before: {load0}; after: {load1}")
     for name, r in (("GET formulir", get), ("POST kirim", post)):
         print(
@@ -169,6 +184,10 @@ def main() -> None:
     print(
         f"CPU per request: gunicorn workers {cpu_w / max(requests, 1) * 1000:.1f} ms, "
         f"PostgreSQL {cpu_pg / max(requests, 1) * 1000:.1f} ms ({requests} requests)"
+    )
+    print(
+        f"PostgreSQL connections opened: {sesi} ({sesi / max(requests, 1):.2f} per request); the CPU above counts "
+        "only backends alive at the end, so it misses connections opened and closed within one request"
     )
     print(
         f"locust: {len(dikirim)} POSTs sent, {len(diterima)} answered 302 (stats: {sent}, the last ones end after "

@@ -13,8 +13,8 @@ PD_X = {**KABUPATEN, "kbk": 200, "kepala": 200, "outsider": 404}
 
 def periode_2025(w) -> None:
     from apps.survei.models import Periode
-    from tests.laporan.conftest import isi_2025
-    from tests.laporan.data import buat_periode
+    from tests.hasil.conftest import isi_2025
+    from tests.hasil.data import buat_periode
 
     isi_2025(w, buat_periode("2025", Periode.Status.DITUTUP))
 

@@ -98,12 +98,12 @@ CASES = [
         setup=_periode_ditutup,
         id="survei:periode_status[reopen a closed periode: the admin only]",
     ),
-    Case("survei:ekspor", MONEV_ONLY, kwargs=lambda w: {"kode": "UJI"}, setup=_periode_ditutup),
+    Case("laporan:ekspor_jawaban", MONEV_ONLY, kwargs=lambda w: {"kode": "UJI"}, setup=_periode_ditutup),
     Case(
-        "survei:ekspor",
+        "laporan:ekspor_jawaban",
         everyone(403, monev=302, admin=302),
         kwargs=lambda w: {"kode": "UJI"},
         setup=_periode,
-        id="survei:ekspor[open periode: refused with a message]",
+        id="laporan:ekspor_jawaban[open periode: refused with a message]",
     ),
 ]

@@ -7,7 +7,7 @@ from .matrix import Case, everyone
 def _tl(w):
     from apps.survei.models import Periode
     from apps.tindaklanjut.models import TindakLanjut
-    from tests.laporan.data import buat_periode
+    from tests.hasil.data import buat_periode
 
     periode = buat_periode("2024", Periode.Status.FINAL)
     w.tl = TindakLanjut.objects.create(

@@ -4,6 +4,7 @@ import datetime
 
 from django.utils import timezone
 
+from apps.agen import services
 from apps.agen.models import Nominasi, Penetapan, PutaranRekrutmen, RiwayatNominasi, RubrikItem, SuratKeputusan
 from apps.agen.workflow import Status
 
@@ -56,7 +57,7 @@ def nominasi(world, status: str = Status.PENELAAHAN, pegawai=None, pengusul=None
     )
     RiwayatNominasi.objects.create(nominasi=n, aksi="usulkan", ke_status=status, oleh=n.pengusul)
     if status in (Status.DITETAPKAN, Status.DICABUT):
-        Penetapan.objects.create(
+        penetapan = Penetapan.objects.create(
             nominasi=n,
             surat_keputusan=sk(world, nomor=f"800/{n.pk}/SK"),
             pegawai=pegawai,
@@ -64,6 +65,7 @@ def nominasi(world, status: str = Status.PENELAAHAN, pegawai=None, pengusul=None
             tugas="Tugas",
             dicabut_pada=timezone.now() if status == Status.DICABUT else None,
         )
+        services.peran_agen_selaraskan(penetapan)  # the role fact, as the service writes it
     return n
 
 

@@ -164,9 +164,10 @@ def test_kelompok_list_query_count_is_the_same_for_one_and_three_groups(world, c
     client = client_as("kepala")
     url = reverse("agen:kelompok_list")
     client.get(url)
-    # session, user, roles and pegawai (lingkup), count, page of groups, members, their pegawai (the session
-    # was written by the first request, less than a minute ago: no idle-timeout save).
-    with django_assert_num_queries(8 + 1) as one:  # + the unread notices of the nav badge
+    # session, user, pegawai (lingkup; the roles come from the session: apps/akun/fakta.py), count, page of groups,
+    # members, their pegawai (the session was written by the first request, less than a minute ago: no idle-timeout
+    # save).
+    with django_assert_num_queries(7 + 1) as one:  # + the unread notices of the nav badge
         client.get(url)
     anggota = list(KelompokAgen.objects.get().anggota.all())
     for nama in ("Dua", "Tiga"):

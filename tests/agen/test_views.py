@@ -104,10 +104,10 @@ def _nominasi_n(world, n: int, status: str) -> None:
         helpers.nominasi(world, status, pegawai=pegawai)
 
 
-# Every page: session, user, Peran of the user and Pegawai of the user (lingkup), and at the end the session
-# saved (first request since the login, apps.common.middleware: savepoint, UPDATE, release), the unread notices of the
-# nav badge = 8; a list adds its queries to these.
-PAGE = 8
+# Every page: session, user, Pegawai of the user (lingkup; the roles come from the session, written at login:
+# apps/akun/fakta.py), and at the end the session saved (first request since the login, apps.common.middleware:
+# savepoint, UPDATE, release), the unread notices of the nav badge = 7; a list adds its queries to these.
+PAGE = 7
 # Work list: COUNT of the paginated list, the page of nominations (with PD, pegawai, unit joined).
 WORKLIST_QUERIES = PAGE + 2
 

@@ -4,15 +4,19 @@ The world is built once for the module; each persona's Lingkup is resolved once,
 object-level rights are asked about are built in memory, so the table itself runs without the database.
 """
 
+import importlib
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from django.db import transaction
 
+import apps
 from apps.agen.models import Nominasi, PutaranRekrutmen
 from apps.akun.scope import Lingkup, lingkup
 from apps.common.reference import ensure_reference_data
 from apps.organisasi.models import Pegawai
+from apps.rencana import hak as hak_rencana
 from apps.tindaklanjut.models import TindakLanjut
 from tests.conftest import PERSONAS, World, build_world
 
@@ -124,6 +128,7 @@ TABLE: list[tuple[str, Ask, set[str]]] = [
     ("boleh_buka_kembali_respon", None, {"monev", "admin"}),
     ("boleh_buka_kembali_periode_ditutup", None, {"admin"}),
     ("boleh_lihat_partisipasi", None, KABUPATEN | PD_ROLES | {"pimpinan"}),
+    ("boleh_lihat_partisipasi_kabupaten", None, KABUPATEN),
     # laporan
     ("boleh_lihat_laporan_apa_pun", None, KABUPATEN | PD_ROLES | {"pimpinan"}),
     ("boleh_lihat_laporan_kabupaten", None, KABUPATEN),
@@ -150,31 +155,43 @@ TABLE: list[tuple[str, Ask, set[str]]] = [
     ("boleh_lihat_tindak_lanjut_apa_pun", None, KABUPATEN | PD_ROLES),
     ("boleh_lihat_tindak_lanjut", lambda s, w: s.boleh_lihat_tindak_lanjut(_tl(w)), KABUPATEN | {"kbk", "kepala"}),
     ("boleh_laporkan_tindak_lanjut", lambda s, w: s.boleh_laporkan_tindak_lanjut(_tl(w)), {"kepala"}),
+    ("boleh_laporkan_tindak_lanjut_apa_pun", None, {"kepala", "outsider"}),
     ("boleh_periksa_tindak_lanjut", None, {"monev"}),
     # rencana (the world has no agents: the author's rights are in tests/rencana)
     ("boleh_tulis_rencana_apa_pun", None, set()),
-    ("boleh_ubah_rencana", lambda s, w: s.boleh_ubah_rencana(_rencana(w, "DRAF")), set()),
-    ("boleh_ajukan_rencana", lambda s, w: s.boleh_ajukan_rencana(_rencana(w, "DIKEMBALIKAN")), set()),
-    ("boleh_setujui_rencana", lambda s, w: s.boleh_setujui_rencana(_rencana(w, "DIAJUKAN")), {"kepala"}),
-    ("boleh_setujui_rencana (draf)", lambda s, w: s.boleh_setujui_rencana(_rencana(w, "DRAF")), set()),
+    ("boleh_ubah_rencana", lambda s, w: hak_rencana.boleh_ubah_rencana(s, _rencana(w, "DRAF")), set()),
+    ("boleh_ajukan_rencana", lambda s, w: hak_rencana.boleh_ajukan_rencana(s, _rencana(w, "DIKEMBALIKAN")), set()),
+    ("boleh_setujui_rencana", lambda s, w: hak_rencana.boleh_setujui_rencana(s, _rencana(w, "DIAJUKAN")), {"kepala"}),
+    ("boleh_setujui_rencana (draf)", lambda s, w: hak_rencana.boleh_setujui_rencana(s, _rencana(w, "DRAF")), set()),
     ("boleh_setujui_rencana_apa_pun", None, {"kepala", "outsider"}),
-    ("boleh_versi_baru_rencana", lambda s, w: s.boleh_versi_baru_rencana(_rencana(w, "DISETUJUI")), set()),
-    ("boleh_lapor_kemajuan", lambda s, w: s.boleh_lapor_kemajuan(_rencana(w, "DISETUJUI")), set()),
+    ("boleh_versi_baru_rencana", lambda s, w: hak_rencana.boleh_versi_baru_rencana(s, _rencana(w, "DISETUJUI")), set()),
+    ("boleh_lapor_kemajuan", lambda s, w: hak_rencana.boleh_lapor_kemajuan(s, _rencana(w, "DISETUJUI")), set()),
     ("boleh_ketahui_laporan", lambda s, w: s.boleh_ketahui_laporan(_laporan(w)), {"kepala"}),
-    ("boleh_ajukan_masalah", lambda s, w: s.boleh_ajukan_masalah(_rencana(w, "DISETUJUI")), set()),
+    ("boleh_ajukan_masalah", lambda s, w: hak_rencana.boleh_ajukan_masalah(s, _rencana(w, "DISETUJUI")), set()),
     (
         "boleh_jawab_masalah",
-        lambda s, w: s.boleh_jawab_masalah(_masalah(w, "PIMPINAN_UNIT")),
+        lambda s, w: hak_rencana.boleh_jawab_masalah(s, _masalah(w, "PIMPINAN_UNIT")),
         {"kepala", "pimpinan"},
     ),
-    ("boleh_jawab_masalah (kepala)", lambda s, w: s.boleh_jawab_masalah(_masalah(w, "KEPALA_PD")), {"kepala"}),
-    ("boleh_tutup_masalah", lambda s, w: s.boleh_tutup_masalah(_masalah(w, "PIMPINAN_UNIT", "DIJAWAB")), set()),
+    (
+        "boleh_jawab_masalah (kepala)",
+        lambda s, w: hak_rencana.boleh_jawab_masalah(s, _masalah(w, "KEPALA_PD")),
+        {"kepala"},
+    ),
+    (
+        "boleh_tutup_masalah",
+        lambda s, w: hak_rencana.boleh_tutup_masalah(s, _masalah(w, "PIMPINAN_UNIT", "DIJAWAB")),
+        set(),
+    ),
     ("boleh_jawab_masalah_apa_pun", None, {"kepala", "outsider", "pimpinan"}),
     ("boleh_pantau_rencana_apa_pun", None, KABUPATEN | PD_ROLES | {"pimpinan"}),
     ("boleh_ikhtisar_rencana", None, KABUPATEN),
     ("boleh_ekspor_rencana", lambda s, w: s.boleh_ekspor_rencana(w.pd_x.pk), KABUPATEN | {"kbk", "kepala"}),
+    ("boleh_ekspor_rencana_apa_pun", None, KABUPATEN | PD_ROLES),
     # notifikasi: reminders to fill Formulir 1
     ("boleh_ingatkan_apa_pun", None, {"monev", "pimpinan", "kepala", "outsider"}),
+    ("boleh_ingatkan_pd_apa_pun", None, {"kepala", "outsider"}),
+    ("boleh_ingatkan_semua_pd", None, {"monev"}),
     ("boleh_ingatkan_unit", lambda s, w: s.boleh_ingatkan_unit(w.unit_a), {"monev", "pimpinan", "kepala"}),
     ("boleh_ingatkan_pd", lambda s, w: s.boleh_ingatkan_pd(w.pd_x.pk), {"monev", "kepala"}),
 ]
@@ -201,5 +218,10 @@ def test_right(answers, right: str, expected: set[str]):
 
 
 def test_every_right_is_in_the_table():
+    """The predicates of Lingkup and of every app's hak.py (functions of (lingkup, object))."""
     named = {name for name in dir(Lingkup) if name.startswith("boleh_")}
+    for path in sorted(Path(apps.__file__).parent.glob("*/hak.py")):
+        modul = importlib.import_module(f"apps.{path.parent.name}.hak")
+        named |= {name for name in vars(modul) if name.startswith("boleh_")}
+    assert "boleh_ubah_rencana" in named
     assert named - {right.split(" ")[0] for right, _a, _e in TABLE} == set()

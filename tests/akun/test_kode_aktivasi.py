@@ -145,9 +145,10 @@ def test_unit_list_query_count_does_not_grow_with_units(db, client, django_asser
     PeranFactory(user=kepala.user, jenis=Peran.Jenis.KEPALA_PD, perangkat_daerah=pd)
     client.force_login(kepala.user)
 
-    # session, user, roles, own pegawai record (lingkup, once per request), the units with their PD,
-    # and the session save (first request since the login, apps.common.middleware: savepoint, update, release)
-    with django_assert_num_queries(8 + 1):  # + the unread notices of the nav badge
+    # session, user, own pegawai record (lingkup, once per request; the roles come from the session, written at
+    # login: apps/akun/fakta.py), the units with their PD, and the session save (first request since the login,
+    # apps.common.middleware: savepoint, update, release)
+    with django_assert_num_queries(7 + 1):  # + the unread notices of the nav badge
         response = client.get(reverse("akun:kode_aktivasi_unit_list"))
     assert response.status_code == 200
     assert len(response.context["units"]) == units

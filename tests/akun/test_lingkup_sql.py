@@ -1,16 +1,17 @@
-"""`lingkup()` reads the pegawai record and two flags in one SQL statement (apps/akun/scope.py,
-`_pegawai_dan_tanda`): the same instances and the same answers as the ORM definitions it stands in for
-(`Peran.objects.aktif()`, `penetapan_aktif_q`), on SQLite and PostgreSQL."""
+"""`lingkup()` reads the pegawai record in one SQL statement (apps/akun/fakta.py, `pegawai_untuk`): the same
+instances as the ORM's, on SQLite and PostgreSQL; and the role facts (`fakta_peran`) say what
+`Peran.objects.aktif()` says, agents included (an appointment's Peran AGEN_PERUBAHAN)."""
 
 import datetime
 
 import pytest
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from apps.agen import services as agen_services
 from apps.agen.models import Penetapan
-from apps.akun.models import Peran
-from apps.akun.scope import _pegawai_dan_tanda, lingkup, penetapan_aktif_q
+from apps.akun.fakta import fakta_peran, pegawai_untuk
+from apps.akun.models import Peran, User
+from apps.akun.scope import lingkup
 from apps.organisasi.models import Pegawai
 from tests.agen.kelompok import agen_aktif
 from tests.factories import PeranFactory
@@ -20,34 +21,26 @@ pytestmark = pytest.mark.django_db
 HARI = datetime.timedelta(days=1)
 
 
-def orm(user_id: int) -> tuple[Pegawai | None, bool, bool]:
-    pegawai = Pegawai.objects.select_related("unit_kerja__perangkat_daerah", "golongan").filter(user_id=user_id).first()
-    punya_peran = Peran.objects.aktif().filter(user_id=user_id).exists()
-    agen = (
-        pegawai is not None
-        and Pegawai.objects.filter(
-            Exists(Penetapan.objects.filter(penetapan_aktif_q(""), pegawai=OuterRef("pk"))), pk=pegawai.pk
-        ).exists()
-    )
-    return pegawai, punya_peran, agen
-
-
 def fields(obj) -> dict:
     return {f.attname: getattr(obj, f.attname) for f in type(obj)._meta.concrete_fields}
 
 
 def same(user_id: int) -> None:
-    got, want = _pegawai_dan_tanda(user_id), orm(user_id)
-    assert got[1:] == want[1:]
-    if want[0] is None:
-        assert got[0] is None
+    got = pegawai_untuk(user_id)
+    expected = (
+        Pegawai.objects.select_related("unit_kerja__perangkat_daerah", "golongan").filter(user_id=user_id).first()
+    )
+    assert {p.pk for p in fakta_peran(User.objects.get(pk=user_id))} == set(
+        Peran.objects.aktif().filter(user_id=user_id).values_list("pk", flat=True)
+    )
+    if expected is None:
+        assert got is None
         return
-    pegawai, expected = got[0], want[0]
-    assert fields(pegawai) == fields(expected)
-    assert fields(pegawai.unit_kerja) == fields(expected.unit_kerja)
-    assert fields(pegawai.unit_kerja.perangkat_daerah) == fields(expected.unit_kerja.perangkat_daerah)
-    assert (pegawai.golongan and fields(pegawai.golongan)) == (expected.golongan and fields(expected.golongan))
-    assert type(pegawai.aktif) is bool and pegawai._state.adding is False and pegawai._state.db == "default"
+    assert fields(got) == fields(expected)
+    assert fields(got.unit_kerja) == fields(expected.unit_kerja)
+    assert fields(got.unit_kerja.perangkat_daerah) == fields(expected.unit_kerja.perangkat_daerah)
+    assert (got.golongan and fields(got.golongan)) == (expected.golongan and fields(expected.golongan))
+    assert type(got.aktif) is bool and got._state.adding is False and got._state.db == "default"
 
 
 def test_every_persona_reads_the_same_as_through_the_orm(world):
@@ -68,29 +61,50 @@ def test_a_role_counts_from_its_first_to_its_last_day(world):
         (today - 9 * HARI, today - HARI, False),  # ended
     ]:
         Peran.objects.filter(pk=peran.pk).update(mulai=mulai, sampai=sampai)
-        assert _pegawai_dan_tanda(user.pk)[1] is aktif
+        assert [p.pk for p in fakta_peran(User.objects.get(pk=user.pk))] == ([peran.pk] if aktif else [])
         same(user.pk)
 
 
-def test_an_appointment_counts_within_the_sk_term_until_it_is_revoked(world):
+def test_an_appointment_is_a_role_for_the_sk_term_until_it_is_revoked(world):
     penetapan = agen_aktif(world, world.asn_a1)
-    user_id = world.asn_a1.user_id
-    assert _pegawai_dan_tanda(user_id)[2] is True
-    same(user_id)
+    peran = penetapan.peran_akses
     sk = penetapan.surat_keputusan
-    today = timezone.localdate()
-    for mulai, selesai, aktif in [(today + HARI, today + 9 * HARI, False), (today - 9 * HARI, today - HARI, False)]:
-        type(sk).objects.filter(pk=sk.pk).update(masa_mulai=mulai, masa_selesai=selesai)
-        assert _pegawai_dan_tanda(user_id)[2] is aktif
-        same(user_id)
-    for mulai, selesai in [(today, today + 9 * HARI), (today - 9 * HARI, today)]:  # its first and its last day
-        type(sk).objects.filter(pk=sk.pk).update(masa_mulai=mulai, masa_selesai=selesai)
-        assert _pegawai_dan_tanda(user_id)[2] is True
-    Penetapan.objects.filter(pk=penetapan.pk).update(dicabut_pada=timezone.now())
-    assert _pegawai_dan_tanda(user_id)[2] is False
-    same(user_id)
+    assert (peran.user_id, peran.jenis, peran.perangkat_daerah_id, peran.mulai, peran.sampai, peran.nomor_sk) == (
+        world.asn_a1.user_id,
+        "AGEN_PERUBAHAN",
+        world.pd_x.pk,
+        sk.masa_mulai,
+        sk.masa_selesai,
+        sk.nomor,
+    )
+    user = User.objects.get(pk=world.asn_a1.user_id)
+    scope = lingkup(user)
+    assert (scope.agen_aktif, scope.agen_aktif_pd_ids, scope.boleh_tulis_rencana_apa_pun) == (
+        True,
+        frozenset({world.pd_x.pk}),
+        True,
+    )
+    same(user.pk)
+    agen_services.nominasi_transisi(penetapan.nominasi, aksi="cabut", aktor=world.kepala.user, catatan="Mutasi.")
+    peran.refresh_from_db()
+    kemarin = timezone.localdate() - HARI
+    assert (peran.mulai, peran.sampai) == (min(sk.masa_mulai, kemarin), kemarin)
+    scope = lingkup(User.objects.get(pk=user.pk))
+    assert (scope.agen_aktif, scope.agen_aktif_pd_ids, scope.agen_peran_ids) == (False, frozenset(), frozenset())
+    assert Penetapan.objects.get(pk=penetapan.pk).peran_akses_id == peran.pk
+
+
+def test_a_nominee_without_an_account_gets_one_without_a_password(world):
+    pegawai = world.asn_b
+    Pegawai.objects.filter(pk=pegawai.pk).update(user=None)
+    User.objects.filter(username=pegawai.nip).delete()
+    pegawai.refresh_from_db()
+    penetapan = agen_aktif(world, pegawai)
+    pegawai.refresh_from_db()
+    assert pegawai.user.username == pegawai.nip and not pegawai.user.has_usable_password()
+    assert penetapan.peran_akses.user_id == pegawai.user_id
 
 
 def test_a_user_without_a_pegawai_record_reads_nothing(world):
-    assert _pegawai_dan_tanda(world.admin.pk) == (None, False, False)
+    assert pegawai_untuk(world.admin.pk) is None
     assert lingkup(world.admin).admin

@@ -1,4 +1,4 @@
-"""Navigation and language (issue 12 item 7): a password change for a logged-in user, "— pilih —" for empty
+"""Navigation and language: a password change for a logged-in user, "— pilih —" for empty
 choices, Indonesian whatever the browser prefers."""
 
 from django import forms

@@ -52,7 +52,7 @@ def _home_queries(client, user) -> int:
 
 def test_the_home_page_costs_the_same_queries_with_1_and_3_items(world, client, django_assert_num_queries):
     buat_periode()
-    # Session, user, roles, pegawai; then per provider: survei 1 periode + 1 own responses + 1 participation,
+    # Session, user, pegawai (the roles come from the session: apps/akun/fakta.py); then per provider: survei 1 periode + 1 own responses + 1 participation,
     # agen 1 nominee + 1 aggregate, laporan 0 (not kabupaten); the role cards' own queries.
     user = world.kepala.user
     nominasi(world, status=Status.DIREKOMENDASIKAN, pegawai=world.asn)

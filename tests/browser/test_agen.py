@@ -1,4 +1,4 @@
-"""The agen perubahan journey as people do it (issue 5): unit nominates asn, asn confirms, kbk asks the unit for
+"""The agen perubahan journey as people do it (docs/keputusan.md, «Alur agen perubahan»): unit nominates asn, asn confirms, kbk asks the unit for
 clarification, unit answers, kbk passes and assesses, kepala makes the SK, appoints and downloads the SK PDF."""
 
 import io

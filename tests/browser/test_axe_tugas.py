@@ -1,5 +1,5 @@
 """axe-core at 390 px and 1280 px, menu closed and open, on the home page, Formulir 1, a report, the dashboard,
-the nomination page and the notices (issue 12): no serious or critical violation."""
+the nomination page and the notices: no serious or critical violation."""
 
 import pytest
 

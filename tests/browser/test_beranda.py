@@ -1,4 +1,4 @@
-"""Home page = my tasks (issue 12 item 1): on a 390 px phone each demo login's first card is its top task."""
+"""Home page = my tasks (apps/akun/tugas.py; docs/arsitektur.md, «Aplikasi»): on a 390 px phone each demo login's first card is its top task."""
 
 import pytest
 

@@ -17,7 +17,7 @@ def periode_2025() -> Periode:
     periode = Periode.objects.filter(kode="2025").first()
     if periode is not None and Respon.objects.filter(periode=periode, status=Respon.Status.TERKIRIM).exists():
         return periode
-    from tests.laporan.data import buat_periode, isi_respon
+    from tests.hasil.data import buat_periode, isi_respon
 
     periode = periode or buat_periode("2025", Periode.Status.DITUTUP)
     for i, unit in enumerate(UnitKerja.objects.filter(induk=None).order_by("kode")):

@@ -1,4 +1,4 @@
-"""The agent's work cycle on a phone (issue 10): agen writes a plan with a focus item from Formulir 1 2025 ->
+"""The agent's work cycle on a phone (Lampiran BAB III 2.2.4-2.2.5): agen writes a plan with a focus item from Formulir 1 2025 ->
 submits -> kepala returns it with a note -> agen fixes and resubmits -> kepala approves -> agen sends a progress
 report with a PDF evidence file -> kepala sees the achievement; the plan PDF is read back with pypdf."""
 

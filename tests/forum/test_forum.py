@@ -205,10 +205,10 @@ def test_praktik_list_query_count_does_not_grow(world, client_as, django_assert_
         helpers.praktik(world, judul=f"Praktik {i}", kode_nilai=("MELAYANI", "DISIPLIN"))
     client = client_as("asn")
     url = reverse("forum:praktik_list")
-    # session, user, pegawai (lingkup: no role query for an ASN without one), value choices, count, page of
-    # entries (with PD, contact, unit), their values (prefetch), the agent-PD lookup for the "write" hint; session
-    # save (savepoint, update, release).
-    with django_assert_num_queries(11 + 1):  # + the unread notices of the nav badge
+    # session, user, pegawai (lingkup; the roles, agent PDs included, come from the session: apps/akun/fakta.py),
+    # value choices, count, page of entries (with PD, contact, unit), their values (prefetch); session save
+    # (savepoint, update, release).
+    with django_assert_num_queries(10 + 1):  # + the unread notices of the nav badge
         client.get(url, {"nilai": "MELAYANI"})
 
 
@@ -219,8 +219,8 @@ def test_forum_page_query_count_does_not_grow(world, client_as, django_assert_nu
         helpers.praktik(world, judul=f"Praktik {i}")
     client = client_as("kbk")
     url = reverse("forum:forum_detail", kwargs={"kode": "PDX"})
-    # session, user, the PD, roles and pegawai (lingkup), the PDs the user reads (registry scope, agent PDs),
-    # count, page of meetings, attendees and their pegawai (prefetch), praktik baik, their values; session
-    # save (savepoint, update, release).
-    with django_assert_num_queries(16 + 1):  # + the unread notices of the nav badge
+    # session, user, the PD, pegawai (lingkup; the roles and agent PDs come from the session: apps/akun/fakta.py),
+    # the PDs the user reads (registry scope), count, page of meetings, attendees and their pegawai (prefetch),
+    # praktik baik, their values; session save (savepoint, update, release).
+    with django_assert_num_queries(14 + 1):  # + the unread notices of the nav badge
         client.get(url)

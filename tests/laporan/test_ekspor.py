@@ -56,7 +56,7 @@ def test_xlsx_for_monev_neutralises_formula_looking_names(client_as, world):
     services.periode_ubah_status(periode, ke=Periode.Status.DITUTUP, aktor=world.monev.user)
     world.pd_x.nama = "=HYPERLINK(1)"
     world.pd_x.save()
-    response = client_as("monev").get(f"/survei/periode/{periode.kode}/ekspor.xlsx")
+    response = client_as("monev").get(f"/laporan/{periode.kode}/jawaban.xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     assert values[0][:3] == ["perangkat_daerah", "unit_kerja", "p1"]
@@ -68,7 +68,7 @@ def test_answers_of_an_open_periode_are_not_exported(client_as, world, tmp_path)
     """docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1»: two downloads of an open periode, before and after one person submits, would show their answers."""
     periode = buat_periode()
     services.respon_kirim(periode, pegawai=world.asn, answers=jawaban(1, 2, 3))
-    response = client_as("monev").get(f"/survei/periode/{periode.kode}/ekspor.xlsx")
+    response = client_as("monev").get(f"/laporan/{periode.kode}/jawaban.xlsx")
     assert response.status_code == 302
     assert response["Location"] == "/survei/periode/"
     with pytest.raises(CommandError, match="belum ditutup"):

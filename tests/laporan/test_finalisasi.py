@@ -8,9 +8,8 @@ from django.urls import reverse
 from apps.laporan.models import SnapshotLaporan
 from apps.survei import services
 from apps.survei.models import Periode, RiwayatPeriode
-
-from .conftest import LaporanWorld
-from .data import buat_periode
+from tests.hasil.conftest import LaporanWorld
+from tests.hasil.data import buat_periode
 
 S = Periode.Status
 # The consolidated report and one per active PD of the personas' world (X, Y, Setda).

@@ -7,8 +7,8 @@ from django.urls import reverse
 from apps.survei.models import Jawaban, Periode, Respon
 from apps.survei.services import periode_finalkan
 from tests.factories import UserFactory
+from tests.hasil.data import isi_jawaban, isi_respon
 
-from .data import isi_jawaban, isi_respon
 from .test_views import rows_of
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +78,7 @@ def test_an_account_without_pegawai_is_refused(laporan_world, client):
 
 
 def test_open_periode_is_not_final(world, client_as):
-    from .data import buat_periode
+    from tests.hasil.data import buat_periode
 
     buat_periode("2026", Periode.Status.DIBUKA)
     html = client_as("asn").get(reverse("laporan:hasil_saya", args=["2026"])).content.decode()

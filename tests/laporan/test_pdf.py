@@ -10,8 +10,7 @@ from apps.common import pdf as common_pdf
 from apps.laporan.render import pdf_bytes
 from apps.laporan.services import laporan_live
 from tests.factories import PerangkatDaerahFactory, UnitKerjaFactory
-
-from .data import isi_respon
+from tests.hasil.data import isi_respon
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 HEADINGS = ["Satuan/Unit Kerja", "TS I", "Ka I", "TS II", "Ka II", "TS III", "Ka III", "Keterangan"]

@@ -4,25 +4,25 @@ import pytest
 from django.urls import reverse
 
 from apps.akun.models import Peran
-from apps.laporan.services import jumlah_asn
+from apps.hasil.services import jumlah_asn
 from apps.survei.models import Periode
 from tests.factories import PegawaiFactory, PeranFactory, PerangkatDaerahFactory, UnitKerjaFactory
+from tests.hasil.data import buat_periode, isi_respon
 
-from .data import buat_periode, isi_respon
-
-# Every request: the session, the user, the user's roles and pegawai record (lingkup), the periode, and the
-# session save (first request since the login, apps.common.middleware: SAVEPOINT, UPDATE, RELEASE) = 8. The consolidated report adds: the
+# Every request: the session, the user, the user's pegawai record (lingkup; the roles come from the session, written
+# at login: apps/akun/fakta.py), the periode, and the session save (first request since the login,
+# apps.common.middleware: SAVEPOINT, UPDATE, RELEASE) = 7. The consolidated report adds: the
 # notes, the frozen ASN counts, the bands, the GROUP BY per PD, the PD list, the Sekda = 6; around it: the previous
 # periode, the kop (Instansi), the implementation per PD (PDs, declarations, activities, agents; no previous periode:
 # no follow-ups), the approved plans (the previous periode and the plans; no plans: no reports) and the Ketua Tim
-# Monev = 9. Total 23.
-KONSOLIDASI_QUERIES = 23
+# Monev = 9. Total 22.
+KONSOLIDASI_QUERIES = 22
 # An HTML page also counts the unread notices for the nav badge; a download has no nav.
 NAV = {"html": 1, "pdf": 0, "xlsx": 0}
-# The per-PD report: the 8 of every request, the PD, and the notes, the frozen ASN counts, the bands, the units,
-# the GROUP BY per unit, the Kepala PD, the respondents per PD (the consolidated level's confidentiality) = 16;
-# the previous periode and the kop = 18.
-PD_QUERIES = 18
+# The per-PD report: the 7 of every request, the PD, and the notes, the frozen ASN counts, the bands, the units,
+# the GROUP BY per unit, the Kepala PD, the respondents per PD (the consolidated level's confidentiality) = 15;
+# the previous periode and the kop = 17.
+PD_QUERIES = 17
 
 
 @pytest.fixture
@@ -74,9 +74,9 @@ def test_pd_report_queries_do_not_grow_with_units(kabupaten, client, django_asse
     assert response.status_code == 200
 
 
-# The dashboard: the 8 of every request, the frozen ASN counts, the consolidated report's 4, the distribution, the five
-# weakest items, the periodes, the trend's bands and its GROUP BY = 18.
-DASBOR_QUERIES = 18
+# The dashboard: the 7 of every request, the frozen ASN counts, the consolidated report's 4, the distribution, the five
+# weakest items, the periodes, the trend's bands and its GROUP BY = 17.
+DASBOR_QUERIES = 17
 
 
 @pytest.mark.parametrize("n_pd", [1, 3])

@@ -7,14 +7,14 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from apps.hasil.selectors import Baris, Laporan, Nilai
 from apps.kbk.models import AnggotaTimMonev, TimMonev
-from apps.laporan.selectors import Baris, Laporan, Nilai
 from apps.laporan.selectors.ringkasan import perubahan, ringkasan
 from apps.survei.models import Periode
 from apps.survei.scoring import PERBUP_BANDS, Kategori
 from apps.survei.services import periode_finalkan
+from tests.hasil.data import buat_periode, isi_respon
 
-from .data import buat_periode, isi_respon
 from .test_pdf import pages_text
 from .test_views import rows_of
 

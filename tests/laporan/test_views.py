@@ -11,8 +11,7 @@ from openpyxl import load_workbook
 
 from apps.laporan.models import CatatanLaporan, SnapshotLaporan
 from apps.survei.models import Periode
-
-from .data import buat_periode, isi_jawaban, isi_respon
+from tests.hasil.data import buat_periode, isi_jawaban, isi_respon
 
 
 def rows_of(html: str, part: str = "tbody") -> list[list[str]]:

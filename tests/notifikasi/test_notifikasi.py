@@ -1,4 +1,4 @@
-"""In-app notices (issue 12 item 2): created where something waits for a person, shown with a badge, marked
+"""In-app notices (docs/arsitektur.md, «Aplikasi»: notifikasi): created where something waits for a person, shown with a badge, marked
 read when opened or acted on."""
 
 from django.core import mail

@@ -1,4 +1,4 @@
-"""The loop from Formulir 1 (issue 10 item 9): weakest sections and items of the PD and the unit, through the report
+"""The loop from Formulir 1 (Lampiran BAB III 2.2.4; docs/keputusan.md, «Kerahasiaan Formulir 1»): weakest sections and items of the PD and the unit, through the report
 selectors and the confidentiality rule (docs/keamanan.md) (fewer than MIN_RESPONDEN respondents: nothing; no unit whose
 complement in its PD holds 1-2 respondents)."""
 
@@ -9,7 +9,7 @@ import pytest
 from apps.rencana.fokus import titik_lemah
 from apps.survei.models import Butir, Periode
 from apps.survei.scoring import MIN_RESPONDEN
-from tests.laporan.data import buat_periode, isi_jawaban, isi_respon
+from tests.hasil.data import buat_periode, isi_jawaban, isi_respon
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from apps.rencana import services
 from apps.rencana.selectors import RingkasanRencana, ringkasan_rencana_per_pd
 from apps.rencana.workflow import Status
 from apps.survei.models import Periode
-from tests.laporan.data import buat_periode
+from tests.hasil.data import buat_periode
 
 from .helpers import BARIS_BAIK, agen, bulan, ke_status, rencana
 

@@ -28,7 +28,7 @@ def _media(settings, tmp_path):
 
 
 def _berkas(tmp_path: Path) -> list[Path]:
-    return [p for p in (tmp_path / "private").rglob("*") if p.is_file()] if (tmp_path / "private").exists() else []
+    return [p for p in (tmp_path / "privat").rglob("*") if p.is_file()] if (tmp_path / "privat").exists() else []
 
 
 def _disetujui(world) -> RencanaTindak:

@@ -73,10 +73,10 @@ def _rencana_banyak_lagi(world):
         )
 
 
-# The overview: the 7 queries of the first request after login (session, user, roles, pegawai with its "active
-# agent" flag, session save: SAVEPOINT, UPDATE, RELEASE), then the PDs, the active agents per PD, the approved plans, their reports, the
-# realisations with their rows = 12.
-IKHTISAR_QUERIES = 12 + 1  # + the unread notices of the nav badge
+# The overview: the 6 queries of the first request after login (session, user, pegawai; the roles come from the
+# session, written at login: apps/akun/fakta.py; session save: SAVEPOINT, UPDATE, RELEASE), then the PDs, the active
+# agents per PD, the approved plans, their reports, the realisations with their rows = 11.
+IKHTISAR_QUERIES = 11 + 1  # + the unread notices of the nav badge
 
 
 def test_ikhtisar_query_count(world, client, django_assert_num_queries):

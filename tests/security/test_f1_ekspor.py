@@ -35,7 +35,7 @@ def test_f1_every_label_of_the_export_covers_at_least_three_responses(world, cli
     path = tmp_path / "jawaban.csv"
     call_command("ekspor_jawaban", periode=periode.kode, output=str(path), stdout=io.StringIO())
     csv_rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))[1:]
-    response = client_as("monev").get(f"/survei/periode/{periode.kode}/ekspor.xlsx")
+    response = client_as("monev").get(f"/laporan/{periode.kode}/jawaban.xlsx")
     xlsx_rows = [[c.value for c in r] for r in load_workbook(io.BytesIO(response.content)).active.iter_rows()][1:]
     for rows in (csv_rows, xlsx_rows):
         per_label = Counter((r[0], r[1]) for r in rows)

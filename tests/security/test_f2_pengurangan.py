@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from apps.survei.models import Periode
 from apps.survei.scoring import MIN_RESPONDEN
-from tests.laporan.data import buat_periode, isi_respon
+from tests.hasil.data import buat_periode, isi_respon
 
 from .penyerang import baris, kolam_tersembunyi
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from apps.survei.models import Respon
-from tests.laporan.data import isi_respon
+from tests.hasil.data import isi_respon
 from tests.survei.helpers import buat_periode
 
 from .penyerang import baris

@@ -295,6 +295,7 @@ def test_the_access_log_keeps_no_query_string():
     for variable in ["$request ", '$request"', "$request_uri", "$args", "$query_string", "$arg_"]:
         assert variable not in fmt
     assert re.findall(r"^\s*access_log\s+(.+);", conf, re.M) == [
+        "/var/log/nginx/kupang-budaya.access.log kupang_tanpa_kueri",  # the port-80 redirect keeps $request_uri
         "/var/log/nginx/kupang-budaya.access.log kupang_tanpa_kueri",
         "off",
         "off",

@@ -1,4 +1,4 @@
-"""The device forgets (issue 9 item 4): draft answers kept in the browser belong to one user. Logout clears
+"""The device forgets (docs/keamanan.md, «Kendali»): draft answers kept in the browser belong to one user. Logout clears
 them, and another user logging in in the same tab finds nothing of the first user's answers."""
 
 import pytest

@@ -11,8 +11,7 @@ import random
 
 import pytest
 
-from apps.laporan import ekspor
-from apps.laporan.selectors import (
+from apps.hasil.selectors import (
     baris_unit,
     butir_terlemah,
     laporan_konsolidasi,
@@ -20,11 +19,12 @@ from apps.laporan.selectors import (
     pohon_rahasia,
     sembunyikan,
 )
+from apps.laporan import ekspor
 from apps.organisasi.models import UnitKerja
 from apps.survei.models import Periode
 from apps.survei.scoring import MIN_RESPONDEN
 from tests.factories import PerangkatDaerahFactory, UnitKerjaFactory
-from tests.laporan.data import buat_periode, isi_jawaban, isi_respon
+from tests.hasil.data import buat_periode, isi_jawaban, isi_respon
 
 from .penyerang import kecil_terpecahkan
 

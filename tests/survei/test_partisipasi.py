@@ -43,8 +43,9 @@ def test_monev_may_reopen_from_the_list(client_as, world):
 
 @pytest.mark.parametrize("rows", [1, 3])
 def test_participation_list_query_count(client, world, django_assert_num_queries, rows):
-    """Same number of queries at 1 and 3 rows in the unit: session, user, lingkup roles, lingkup pegawai,
-    periode, paginator count, summary counts, page rows, and the session save (savepoint, update, release)."""
+    """Same number of queries at 1 and 3 rows in the unit: session, user, lingkup pegawai (the roles come from the
+    session: apps/akun/fakta.py), periode, paginator count, summary counts, page rows, and the session save
+    (savepoint, update, release)."""
     periode = buat_periode()
     head = PegawaiFactory(nama="Kepala Baru", unit_kerja=world.unit_y)
     new_unit = UnitKerjaFactory(perangkat_daerah=world.pd_y)
@@ -54,7 +55,7 @@ def test_participation_list_query_count(client, world, django_assert_num_queries
         if i % 2 == 0:
             services.respon_kirim(periode, pegawai=p, answers=jawaban())
     client.force_login(head.user)
-    with django_assert_num_queries(11 + 1 + 1):  # + the unread notices of the nav badge, + the per-unit GROUP BY
+    with django_assert_num_queries(10 + 1 + 1):  # + the unread notices of the nav badge, + the per-unit GROUP BY
         response = client.get(f"/survei/partisipasi/{periode.kode}/")
     assert response.content.decode().count("<tr><td>Staf") == rows
     assert Respon.objects.count() == (rows + 1) // 2

@@ -1,4 +1,4 @@
-"""Reminders and participation (issue 12 item 3): one reminder a day per group, to those who have not submitted,
+"""Reminders and participation (docs/keputusan.md, «Periode Formulir 1»): one reminder a day per group, to those who have not submitted,
 never answers; a "belum" filter, percentages per unit and PD, a printable list and an XLSX."""
 
 import io
@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from apps.notifikasi.models import Notifikasi, Pengingat
+from apps.notifikasi.models import Notifikasi
 from apps.survei import services
+from apps.survei.models import Pengingat
 from apps.survei.pemberitahuan import PengingatDitolak, pengingat_kirim
 from tests.survei.helpers import buat_periode, jawaban
 

@@ -144,12 +144,13 @@ def test_reopening_needs_a_reason_and_an_open_periode(world):
 
 @pytest.mark.parametrize("rows", [1, 3])
 def test_periode_list_query_count(client_as, world, django_assert_num_queries, rows):
-    """Same queries at 1 and 3 periodes: session, user, lingkup roles, lingkup pegawai, periodes with their
-    version and submitted count (one query), the home-menu needs none; session save (savepoint, update, release)."""
+    """Same queries at 1 and 3 periodes: session, user, lingkup pegawai (the roles come from the session:
+    apps/akun/fakta.py), periodes with their version and submitted count (one query), the home-menu needs none;
+    session save (savepoint, update, release)."""
     for i in range(rows):
         buat_periode(f"P{i}")
     client = client_as("monev")
-    with django_assert_num_queries(8 + 1):  # + the unread notices of the nav badge
+    with django_assert_num_queries(7 + 1):  # + the unread notices of the nav badge
         response = client.get("/survei/periode/")
     assert response.content.decode().count('data-testid="periode-P') == rows
 

@@ -12,7 +12,7 @@ from apps.tindaklanjut import services
 from apps.tindaklanjut.models import TindakLanjut
 from apps.tindaklanjut.selectors import ringkasan_per_pd, tindak_lanjut_for_user
 from apps.tindaklanjut.workflow import Aksi, Status
-from tests.laporan.data import buat_periode, isi_respon
+from tests.hasil.data import buat_periode, isi_respon
 
 pytestmark = pytest.mark.django_db
 

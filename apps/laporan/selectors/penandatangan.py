@@ -1,48 +1,7 @@
-"""The signer of a report (Penanggung Jawab Evaluasi, Petunjuk Pengisian of Lampiran BAB IV): read from the
-account roles (`akun.Peran`)."""
+"""The signer of the covering letter of the consolidated report (Pasal 9(3)): the Ketua Tim Monev."""
 
-from apps.akun.models import Peran
+from apps.hasil.selectors import Penandatangan
 from apps.kbk.models import AnggotaTimMonev
-
-from .data import Penandatangan
-
-
-def _penandatangan(peran: Peran | None) -> Penandatangan | None:
-    pegawai = getattr(peran.user, "pegawai", None) if peran else None
-    if pegawai is None:
-        return None
-    golongan = pegawai.golongan
-    return Penandatangan(
-        nama=pegawai.nama_lengkap,
-        jabatan=pegawai.jabatan,
-        pangkat_golongan=str(golongan) if golongan else "",
-        nip=pegawai.nip,
-        sebutan=peran.sebutan,
-    )
-
-
-def penandatangan_kabupaten() -> Penandatangan | None:
-    """The active Sekretaris Daerah: penanggung jawab evaluasi for a Kab/Kota (Petunjuk Pengisian). One query."""
-    peran = (
-        Peran.objects.aktif()
-        .filter(jenis=Peran.Jenis.SEKDA)
-        .select_related("user__pegawai__golongan")
-        .order_by("-mulai", "-pk")
-        .first()
-    )
-    return _penandatangan(peran)
-
-
-def penandatangan_pd(pd_id: int) -> Penandatangan | None:
-    """The active Kepala PD (definitive, Plt. or Pj.). One query."""
-    peran = (
-        Peran.objects.aktif()
-        .filter(jenis=Peran.Jenis.KEPALA_PD, perangkat_daerah_id=pd_id)
-        .select_related("user__pegawai__golongan")
-        .order_by("sebutan", "-mulai", "-pk")  # the definitive head ("") before a Plt./Pj.
-        .first()
-    )
-    return _penandatangan(peran)
 
 
 def ketua_tim_monev() -> Penandatangan | None:

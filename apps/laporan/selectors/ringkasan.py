@@ -8,11 +8,10 @@ so nothing in the summary reveals what the table hides.
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from apps.hasil.selectors import BAGIAN, Baris, Laporan, Nilai
 from apps.survei.models import Periode
 from apps.survei.scoring import Kategori
 from apps.survei.selectors import TERTUTUP
-
-from .data import BAGIAN, Baris, Laporan, Nilai
 
 PERLU_PERHATIAN = (Kategori.KURANG_BAIK, Kategori.BURUK)
 SATU_PERSEN = Decimal("0.1")

@@ -3,7 +3,7 @@
 import datetime
 from decimal import Decimal
 
-from apps.laporan.selectors import (
+from apps.hasil.selectors import (
     DISEMBUNYIKAN,
     KOSONG,
     KURANG,
@@ -230,8 +230,8 @@ def test_signer_carries_the_plt_prefix_and_golongan(laporan_world):
 
 def test_closing_a_periode_freezes_the_number_of_active_asn(world):
     """docs/keputusan.md, «Laporan Evaluasi: angka per baris»: participation of a closed periode divides by the ASN active when it closed, not today."""
-    from apps.laporan.models import AsnPeriode
-    from apps.laporan.services import jumlah_asn
+    from apps.hasil.models import AsnPeriode
+    from apps.hasil.services import jumlah_asn
     from apps.survei.services import periode_ubah_status
     from tests.factories import PegawaiFactory
 

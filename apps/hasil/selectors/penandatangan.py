@@ -1,0 +1,44 @@
+"""The signer of a report (Penanggung Jawab Evaluasi, Petunjuk Pengisian of Lampiran BAB IV): read from the
+account roles (`akun.Peran`)."""
+
+from apps.akun.models import Peran
+
+from .data import Penandatangan
+
+
+def _penandatangan(peran: Peran | None) -> Penandatangan | None:
+    pegawai = getattr(peran.user, "pegawai", None) if peran else None
+    if pegawai is None:
+        return None
+    golongan = pegawai.golongan
+    return Penandatangan(
+        nama=pegawai.nama_lengkap,
+        jabatan=pegawai.jabatan,
+        pangkat_golongan=str(golongan) if golongan else "",
+        nip=pegawai.nip,
+        sebutan=peran.sebutan,
+    )
+
+
+def penandatangan_kabupaten() -> Penandatangan | None:
+    """The active Sekretaris Daerah: penanggung jawab evaluasi for a Kab/Kota (Petunjuk Pengisian). One query."""
+    peran = (
+        Peran.objects.aktif()
+        .filter(jenis=Peran.Jenis.SEKDA)
+        .select_related("user__pegawai__golongan")
+        .order_by("-mulai", "-pk")
+        .first()
+    )
+    return _penandatangan(peran)
+
+
+def penandatangan_pd(pd_id: int) -> Penandatangan | None:
+    """The active Kepala PD (definitive, Plt. or Pj.). One query."""
+    peran = (
+        Peran.objects.aktif()
+        .filter(jenis=Peran.Jenis.KEPALA_PD, perangkat_daerah_id=pd_id)
+        .select_related("user__pegawai__golongan")
+        .order_by("sebutan", "-mulai", "-pk")  # the definitive head ("") before a Plt./Pj.
+        .first()
+    )
+    return _penandatangan(peran)
