@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from apps.akun.tugas import kelompok_peran, tugas_untuk
+from apps.akun.pimpinan import pd_tanpa_kepala
+from apps.akun.tugas import kelompok_peran, tanpa_penanggung_jawab, tugas_untuk
 from apps.organisasi.akses import catat_akses
 from apps.organisasi.models import AksesData, Pegawai
 
@@ -108,6 +109,15 @@ def beranda(request):
     tasks = tugas_untuk(request.user)
     context = {"tugas_utama": tasks[0] if tasks else None, "tugas_lain": kelompok_peran(tasks[1:])}
     return render(request, "beranda.html", context)
+
+
+def tanpa_penanggung_jawab_daftar(request):
+    """Tim Monev's list of tasks that wait for a person who does not exist (no head, no acting head), and the
+    PDs without a head: someone must be appointed (docs/keputusan.md, «Setiap tugas punya orang»)."""
+    if not lingkup(request.user).monev:
+        raise PermissionDenied
+    context = {"baris": tanpa_penanggung_jawab(), "pd_tanpa_kepala": pd_tanpa_kepala()}
+    return render(request, "akun/tanpa_penanggung_jawab.html", context)
 
 
 def _get_unit_for_kode_aktivasi(request, pk: int):

@@ -3,11 +3,11 @@
 import datetime
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from apps.hasil.selectors import Laporan, laporan_konsolidasi, laporan_perangkat_daerah
-from apps.hasil.selectors.hasil_asn import butir_terlemah_pd, nilai_sendiri, pembanding
+from apps.hasil.selectors.hasil_asn import baris_unit_dari, butir_terlemah_pd, nilai_sendiri, pembanding
 from apps.hasil.services import jumlah_asn
 from apps.organisasi.models import PerangkatDaerah, UnitKerja
 from apps.survei.models import Periode, Respon
@@ -157,11 +157,24 @@ def hasil_asn(periode: Periode, pegawai) -> dict:
     konsolidasi = laporan_untuk(periode)
     sendiri = nilai_sendiri(respon, laporan_pd.bands) if respon else None
     pd_tercetak = bool(laporan_pd.seluruh and laporan_pd.seluruh.nilai)
+    # The follow-ups of the printed rows the person belongs to: their unit's row (its top-level unit, as the PD's
+    # report prints it) and their PD's row. Follow-ups exist only for printed rows (tindak_lanjut_buat), so they
+    # show no more than the report does.
+    leluhur = [int(x) for x in unit.path.strip("/").split("/") if x]
+    tindak_lanjut = list(
+        TindakLanjut.objects.filter(periode=periode, perangkat_daerah=pd)
+        .filter(Q(unit_kerja=None) | Q(unit_kerja_id__in=leluhur))
+        .select_related("unit_kerja")
+        .order_by("unit_kerja_id", "bagian")
+    )
+    baris_unit = baris_unit_dari(laporan_pd, unit.path)
     return {
         "final": True,
         "sendiri": sendiri,
-        "pembanding": pembanding(laporan_pd, konsolidasi, unit.path),
+        "pembanding": pembanding(laporan_pd, konsolidasi, unit.path, nama_pd=pd.nama),
         "butir_lemah": butir_terlemah_pd(periode, pd.pk) if pd_tercetak else [],
-        "tindak_lanjut": TindakLanjut.objects.filter(periode=periode, perangkat_daerah=pd, unit_kerja=None),
+        "tindak_lanjut_unit": [tl for tl in tindak_lanjut if tl.unit_kerja_id],
+        "tindak_lanjut_pd": [tl for tl in tindak_lanjut if not tl.unit_kerja_id],
+        "unit_nama": baris_unit.nama if baris_unit else unit.nama,
         "pd": pd,
     }

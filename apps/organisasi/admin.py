@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from import_export.admin import ImportExportMixin
 from import_export.forms import ImportForm
 
+from apps.akun.models import Peran
 from apps.common import pratinjau
 from apps.common.admin import RiwayatAdmin
 from apps.common.import_formats import FORMATS
@@ -42,7 +44,16 @@ from .resources import (
 
 
 class UnggahanForm(ImportForm):
-    """The admin's import form: the upload is checked (size, type, zip/XML bombs) before it is read."""
+    """The admin's import form: the upload is checked (size, type, zip/XML bombs) before it is read. Labels in
+    Indonesian (django-import-export ships no Indonesian translation)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["import_file"].label = _("Berkas yang diimpor (XLSX atau CSV)")
+        if "format" in self.fields:
+            self.fields["format"].label = _("Format berkas")
+        if "resource" in self.fields:
+            self.fields["resource"].label = _("Jenis data")
 
     def clean_import_file(self):
         upload = self.cleaned_data["import_file"]
@@ -156,12 +167,39 @@ class GolonganAdmin(admin.ModelAdmin):
     search_fields = ["kode", "pangkat"]
 
 
+def _ada_kepala() -> Exists:
+    """A PD has a head today: an active Kepala PD role, definitive or acting (apps.akun.pimpinan)."""
+    return Exists(Peran.objects.aktif().filter(jenis=Peran.Jenis.KEPALA_PD, perangkat_daerah_id=OuterRef("pk")))
+
+
+class KepalaFilter(admin.SimpleListFilter):
+    """The PDs whose tasks have nobody to go to (docs/keputusan.md, «Setiap tugas punya orang»)."""
+
+    title = gettext_lazy("kepala")
+    parameter_name = "kepala"
+
+    def lookups(self, request, model_admin):
+        return [("ada", _("Ada Kepala atau Plt./Plh.")), ("tidak", _("Tanpa Kepala"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("ada", "tidak"):
+            return queryset.filter(ada_kepala=self.value() == "ada")
+        return queryset
+
+
 @admin.register(PerangkatDaerah)
 class PerangkatDaerahAdmin(ImporAdminMixin, RiwayatAdmin):
     resource_classes = [PerangkatDaerahResource]
-    list_display = ["kode", "nama", "singkatan", "jenis", "aktif"]
-    list_filter = ["jenis", "aktif"]
+    list_display = ["kode", "nama", "singkatan", "jenis", "jabatan_kepala", "aktif", "kepala"]
+    list_filter = ["jenis", "aktif", KepalaFilter]
     search_fields = ["kode", "nama", "singkatan"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(ada_kepala=_ada_kepala())
+
+    @admin.display(description=gettext_lazy("Kepala (atau Plt./Plh.) hari ini"), boolean=True, ordering="ada_kepala")
+    def kepala(self, obj: PerangkatDaerah) -> bool:
+        return obj.ada_kepala
 
 
 @admin.register(UnitKerja)

@@ -1,7 +1,8 @@
 """Retention: how long each kind of personal data is kept (docs/pdp.md, «Retensi»; UU 27/2022 Pasal 16 ayat (2)
 huruf f and Pasal 43-44: data no longer needed for its purpose is deleted). The periods are settings from the
-environment (`settings.RETENSI`). `retensi_jalankan(hari)` is a step of the daily `kerja_harian`; it is
-idempotent: a second run on the same day finds nothing more to do.
+environment (`settings.RETENSI`). `retensi_jalankan(hari)` is a step of the daily `kerja_harian`
+(apps/common/harian.py; expired sessions are that command's own step); it is idempotent: a second run on the
+same day finds nothing more to do.
 
 What it never touches: submitted Formulir 1 responses (the reports and their frozen snapshots are computed from
 them, and they carry no contact data), issued documents (SK, final reports: an issued document never changes), and
@@ -9,7 +10,6 @@ the NIP and name of a leaver (the registry key those documents and the history p
 """
 
 import datetime
-from importlib import import_module
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
@@ -96,8 +96,4 @@ def retensi_jalankan(hari: datetime.date) -> dict:
 
         batas_notif = _awal_hari(hari - datetime.timedelta(days=aturan["pemberitahuan_hari"]))
         hasil["pemberitahuan_dihapus"] = Notifikasi.objects.filter(dibuat__lt=batas_notif).delete()[0]
-
-    # Expired sessions, whatever the engine (Django's clearsessions does the same).
-    engine = import_module(settings.SESSION_ENGINE)
-    engine.SessionStore.clear_expired()
     return hasil

@@ -18,13 +18,13 @@ from django.views.decorators.http import require_http_methods
 
 from apps.akun.scope import lingkup, perangkat_daerah_for_user
 from apps.common.export import xlsx_bytes
-from apps.notifikasi.services import notifikasi_tandai_dibaca
+from apps.notifikasi.services import email_aktif, notifikasi_tandai_dibaca
 from apps.organisasi.akses import catat_akses
-from apps.organisasi.models import AksesData, PemberitahuanDiterima
+from apps.organisasi.models import AksesData, PemberitahuanDiterima, UnitKerja
 
 from . import partisipasi, pemberitahuan, scoring, services
 from .forms import BukaKembaliForm, FormulirForm, PeriodeForm, StatusPeriodeForm
-from .models import Bagian, Butir, InstrumenVersi, Jawaban, Periode, Respon
+from .models import Bagian, Butir, InstrumenVersi, Jawaban, Pengingat, Periode, Respon
 from .versi import butir_html, fieldset_versi, instrumen_beku, kelompok_baru, versi_beku
 
 S = Periode.Status
@@ -327,8 +327,45 @@ def pengingat(request, kode: str):
     if ditolak:
         messages.error(request, ditolak[0])
     if dikirim or not ditolak:
-        messages.success(request, _("Pengingat dikirim kepada %(n)s ASN yang belum mengirim.") % {"n": dikirim})
+        messages.success(
+            request, _("Pengingat dikirim di aplikasi kepada %(n)s ASN yang belum mengirim.") % {"n": dikirim}
+        )
+    if len(targets) == 1 and not ditolak:
+        sent = Pengingat.objects.get(periode=periode, kelompok=targets[0], tanggal=timezone.localdate())
+        return redirect("survei:pengingat_hasil", kode=kode, pk=sent.pk)
     return redirect("survei:partisipasi", kode=kode)
+
+
+def _get_pengingat_for_user(request, periode: Periode, pk: int) -> Pengingat:
+    """A reminder of this periode: its sender, or anyone who may remind the same group; else 404."""
+    sent = get_object_or_404(Pengingat, pk=pk, periode=periode)
+    if sent.oleh_id != request.user.pk:
+        jenis, _sep, ref = sent.kelompok.partition(":")
+        scope = lingkup(request.user)
+        unit = UnitKerja.objects.filter(pk=ref).first() if jenis == "unit" else None
+        boleh = scope.boleh_ingatkan_unit(unit) if unit else jenis == "pd" and scope.boleh_ingatkan_pd(int(ref))
+        if not boleh:
+            raise Http404
+    return sent
+
+
+def pengingat_hasil(request, kode: str, pk: int):
+    """What a reminder reached: in the app, by email (and which copies failed, with the error), and who needs
+    the printed list or a WhatsApp message (no account, no email). Printable; never answers."""
+    _require_partisipasi(request)
+    periode = _get_periode_terbit(kode)
+    sent = _get_pengingat_for_user(request, periode, pk)
+    jangkauan = pemberitahuan.pengingat_jangkauan(sent, request.user)
+    daftar = [(p, pemberitahuan.tautan_whatsapp(p, periode)) for p in jangkauan.daftar]
+    context = {
+        "periode": periode,
+        "pengingat": sent,
+        "jangkauan": jangkauan,
+        "daftar": daftar,
+        "email_aktif": email_aktif(),
+        "hari_ini": timezone.localdate(),
+    }
+    return render(request, "survei/pengingat_hasil.html", context)
 
 
 def partisipasi_cetak(request, kode: str):

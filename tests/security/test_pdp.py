@@ -254,17 +254,18 @@ def test_retention_minimises_leavers_deletes_old_sanctions_audit_and_logs(world,
     assert retensi_jalankan(hari)["pegawai_keluar_diminimalkan"] == 1
 
 
-def test_the_retention_command_runs_as_of_a_day(db, capsys):
-    from django.core.management import call_command
+def test_retention_is_a_step_of_kerja_harian(db):
+    from apps.common import harian
 
-    call_command("retensi_data", "--tanggal", "2030-06-01")
-    assert capsys.readouterr().out.splitlines() == [
-        "pegawai_keluar_diminimalkan: 0",
-        "sanksi_dihapus: 0",
-        "jejak_baca_dihapus: 0",
-        "log_masuk_dihapus: 0",
-        "pemberitahuan_dihapus: 0",
-    ]
+    assert ("retensi_data_pribadi", "apps.pdp.retensi:retensi_jalankan") in harian.LANGKAH
+    hasil = dict(harian.jalankan(datetime.date(2030, 6, 1)))
+    assert hasil["retensi_data_pribadi"] == {
+        "pegawai_keluar_diminimalkan": 0,
+        "sanksi_dihapus": 0,
+        "jejak_baca_dihapus": 0,
+        "log_masuk_dihapus": 0,
+        "pemberitahuan_dihapus": 0,
+    }
 
 
 # --- No NIP in an address or an access log ---

@@ -7,7 +7,7 @@ Everything beside the person's own scores is read from the final report as print
 their means, and only when the PD's row is printed (docs/keputusan.md, "Kerahasiaan Formulir 1").
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Count, Sum
 
@@ -60,11 +60,16 @@ def baris_unit_dari(laporan_pd: Laporan, unit_path: str) -> Baris | None:
     return None
 
 
-def pembanding(laporan_pd: Laporan | None, konsolidasi: Laporan, unit_path: str) -> list[Pembanding]:
+def pembanding(laporan_pd: Laporan | None, konsolidasi: Laporan, unit_path: str, nama_pd: str = "") -> list[Pembanding]:
+    """The rows beside the person's own scores: their unit's printed row, their PD's (labelled with the PD's
+    name, not the report's "Seluruh PD"), and the kabupaten's RATA-RATA."""
     rows = []
     if laporan_pd is not None:
         rows.append(_pembanding("Unit kerja Anda", baris_unit_dari(laporan_pd, unit_path)))
-        rows.append(_pembanding("Perangkat daerah Anda", laporan_pd.seluruh))
+        seluruh = laporan_pd.seluruh
+        if seluruh is not None and nama_pd:
+            seluruh = replace(seluruh, nama=nama_pd)
+        rows.append(_pembanding("Perangkat daerah Anda", seluruh))
     rows.append(_pembanding("Kabupaten (RATA-RATA)", konsolidasi.rata_rata))
     return [r for r in rows if r is not None]
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organisasi', '0003_permintaan_perbaikan_izin_impor'),
+        ('organisasi', '0004_jabatan_kepala_pd'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
