@@ -56,6 +56,9 @@ if not SECRET_KEY:
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production-kupang-budaya-kerja"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# The site's address as printed on issued documents before the verification path (docs/keputusan.md, «Dokumen
+# terbit»), e.g. "https://budayakerja.kupangkab.go.id"; empty prints the path alone.
+ALAMAT_SITUS = env_str("ALAMAT_SITUS", "").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -312,15 +315,6 @@ LOGGING = {
 }
 if LOGGING["handlers"]["console"]["formatter"] not in LOGGING["formatters"]:
     raise ImproperlyConfigured("LOG_FORMAT must be json or teks")
-
-# A cache shared by every app process when REDIS_URL is set (redis://127.0.0.1:6379/0, docs/operasi.md «Skala»);
-# without it each process has its own memory cache. Sessions and login throttles live in the database, so they
-# hold across processes either way (tests/test_dua_proses.py).
-REDIS_URL = env_str("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Email is optional (in-app notices are the record): SMTP when EMAIL_HOST is set, the console in development,
 # nothing otherwise.

@@ -457,6 +457,10 @@ class Lingkup:
     def boleh_ketahui_laporan(self, laporan) -> bool:
         return laporan.terkirim and laporan.rencana.perangkat_daerah_id in self.kepala_pd_ids
 
+    def boleh_buka_kembali_laporan(self, laporan) -> bool:
+        """The Kepala PD reopens a sent or acknowledged progress report, with a reason (docs/keputusan.md, «Angka»)."""
+        return laporan.status in ("TERKIRIM", "DIKETAHUI") and laporan.rencana.perangkat_daerah_id in self.kepala_pd_ids
+
     @property
     def boleh_setujui_rencana_apa_pun(self) -> bool:
         return bool(self.kepala_pd_ids)

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from .models import Instansi
 from .uploads import periksa_logo
 
+BAWAAN = ["wilayah", "kepala_daerah", "tempat", "peraturan"]
+
 
 class InstansiForm(forms.ModelForm):
     berkas_logo = forms.FileField(
@@ -16,7 +18,20 @@ class InstansiForm(forms.ModelForm):
 
     class Meta:
         model = Instansi
-        fields = ["nama", "alamat"]
+        fields = ["nama", "alamat", "wilayah", "kepala_daerah", "tempat", "peraturan"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in BAWAAN:
+            self.fields[name].required = False
+
+    def clean(self):
+        # Left empty, a pemda word keeps its default rather than printing nothing on the documents.
+        data = super().clean()
+        for name in BAWAAN:
+            if not (data.get(name) or "").strip():
+                data[name] = Instansi._meta.get_field(name).default
+        return data
 
     def clean_berkas_logo(self):
         berkas = self.cleaned_data.get("berkas_logo")

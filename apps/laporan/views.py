@@ -7,6 +7,7 @@ PD's KBK their PD's report (another PD is a 404, the consolidated report a 403);
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from apps.akun.scope import Lingkup, lingkup, perangkat_daerah_utuh_for_user, unit_kerja_for_user
 from apps.akun.tugas import tanpa_penanggung_jawab
+from apps.common.dokumen import unduhan as dokumen_unduhan
 from apps.common.export import xlsx_bytes
 from apps.common.pdf import PdfRenderTimeoutError
 from apps.hasil.selectors import baris_unit
@@ -23,7 +25,7 @@ from apps.survei.models import Periode
 from apps.survei.selectors import agregat_tersedia
 from apps.survei.services import periode_finalkan
 
-from . import charts, ekspor, services
+from . import charts, ekspor, services, terbit
 from . import render as laporan_render
 from .forms import CatatanForm, FinalisasiForm
 from .models import CatatanLaporan, SnapshotLaporan
@@ -52,11 +54,15 @@ def _get_unit_for_user(request, pk: int) -> UnitKerja:
     return get_object_or_404(unit_kerja_for_user(request.user), pk=pk)
 
 
-def _download(lengkap: dict, fmt: str, filename: str) -> HttpResponse:
+def _download(lengkap: dict, fmt: str, filename: str, periode: Periode, pd: PerangkatDaerah | None = None):
     if not lengkap["laporan"].agregat:
         raise Http404("Agregat periode ini baru tersedia setelah periode ditutup.")
     if fmt == "pdf":
         try:
+            # A FINAL report is an issued document: its stored bytes (docs/keputusan.md, «Dokumen terbit»).
+            dokumen = terbit.laporan_final_pdf(periode, pd)
+            if dokumen is not None:
+                return dokumen_unduhan(dokumen, filename)
             data = laporan_render.pdf_bytes(**lengkap)
         except PdfRenderTimeoutError:
             return HttpResponse(_("PDF belum dapat dibuat (batas waktu terlampaui). Coba lagi."), status=503)
@@ -85,7 +91,7 @@ def konsolidasi(request, kode: str):
 def konsolidasi_unduh(request, kode: str, fmt: str):
     _scope(request, lambda s: s.boleh_lihat_laporan_kabupaten)
     periode = _get_periode(kode)
-    return _download(services.laporan_lengkap(periode), fmt, f"laporan-evaluasi-{periode.kode}")
+    return _download(services.laporan_lengkap(periode), fmt, f"laporan-evaluasi-{periode.kode}", periode)
 
 
 def perangkat_daerah(request, kode: str, pd_kode: str):
@@ -99,7 +105,9 @@ def perangkat_daerah(request, kode: str, pd_kode: str):
 def perangkat_daerah_unduh(request, kode: str, pd_kode: str, fmt: str):
     pd = _get_pd_for_user(request, pd_kode)
     periode = _get_periode(kode)
-    return _download(services.laporan_lengkap(periode, pd), fmt, f"laporan-evaluasi-{periode.kode}-{pd.kode}")
+    return _download(
+        services.laporan_lengkap(periode, pd), fmt, f"laporan-evaluasi-{periode.kode}-{pd.kode}", periode, pd
+    )
 
 
 def rincian_unit(request, kode: str, pk: int):
@@ -162,8 +170,20 @@ def finalisasi(request, kode: str):
     bisa = periode.status == Periode.Status.DITUTUP
     if request.method == "POST" and bisa and form.is_valid():
         try:
-            periode_finalkan(periode, aktor=request.user, catatan="Finalisasi laporan")
-        except ValidationError as exc:  # finalised meanwhile by someone else
+            with transaction.atomic():
+                terbit.surat_pengantar_catat(
+                    periode,
+                    nomor=form.cleaned_data["nomor_surat"],
+                    sifat=form.cleaned_data["sifat"],
+                    aktor=request.user,
+                )
+                periode_finalkan(periode, aktor=request.user, catatan="Finalisasi laporan")
+                # The letter and the consolidated report are issued now, once (docs/keputusan.md, «Dokumen terbit»).
+                terbit.laporan_final_pdf(periode)
+        except ValidationError as exc:  # a used letter number, or finalised meanwhile by someone else
+            if hasattr(exc, "error_dict") and "nomor_surat" in exc.error_dict:
+                form.add_error("nomor_surat", exc.error_dict["nomor_surat"])
+                return render(request, "laporan/finalisasi.html", {"periode": periode, "form": form, "bisa": bisa})
             messages.error(request, " ".join(exc.messages))
             return redirect("laporan:konsolidasi", kode=periode.kode)
         messages.success(

@@ -41,7 +41,16 @@ from .resources import (
 
 
 class UnggahanForm(ImportForm):
-    """The admin's import form: the upload is checked (size, type, zip/XML bombs) before it is read."""
+    """The admin's import form: the upload is checked (size, type, zip/XML bombs) before it is read. Labels in
+    Indonesian (django-import-export ships no Indonesian translation)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["import_file"].label = _("Berkas yang diimpor (XLSX atau CSV)")
+        if "format" in self.fields:
+            self.fields["format"].label = _("Format berkas")
+        if "resource" in self.fields:
+            self.fields["resource"].label = _("Jenis data")
 
     def clean_import_file(self):
         upload = self.cleaned_data["import_file"]
@@ -170,7 +179,7 @@ class KepalaFilter(admin.SimpleListFilter):
 @admin.register(PerangkatDaerah)
 class PerangkatDaerahAdmin(ImporAdminMixin, SimpleHistoryAdmin):
     resource_classes = [PerangkatDaerahResource]
-    list_display = ["kode", "nama", "singkatan", "jenis", "aktif", "kepala"]
+    list_display = ["kode", "nama", "singkatan", "jenis", "jabatan_kepala", "aktif", "kepala"]
     list_filter = ["jenis", "aktif", KepalaFilter]
     search_fields = ["kode", "nama", "singkatan"]
 

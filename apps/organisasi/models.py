@@ -52,6 +52,15 @@ class PerangkatDaerah(models.Model):
     nama = models.CharField(_("nama"), max_length=200)
     singkatan = models.CharField(_("singkatan"), max_length=40, blank=True)
     jenis = models.CharField(_("jenis"), max_length=12, choices=Jenis.choices)
+    jabatan_kepala = models.CharField(
+        _("jabatan kepala"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Sebutan jabatan pimpinan PD seperti dicetak pada dokumen: Sekretaris Daerah, Inspektur, Kepala Dinas "
+            "Kesehatan, Camat Semau. Kosong: dibentuk dari jenis dan nama PD."
+        ),
+    )
     aktif = models.BooleanField(_("aktif"), default=True)
     history = HistoricalRecords()
 
@@ -66,6 +75,29 @@ class PerangkatDaerah(models.Model):
 
     def __str__(self) -> str:
         return self.nama
+
+    @property
+    def jabatan_pimpinan(self) -> str:
+        """The head's office title as documents print it (docs/keputusan.md, «Tata naskah dinas»)."""
+        return self.jabatan_kepala or jabatan_kepala_bawaan(self.jenis, self.nama)
+
+
+def jabatan_kepala_bawaan(jenis: str, nama: str) -> str:
+    """The usual office title of the head of a PD of `jenis` named `nama`: a Kecamatan is led by a Camat, the
+    Sekretariat Daerah by the Sekretaris Daerah, the Inspektorat by the Inspektur, a Dinas, Badan or Satuan by its
+    Kepala, a hospital by its Direktur."""
+    J = PerangkatDaerah.Jenis
+    if jenis == J.KECAMATAN:
+        return "Camat " + nama.removeprefix("Kecamatan ").strip()
+    if jenis == J.SEKRETARIAT and nama.lower().startswith("sekretariat daerah"):
+        return "Sekretaris Daerah"
+    if jenis == J.SEKRETARIAT and nama.lower().startswith("sekretariat dprd"):
+        return "Sekretaris DPRD"
+    if jenis == J.INSPEKTORAT:
+        return "Inspektur"
+    if nama.lower().startswith(("rumah sakit", "rsud")):
+        return "Direktur " + nama
+    return "Kepala " + nama
 
 
 class UnitKerja(models.Model):

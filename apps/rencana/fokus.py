@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count
 
+from apps.common.angka import angka
 from apps.hasil.selectors import baris_unit, butir_terlemah, laporan_perangkat_daerah
 from apps.organisasi.models import PerangkatDaerah, UnitKerja
 from apps.survei.models import Butir, Periode
@@ -69,7 +70,7 @@ def _bagian(periode: Periode, baris, tingkat: str, prefix: str, jumlah_butir: di
                 kunci=f"{prefix}:bagian:{kode}",
                 tingkat=tingkat,
                 jenis="Bagian",
-                label=f"Bagian {kode}: TS {nilai.ts} ({nilai.ka_label})",
+                label=f"Bagian {kode}: TS {angka(nilai.ts)} ({nilai.ka_label})",
                 nilai=NILAI_BAGIAN[kode],
                 skor=_per_butir(nilai.ts, jumlah_butir.get(kode, 1)),
                 keterangan=nilai.ka_label,

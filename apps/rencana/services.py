@@ -26,6 +26,7 @@ from .models import (
     Permasalahan,
     RealisasiBaris,
     RencanaTindak,
+    RiwayatLaporanKemajuan,
     RiwayatRencana,
 )
 from .workflow import BARU, TRANSITIONS, Pelaku, Status, StatusLaporan, StatusMasalah
@@ -395,16 +396,34 @@ def laporan_kemajuan_kirim(
     try:
         with transaction.atomic():
             RencanaTindak.objects.select_for_update().get(pk=rencana.pk)
-            laporan = LaporanKemajuan.objects.create(
-                rencana=rencana,
-                periode_mulai=periode_mulai,
-                periode_selesai=periods[periode_mulai],
-                status=StatusLaporan.TERKIRIM,
-                dikirim_oleh=scope.pegawai,
+            dibuka = (
+                LaporanKemajuan.objects.select_for_update()
+                .filter(rencana=rencana, periode_mulai=periode_mulai, status=StatusLaporan.DIBUKA_KEMBALI)
+                .first()
             )
+            if dibuka is not None:
+                # A report the Kepala PD reopened is corrected in place; its history keeps what it said before.
+                laporan = dibuka
+                laporan.status = StatusLaporan.TERKIRIM
+                laporan.dikirim_oleh = scope.pegawai
+                laporan.dikirim_pada = timezone.now()
+                laporan.save(update_fields=["status", "dikirim_oleh", "dikirim_pada"])
+                aksi = RiwayatLaporanKemajuan.Aksi.KIRIM_ULANG
+            else:
+                laporan = LaporanKemajuan.objects.create(
+                    rencana=rencana,
+                    periode_mulai=periode_mulai,
+                    periode_selesai=periods[periode_mulai],
+                    status=StatusLaporan.TERKIRIM,
+                    dikirim_oleh=scope.pegawai,
+                )
+                aksi = RiwayatLaporanKemajuan.Aksi.KIRIM
+            RiwayatLaporanKemajuan.objects.create(laporan=laporan, aksi=aksi, oleh=aktor)
             for b in rows:
                 realisasi, narasi = isian[b.pk]
-                r = RealisasiBaris.objects.create(laporan=laporan, baris=b, realisasi=realisasi, narasi=narasi.strip())
+                r, _baru = RealisasiBaris.objects.update_or_create(
+                    laporan=laporan, baris=b, defaults={"realisasi": realisasi, "narasi": narasi.strip()}
+                )
                 for nama, data, jenis in checked.get(b.pk, []):
                     bukti = BuktiDukung(realisasi=r, nama_asli=nama[:200], jenis=jenis, ukuran=len(data))
                     bukti.berkas.save(f"bukti.{jenis}", ContentFile(data), save=False)
@@ -438,6 +457,43 @@ def laporan_kemajuan_ketahui(laporan: LaporanKemajuan, *, aktor, tanggapan: str 
         locked.diketahui_oleh = aktor
         locked.diketahui_pada = timezone.now()
         locked.save(update_fields=["status", "tanggapan", "diketahui_oleh", "diketahui_pada"])
+    return locked
+
+
+def laporan_kemajuan_buka_kembali(laporan: LaporanKemajuan, *, aktor, alasan: str) -> LaporanKemajuan:
+    """The Kepala PD reopens a sent (or acknowledged) report so that the agent corrects it, say a realisation typed
+    as 855 for 85,5 (docs/keputusan.md, «Angka»).
+
+    Side effects, in one transaction: the report row locked; status DIBUKA_KEMBALI, the acknowledgement cleared;
+    one RiwayatLaporanKemajuan row with the reason and the realisations as they were. The agent then sends the
+    period again (`laporan_kemajuan_kirim`). Raises PermissionDenied for anyone but the PD's Kepala,
+    ValidationError without a reason or when the report is already open.
+    """
+    if not lingkup(aktor).boleh_buka_kembali_laporan(laporan):
+        raise PermissionDenied
+    alasan = (alasan or "").strip()
+    if not alasan:
+        raise ValidationError({"alasan": _("Tuliskan alasan membuka kembali laporan ini.")})
+    with transaction.atomic():
+        locked = LaporanKemajuan.objects.select_for_update().get(pk=laporan.pk)
+        if locked.status == StatusLaporan.DIBUKA_KEMBALI:
+            raise ValidationError(_("Laporan ini sudah dibuka kembali."))
+        sebelumnya = {
+            str(r.baris.nomor): {"realisasi": str(r.realisasi), "narasi": r.narasi}
+            for r in locked.realisasi.select_related("baris")
+        }
+        locked.status = StatusLaporan.DIBUKA_KEMBALI
+        locked.tanggapan = ""
+        locked.diketahui_oleh = None
+        locked.diketahui_pada = None
+        locked.save(update_fields=["status", "tanggapan", "diketahui_oleh", "diketahui_pada"])
+        RiwayatLaporanKemajuan.objects.create(
+            laporan=locked,
+            aksi=RiwayatLaporanKemajuan.Aksi.BUKA_KEMBALI,
+            catatan=alasan,
+            realisasi_sebelumnya=sebelumnya,
+            oleh=aktor,
+        )
     return locked
 
 

@@ -27,6 +27,7 @@ from .forms import (
     AjukanForm,
     ArahanForm,
     BarisForm,
+    BukaKembaliForm,
     KeputusanForm,
     LaporanForm,
     MasalahForm,
@@ -436,8 +437,29 @@ def laporan_detail(request, pk: int):
             "rencana": laporan.rencana,
             "realisasi": list(laporan.realisasi.all()),
             "form_tanggapan": TanggapanForm() if scope.boleh_ketahui_laporan(laporan) else None,
+            "form_buka_kembali": BukaKembaliForm() if scope.boleh_buka_kembali_laporan(laporan) else None,
+            "riwayat": list(laporan.riwayat.select_related("oleh__pegawai")),
         },
     )
+
+
+@require_POST
+def laporan_buka_kembali(request, pk: int):
+    """The Kepala PD reopens a sent report with a reason, so the agent can correct it."""
+    laporan = _get_laporan_for_user(request, pk)
+    if not lingkup(request.user).boleh_buka_kembali_laporan(laporan):
+        raise PermissionDenied
+    form = BukaKembaliForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Tuliskan alasan membuka kembali laporan ini."))
+        return redirect("rencana:laporan_detail", pk=laporan.pk)
+    try:
+        services.laporan_kemajuan_buka_kembali(laporan, aktor=request.user, alasan=form.cleaned_data["alasan"])
+    except ValidationError as exc:
+        _pesan_error(request, exc)
+    else:
+        messages.success(request, _("Laporan dibuka kembali. Agen dapat memperbaiki dan mengirimnya lagi."))
+    return redirect("rencana:laporan_detail", pk=laporan.pk)
 
 
 def laporan_pdf(request, pk: int):
