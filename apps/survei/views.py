@@ -327,9 +327,7 @@ def pengingat(request, kode: str):
     if ditolak:
         messages.error(request, ditolak[0])
     if dikirim or not ditolak:
-        messages.success(
-            request, _("Pengingat dikirim di aplikasi kepada %(n)s ASN yang belum mengirim.") % {"n": dikirim}
-        )
+        messages.success(request, _("Pengingat dikirim kepada %(n)s ASN yang belum mengirim.") % {"n": dikirim})
     if len(targets) == 1 and not ditolak:
         sent = Pengingat.objects.get(periode=periode, kelompok=targets[0], tanggal=timezone.localdate())
         return redirect("survei:pengingat_hasil", kode=kode, pk=sent.pk)
