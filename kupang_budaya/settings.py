@@ -316,15 +316,6 @@ LOGGING = {
 if LOGGING["handlers"]["console"]["formatter"] not in LOGGING["formatters"]:
     raise ImproperlyConfigured("LOG_FORMAT must be json or teks")
 
-# A cache shared by every app process when REDIS_URL is set (redis://127.0.0.1:6379/0, docs/operasi.md «Skala»);
-# without it each process has its own memory cache. Sessions and login throttles live in the database, so they
-# hold across processes either way (tests/test_dua_proses.py).
-REDIS_URL = env_str("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-
 # Email is optional (in-app notices are the record): SMTP when EMAIL_HOST is set, the console in development,
 # nothing otherwise.
 EMAIL_HOST = env_str("EMAIL_HOST", "")
