@@ -142,6 +142,7 @@ def seed(ctx: DemoContext) -> None:
     )
     sk = {"SK1": sk1, "SK_LAMA": sk_lama, "CABUT": sk1}
     taken: set[int] = set()
+    dicabut = []
     n_agen = 0
     for suffix, targets in RENCANA:
         pengusul, calon_list = _pimpinan(pd, f"{pd.kode}{suffix}", ctx, taken)
@@ -196,6 +197,27 @@ def seed(ctx: DemoContext) -> None:
                         dicatat_oleh=kepala,
                     )
             if target == "CABUT":
-                services.nominasi_transisi(
-                    nominasi, aksi=A.CABUT, aktor=kepala, catatan="Dijatuhi hukuman disiplin ringan."
-                )
+                dicabut.append(nominasi)
+    # The SKs are issued once their agents are listed; a revocation is its own decree citing SK 012
+    # (docs/keputusan.md, «Dokumen terbit»).
+    services.surat_keputusan_tetapkan(sk_lama, aktor=kepala)
+    services.surat_keputusan_tetapkan(sk1, aktor=kepala)
+    # A konsep SK, not yet issued: the next appointments (and a group listed in an SK) go into it.
+    services.surat_keputusan_buat(
+        pd,
+        nomor="800.1.2/130/BKPSDM/2026",
+        tanggal=datetime.date(2026, 12, 1),
+        masa_mulai=sk1.masa_mulai,
+        masa_selesai=sk1.masa_selesai,
+        aktor=kepala,
+        merujuk=sk1,
+    )
+    for i, nominasi in enumerate(dicabut, start=1):
+        services.nominasi_transisi(
+            nominasi,
+            aksi=A.CABUT,
+            aktor=kepala,
+            catatan="Dijatuhi hukuman disiplin ringan.",
+            nomor_sk=f"800.1.2/{100 + i:03d}/BKPSDM/2026",
+            tanggal_sk=datetime.date(2026, 9, 1),
+        )

@@ -4,7 +4,9 @@ except the rubric scores a reviewer gives, which are validated as 1-5 per active
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Nominasi, Pembinaan, Penghargaan, PeranAgen, PutaranRekrutmen, RubrikItem
+from apps.common.angka import AngkaField
+
+from .models import Nominasi, Pembinaan, Penghargaan, PeranAgen, PutaranRekrutmen, RubrikItem, SuratKeputusan
 
 KRITERIA = {
     "c": _("(c) bertanggung jawab atas setiap tugas yang diberikan sesuai dengan bidang tugas dan fungsinya"),
@@ -18,13 +20,39 @@ KRITERIA = {
         "Reformasi Birokrasi"
     ),
 }
+# The tasks of each role, word for word from Lampiran BAB III 2.2.3 huruf a-e.
 TUGAS_BAWAAN = {
-    PeranAgen.KATALIS: _("memberikan keyakinan kepada pegawai di unit kerjanya tentang pentingnya perubahan"),
-    PeranAgen.PENGGERAK: _("mendorong dan menggerakkan pegawai untuk berpartisipasi dalam perubahan"),
-    PeranAgen.PEMBERI_SOLUSI: _("memberikan alternatif solusi kepada pegawai atau pimpinan yang menghadapi kendala"),
-    PeranAgen.MEDIATOR: _("membantu memperlancar proses perubahan dan menyelesaikan masalah yang muncul"),
-    PeranAgen.PENGHUBUNG: _("menghubungkan komunikasi dua arah antara pegawai dan pengambil keputusan"),
+    PeranAgen.KATALIS: _(
+        "memberikan keyakinan kepada seluruh pegawai di lingkungan unit kerjanya masing-masing tentang pentingnya "
+        "perubahan unit kerja menuju ke arah unit kerja yang lebih baik"
+    ),
+    PeranAgen.PENGGERAK: _(
+        "mendorong dan menggerakkan pegawai untuk ikut berpartisipasi dalam perubahan menuju ke arah unit kerja yang "
+        "lebih baik"
+    ),
+    PeranAgen.PEMBERI_SOLUSI: _(
+        "memberikan alternatif solusi kepada para pegawai atau pimpinan di lingkungan unit kerja yang menghadapi "
+        "kendala dalam proses berjalannya perubahan unit kerja menuju unit kerja yang lebih baik"
+    ),
+    PeranAgen.MEDIATOR: _(
+        "membantu memperlancar proses perubahan, terutama menyelesaikan masalah yang muncul dalam pelaksanaan "
+        "reformasi birokrasi dan membina hubungan antara pihak-pihak yang ada di dalam dan pihak di luar unit kerja "
+        "terkait dengan proses perubahan"
+    ),
+    PeranAgen.PENGHUBUNG: _(
+        "menghubungkan komunikasi dua arah antara para pegawai di lingkungan unit kerjanya dengan para pengambil "
+        "keputusan"
+    ),
 }
+
+
+def tugas_bawaan_teks() -> str:
+    """The five roles and their tasks as Lampiran BAB III 2.2.3 words them ("sebagai katalis, yang bertugas ...")."""
+    return ";\n".join(
+        f"sebagai {str(peran.label).lower()}, yang bertugas {tugas}" for peran, tugas in TUGAS_BAWAAN.items()
+    )
+
+
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -57,15 +85,27 @@ class CatatanForm(forms.Form):
 
     catatan = forms.CharField(label=_("Catatan"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
 
-    def __init__(self, *args, wajib: bool = True, konfirmasi: bool = False, label=None, **kwargs) -> None:
+    def __init__(
+        self, *args, wajib: bool = True, konfirmasi: bool = False, label=None, pencabutan: bool = False, **kwargs
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["catatan"].required = wajib
         if label:
             self.fields["catatan"].label = label
+        if pencabutan:
+            # A revocation is its own decree (docs/keputusan.md, «Dokumen terbit»).
+            self.fields["nomor_sk"] = forms.CharField(label=_("Nomor SK pencabutan"), max_length=100)
+            self.fields["tanggal_sk"] = forms.DateField(label=_("Tanggal SK pencabutan"), widget=DATE)
         if konfirmasi:
             self.fields["yakin"] = forms.BooleanField(
                 label=_("Saya yakin. Langkah ini tidak dapat dibatalkan."), required=True
             )
+
+
+class TetapkanSkForm(forms.Form):
+    yakin = forms.BooleanField(
+        label=_("Saya yakin menetapkan SK ini. Sesudah ditetapkan SK tidak dapat diubah atau ditambah."), required=True
+    )
 
 
 class PenilaianForm(forms.Form):
@@ -127,6 +167,19 @@ class SuratKeputusanForm(forms.Form):
     tanggal = forms.DateField(label=_("Tanggal SK"), widget=DATE)
     masa_mulai = forms.DateField(label=_("Masa tugas mulai"), widget=DATE)
     masa_selesai = forms.DateField(label=_("Masa tugas selesai"), widget=DATE)
+    merujuk = forms.ModelChoiceField(
+        queryset=SuratKeputusan.objects.none(),
+        required=False,
+        label=_("Mengubah SK (opsional)"),
+        help_text=_("Pilih bila SK ini menambah agen pada SK yang sudah ditetapkan (SK perubahan)."),
+    )
+
+    def __init__(self, *args, sk_qs=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if sk_qs is not None:
+            self.fields["merujuk"].queryset = sk_qs.filter(ditetapkan_pada__isnull=False).exclude(
+                jenis=SuratKeputusan.Jenis.PENCABUTAN
+            )
 
     def clean(self):
         data = super().clean()
@@ -136,6 +189,8 @@ class SuratKeputusanForm(forms.Form):
 
 
 class PutaranForm(forms.ModelForm):
+    tahun = AngkaField(label=_("Tahun"), min_value=2000, max_value=2100, max_digits=4, bulat=True)
+
     class Meta:
         model = PutaranRekrutmen
         fields = ["tahun", "dibuka", "ditutup"]

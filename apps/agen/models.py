@@ -177,7 +177,18 @@ class SkorPenilaian(models.Model):
 
 
 class SuratKeputusan(models.Model):
-    """The Keputusan Kepala PD appointing agents (2.2.2 3)): number, date, and the agents' term."""
+    """A Keputusan of the Kepala PD about agents (2.2.2 3)): number, date, and the agents' term.
+
+    Issued once (docs/keputusan.md, «Dokumen terbit»): while `ditetapkan_pada` is empty the SK is a konsep to which
+    appointments are added; `surat_keputusan_tetapkan` issues it, stores its PDF, and from then on nothing is added to
+    it or changed in it. A later appointment needs a new SK, or an amending SK (PERUBAHAN) that cites it; a
+    revocation is its own decree (PENCABUTAN) citing the SK that appointed the agent.
+    """
+
+    class Jenis(models.TextChoices):
+        PENETAPAN = "PENETAPAN", _("Penetapan")
+        PERUBAHAN = "PERUBAHAN", _("Perubahan atas SK sebelumnya")
+        PENCABUTAN = "PENCABUTAN", _("Pencabutan")
 
     perangkat_daerah = models.ForeignKey(
         "organisasi.PerangkatDaerah",
@@ -193,6 +204,19 @@ class SuratKeputusan(models.Model):
         "organisasi.Pegawai", on_delete=models.PROTECT, related_name="+", verbose_name=_("penandatangan")
     )
     sebutan_penandatangan = models.CharField(max_length=4, blank=True, default="")
+    jenis = models.CharField(_("jenis keputusan"), max_length=12, choices=Jenis.choices, default=Jenis.PENETAPAN)
+    merujuk = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="dirujuk",
+        verbose_name=_("mengubah/mencabut SK"),
+    )
+    ditetapkan_pada = models.DateTimeField(_("ditetapkan pada"), null=True, blank=True, editable=False)
+    dokumen = models.OneToOneField(
+        "common.DokumenTerbit", on_delete=models.PROTECT, null=True, blank=True, related_name="+", editable=False
+    )
     dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     dibuat_pada = models.DateTimeField(auto_now_add=True)
 
@@ -207,6 +231,10 @@ class SuratKeputusan(models.Model):
 
     def __str__(self) -> str:
         return self.nomor
+
+    @property
+    def ditetapkan(self) -> bool:
+        return self.ditetapkan_pada is not None
 
 
 class PeranAgen(models.TextChoices):
@@ -254,6 +282,15 @@ class Penetapan(models.Model):
     tugas = models.TextField(_("tugas"))
     dicabut_pada = models.DateTimeField(_("dicabut pada"), null=True, blank=True, editable=False)
     alasan_pencabutan = models.TextField(_("alasan pencabutan"), blank=True, editable=False)
+    dicabut_dengan = models.ForeignKey(
+        SuratKeputusan,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pencabutan",
+        editable=False,
+        verbose_name=_("dicabut dengan SK"),
+    )
     # The role fact of the appointment (akun.Peran AGEN_PERUBAHAN for the SK's PD and term, ended at revocation),
     # from which apps.akun.scope.lingkup knows an agent: written by services.peran_agen_selaraskan.
     peran_akses = models.OneToOneField(
@@ -347,6 +384,14 @@ class KelompokAgen(models.Model):
     @property
     def dibubarkan(self) -> bool:
         return self.dibubarkan_pada is not None
+
+    @property
+    def sebutan(self) -> str:
+        """ "Kelompok <nama>", as the regulation names a group of agents (Lampiran BAB III 2.2.5 a: "rencana tindak
+        individu dan kelompok"), without doubling a name that already says "Kelompok"."""
+        if self.nama.lower().startswith("kelompok"):
+            return self.nama
+        return f"Kelompok {self.nama}"
 
 
 class RiwayatKelompokAgen(Riwayat):

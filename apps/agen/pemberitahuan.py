@@ -2,14 +2,17 @@
 apps/agen/workflow.py). Driven by the append-only history row that services.nominasi_transisi and the nomination itself
 write for every state change, so no transition can forget to tell."""
 
+import datetime
+
 from django.db.models.signals import post_save
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from apps.akun.models import Peran
+from apps.akun.pimpinan import kepala_pd
 from apps.notifikasi.services import notifikasi_kirim, notifikasi_kirim_banyak, notifikasi_tandai_dibaca
 
-from .models import RiwayatNominasi
+from .models import Penetapan, RiwayatNominasi
 from .workflow import Aksi, Status
 
 
@@ -84,3 +87,38 @@ def _on_riwayat(sender, instance: RiwayatNominasi, created: bool, raw: bool = Fa
 
 def hubungkan() -> None:
     post_save.connect(_on_riwayat, sender=RiwayatNominasi, dispatch_uid="agen-pemberitahuan")
+
+
+HARI_SEBELUM_BERAKHIR = 30
+HARI_SUSULAN = 30  # a job that was down for a while still tells of terms that ended in the last month
+
+
+def masa_tugas_berakhir(hari) -> dict:
+    """Daily (manage.py kerja_harian): an agent whose SK term ends within HARI_SEBELUM_BERAKHIR days is told, and
+    so is the PD's head; when the term has ended (BERAKHIR is computed from the date, never written), both are
+    told once more. Once each: the notice's key names the appointment and the event."""
+    hasil = {"akan_berakhir": 0, "berakhir": 0}
+    dari = hari - datetime.timedelta(days=HARI_SUSULAN)
+    sampai = hari + datetime.timedelta(days=HARI_SEBELUM_BERAKHIR)
+    qs = Penetapan.objects.filter(
+        dicabut_pada__isnull=True, surat_keputusan__masa_selesai__range=(dari, sampai)
+    ).select_related("pegawai", "surat_keputusan")
+    penetapan = list(qs)
+    kepala = kepala_pd({p.surat_keputusan.perangkat_daerah_id for p in penetapan}, hari)
+    for p in penetapan:
+        sk = p.surat_keputusan
+        berakhir = sk.masa_selesai < hari
+        jenis = "berakhir" if berakhir else "akan_berakhir"
+        teks = (
+            _("Masa tugas agen perubahan %(nama)s (SK %(nomor)s) berakhir %(tgl)s.")
+            if berakhir
+            else _("Masa tugas agen perubahan %(nama)s (SK %(nomor)s) akan berakhir %(tgl)s.")
+        ) % {"nama": p.pegawai.nama_lengkap, "nomor": sk.nomor, "tgl": sk.masa_selesai.strftime("%d-%m-%Y")}
+        head = kepala.get(sk.perangkat_daerah_id)
+        hasil[jenis] += notifikasi_kirim_banyak(
+            [p.pegawai.user_id, head.user_id if head else None],
+            teks=teks,
+            url=reverse("agen:sk_detail", args=[sk.pk]),
+            kunci=f"sk-{jenis}:{p.pk}",
+        )
+    return hasil

@@ -4,11 +4,14 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.akun.models import Peran, User
 from apps.akun.scope import lingkup
+from apps.common.dokumen import terbitkan
+from apps.common.models import DokumenTerbit, Instansi
 from apps.organisasi.models import Pegawai, PerangkatDaerah
 
 from .models import (
@@ -152,8 +155,12 @@ def surat_keputusan_buat(
     masa_mulai: datetime.date,
     masa_selesai: datetime.date,
     aktor,
+    merujuk: SuratKeputusan | None = None,
+    jenis: str = SuratKeputusan.Jenis.PENETAPAN,
 ) -> SuratKeputusan:
-    """A Keputusan Kepala PD (2.2.2 3)), signed by the acting Kepala PD; agents are added by `nominasi_transisi`."""
+    """A konsep Keputusan of the Kepala PD (2.2.2 3)), signed by the acting Kepala PD; agents are added by
+    `nominasi_transisi` until `surat_keputusan_tetapkan` issues it. With `merujuk` (an issued SK of the PD) it is an
+    amending SK (PERUBAHAN) that cites it (docs/keputusan.md, «Dokumen terbit»)."""
     scope = lingkup(aktor)
     if not scope.boleh_buat_sk(perangkat_daerah.pk):
         raise PermissionDenied
@@ -161,6 +168,11 @@ def surat_keputusan_buat(
         raise ValidationError({"masa_selesai": _("Masa tugas harus berakhir sesudah mulai.")})
     if SuratKeputusan.objects.filter(perangkat_daerah=perangkat_daerah, nomor=nomor).exists():
         raise ValidationError({"nomor": _("Nomor SK ini sudah dipakai di perangkat daerah ini.")})
+    if merujuk is not None:
+        if merujuk.perangkat_daerah_id != perangkat_daerah.pk or not merujuk.ditetapkan:
+            raise ValidationError({"merujuk": _("SK yang diubah harus SK perangkat daerah ini yang sudah ditetapkan.")})
+        if jenis == SuratKeputusan.Jenis.PENETAPAN:
+            jenis = SuratKeputusan.Jenis.PERUBAHAN
     sebutan = scope.sebutan_kepala_pd(perangkat_daerah.pk)
     return SuratKeputusan.objects.create(
         perangkat_daerah=perangkat_daerah,
@@ -170,8 +182,64 @@ def surat_keputusan_buat(
         masa_selesai=masa_selesai,
         penandatangan=scope.pegawai,
         sebutan_penandatangan=sebutan,
+        jenis=jenis,
+        merujuk=merujuk,
         dibuat_oleh=aktor,
     )
+
+
+def sk_konteks(sk: SuratKeputusan) -> dict:
+    """What the SK page and PDF print: the agents it appoints (or, for a PENCABUTAN, the appointments it revokes)
+    and the groups it lists."""
+    if sk.jenis == SuratKeputusan.Jenis.PENCABUTAN:
+        agen_qs = sk.pencabutan.all()
+    else:
+        agen_qs = sk.penetapan.all()
+    agen = list(
+        agen_qs.select_related(
+            "pegawai__golongan", "pegawai__unit_kerja", "nominasi__unit_kerja", "surat_keputusan", "dicabut_dengan"
+        ).order_by("pegawai__nama", "pk")
+    )
+    # A group listed in the SK goes into its appendix (Lampiran BAB III 2.2.2 3), disbanded ones excepted.
+    kelompok = list(
+        sk.kelompok.filter(dibubarkan_pada__isnull=True)
+        .prefetch_related(
+            Prefetch("anggota", queryset=Penetapan.objects.select_related("pegawai").order_by("pegawai__nama", "pk"))
+        )
+        .order_by("nama", "pk")
+    )
+    return {"sk": sk, "agen": agen, "kelompok": kelompok, "instansi": Instansi.aktif()}
+
+
+def surat_keputusan_tetapkan(sk: SuratKeputusan, *, aktor) -> SuratKeputusan:
+    """Issue a konsep SK (docs/keputusan.md, «Dokumen terbit»): from now on it never changes.
+
+    Side effects, in one transaction: the SK row locked; its PDF rendered once and stored
+    (`apps.common.dokumen.terbitkan`, with a verification code); `ditetapkan_pada` and `dokumen` saved.
+    Raises PermissionDenied for anyone but the PD's Kepala (or admin), ValidationError when it is already issued or
+    lists nobody.
+    """
+    if not lingkup(aktor).boleh_buat_sk(sk.perangkat_daerah_id):
+        raise PermissionDenied
+    with transaction.atomic():
+        sk = SuratKeputusan.objects.select_for_update().select_related("perangkat_daerah").get(pk=sk.pk)
+        if sk.ditetapkan:
+            raise ValidationError(_("SK %(nomor)s sudah ditetapkan dan tidak berubah lagi.") % {"nomor": sk.nomor})
+        konteks = sk_konteks(sk)
+        if not konteks["agen"]:
+            raise ValidationError(_("SK belum memuat agen perubahan: tetapkan agen dulu."))
+        jabatan = sk.perangkat_daerah.jabatan_pimpinan
+        sk.dokumen = terbitkan(
+            "agen/pdf/sk.html",
+            konteks,
+            jenis=DokumenTerbit.Jenis.SK,
+            judul=f"Keputusan {jabatan} tentang {sk.get_jenis_display()} Agen Perubahan",
+            nomor=sk.nomor,
+            tanggal=sk.tanggal,
+        )
+        sk.ditetapkan_pada = timezone.now()
+        sk.save(update_fields=["dokumen", "ditetapkan_pada"])
+    return sk
 
 
 def nominasi_transisi(nominasi: Nominasi, *, aksi: str, aktor, catatan: str = "", **data) -> Nominasi:
@@ -261,6 +329,14 @@ def _tetapkan(
                 "selesai": surat_keputusan.masa_selesai.strftime("%d-%m-%Y"),
             }
         )
+    if surat_keputusan is not None and surat_keputusan.ditetapkan:
+        # An issued SK never changes (docs/keputusan.md, «Dokumen terbit»).
+        errors.append(
+            _("SK %(nomor)s sudah ditetapkan dan tidak dapat ditambah: buat SK baru atau SK perubahan yang merujuknya.")
+            % {"nomor": surat_keputusan.nomor}
+        )
+    elif surat_keputusan is not None and surat_keputusan.jenis == SuratKeputusan.Jenis.PENCABUTAN:
+        errors.append(_("SK pencabutan tidak dapat menetapkan agen."))
     peran = [p for p in (peran or []) if p in PeranAgen.values]
     if not peran:
         errors.append(_("Pilih sedikitnya satu peran agen perubahan."))
@@ -274,12 +350,37 @@ def _tetapkan(
     peran_agen_selaraskan(penetapan)
 
 
-def _cabut(nominasi: Nominasi, aktor, catatan: str, **_data) -> None:
-    penetapan = Penetapan.objects.select_for_update().get(nominasi=nominasi)
+def _cabut(
+    nominasi: Nominasi, aktor, catatan: str, nomor_sk: str = "", tanggal_sk: datetime.date | None = None, **_data
+) -> None:
+    """A revocation is its own decree (docs/keputusan.md, «Dokumen terbit»): a PENCABUTAN SK citing the SK that
+    appointed the agent is made and issued at once; the appointing SK is not touched."""
+    penetapan = Penetapan.objects.select_for_update().select_related("surat_keputusan").get(nominasi=nominasi)
+    nomor_sk = (nomor_sk or "").strip()
+    if not nomor_sk or tanggal_sk is None:
+        raise ValidationError(
+            _("Pencabutan ditetapkan dengan keputusan tersendiri: isi nomor dan tanggal SK pencabutan.")
+        )
+    asal = penetapan.surat_keputusan
+    sk = surat_keputusan_buat(
+        asal.perangkat_daerah,
+        nomor=nomor_sk,
+        tanggal=tanggal_sk,
+        masa_mulai=asal.masa_mulai,
+        masa_selesai=asal.masa_selesai,
+        aktor=aktor,
+        merujuk=asal if asal.ditetapkan else None,
+        jenis=SuratKeputusan.Jenis.PENCABUTAN,
+    )
+    if sk.merujuk_id is None:
+        sk.merujuk = asal
+        sk.save(update_fields=["merujuk"])
     penetapan.dicabut_pada = timezone.now()
     penetapan.alasan_pencabutan = catatan
-    penetapan.save(update_fields=["dicabut_pada", "alasan_pencabutan"])
+    penetapan.dicabut_dengan = sk
+    penetapan.save(update_fields=["dicabut_pada", "alasan_pencabutan", "dicabut_dengan"])
     peran_agen_selaraskan(penetapan)
+    surat_keputusan_tetapkan(sk, aktor=aktor)
 
 
 @transaction.atomic
@@ -329,7 +430,9 @@ def _nama_anggota(penetapan) -> str:
     return ", ".join(sorted(p.pegawai.nama for p in penetapan)) or "-"
 
 
-def _periksa_kelompok(perangkat_daerah_id: int, anggota, surat_keputusan, *, lama=frozenset()) -> None:
+def _periksa_kelompok(
+    perangkat_daerah_id: int, anggota, surat_keputusan, *, lama=frozenset(), sk_lama: int | None = None
+) -> None:
     """Members are agents of the PD, and those added now are active today (Lampiran BAB III 2.2.4: a group of
     the PD's agents); the SK listing the group is one of the PD's."""
     anggota = list(anggota)
@@ -347,6 +450,10 @@ def _periksa_kelompok(perangkat_daerah_id: int, anggota, surat_keputusan, *, lam
             )
     if surat_keputusan is not None and surat_keputusan.perangkat_daerah_id != perangkat_daerah_id:
         raise ValidationError({"surat_keputusan": _("SK ini bukan SK perangkat daerah kelompok.")})
+    if surat_keputusan is not None and surat_keputusan.ditetapkan and surat_keputusan.pk != sk_lama:
+        raise ValidationError(
+            {"surat_keputusan": _("SK ini sudah ditetapkan dan tidak dapat ditambah: pilih SK yang masih konsep.")}
+        )
 
 
 def kelompok_agen_bentuk(
@@ -400,7 +507,7 @@ def kelompok_agen_ubah(kelompok: KelompokAgen, *, nama: str, anggota, aktor, sur
         if sk_berubah and not scope.boleh_cantumkan_kelompok_dalam_sk(pd_id):
             raise PermissionDenied
         lama = {p.pk: p for p in kelompok.anggota.select_related("pegawai")}
-        _periksa_kelompok(pd_id, anggota, surat_keputusan, lama=frozenset(lama))
+        _periksa_kelompok(pd_id, anggota, surat_keputusan, lama=frozenset(lama), sk_lama=kelompok.surat_keputusan_id)
         baru = {p.pk: p for p in anggota}
         perubahan = []
         if nama != kelompok.nama:

@@ -22,6 +22,7 @@ urlpatterns = [
     path("sk/baru/", views.sk_tambah, name="sk_tambah"),
     path("sk/<int:pk>/", views.sk_detail, name="sk_detail"),
     path("sk/<int:pk>/pdf/", views.sk_pdf, name="sk_pdf"),
+    path("sk/<int:pk>/tetapkan/", views.sk_tetapkan, name="sk_tetapkan"),
     path("agen/<int:pk>/", views.agen_detail, name="agen_detail"),
     path("agen/<int:pk>/pembinaan/", views.pembinaan_tambah, name="pembinaan_tambah"),
     path("agen/<int:pk>/penghargaan/", views.penghargaan_tambah, name="penghargaan_tambah"),

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,12 +15,13 @@ from django.views.decorators.http import require_POST
 
 from apps.akun.scope import lingkup
 from apps.akun.services import sudah_aktif
+from apps.common.dokumen import unduhan as dokumen_unduhan
 from apps.common.pdf import PdfRenderTimeoutError, render_pdf
-from apps.organisasi.models import PerangkatDaerah
+from apps.organisasi.akses import catat_akses
+from apps.organisasi.models import AksesData, PerangkatDaerah
 
 from . import selectors, services
 from .forms import (
-    TUGAS_BAWAAN,
     CatatanForm,
     NominasiForm,
     PembinaanForm,
@@ -30,8 +30,10 @@ from .forms import (
     PenilaianForm,
     PutaranForm,
     SuratKeputusanForm,
+    TetapkanSkForm,
+    tugas_bawaan_teks,
 )
-from .models import Nominasi, Penetapan, PeranAgen, PutaranRekrutmen
+from .models import Nominasi, PeranAgen, PutaranRekrutmen, SuratKeputusan
 from .workflow import (
     AKSI_CALON,
     KEPUTUSAN,
@@ -85,6 +87,7 @@ def _form_untuk(aksi: str, data=None) -> CatatanForm:
         wajib=catatan_wajib(aksi),
         konfirmasi=aksi in KEPUTUSAN,
         label=AKSI_DENGAN_CATATAN.get(aksi),
+        pencabutan=aksi == Aksi.CABUT,
     )
 
 
@@ -196,6 +199,7 @@ def nominasi_tambah(request):
 
 def nominasi_detail(request, pk: int):
     nominasi = _get_nominasi_for_user(request, pk)
+    catat_akses(request, AksesData.Jenis.PEGAWAI, f"Nominasi {nominasi.pk}", subjek_id=nominasi.pegawai_id)
     scope = lingkup(request.user)
     tersedia = services.nominasi_aksi_tersedia(nominasi, aktor=request.user)
     utama = LANGKAH_UTAMA.get(nominasi.status)
@@ -239,7 +243,8 @@ def nominasi_aksi(request, pk: int, aksi: str):
         raise PermissionDenied
     form = _form_untuk(aksi, request.POST)
     if form.is_valid():
-        if _jalankan(request, nominasi, aksi, form.cleaned_data["catatan"]) and aksi == Aksi.LANJUTKAN:
+        data = {k: form.cleaned_data[k] for k in ("nomor_sk", "tanggal_sk") if k in form.cleaned_data}
+        if _jalankan(request, nominasi, aksi, form.cleaned_data["catatan"], **data) and aksi == Aksi.LANJUTKAN:
             # Passed to assessment by this reviewer: the rubric is the next thing they do.
             return redirect("agen:nominasi_nilai", pk=nominasi.pk)
     else:
@@ -272,11 +277,15 @@ def nominasi_tetapkan(request, pk: int):
         messages.warning(request, _("Usulan ini tidak sedang menunggu penetapan."))
         return redirect("agen:nominasi_detail", pk=pk)
     hari_ini = timezone.localdate()
-    # Only an SK whose term covers today can carry a new agent (services._tetapkan): the others are not offered.
-    sk_qs = selectors.surat_keputusan_for_user(request.user).filter(
-        perangkat_daerah_id=nominasi.putaran.perangkat_daerah_id, masa_mulai__lte=hari_ini, masa_selesai__gte=hari_ini
+    # Only a konsep SK takes appointments; an issued one never changes (docs/keputusan.md, «Dokumen terbit»).
+    sk_qs = (
+        selectors.surat_keputusan_for_user(request.user)
+        .filter(perangkat_daerah_id=nominasi.putaran.perangkat_daerah_id, ditetapkan_pada__isnull=True)
+        # and only one whose term covers today (services._tetapkan refuses the others): an ended SK is not offered.
+        .filter(masa_mulai__lte=hari_ini, masa_selesai__gte=hari_ini)
+        .exclude(jenis=SuratKeputusan.Jenis.PENCABUTAN)
     )
-    initial = {"tugas": "; ".join(str(t) for t in TUGAS_BAWAAN.values())}
+    initial = {"tugas": tugas_bawaan_teks()}
     form = PenetapanForm(request.POST or None, sk_qs=sk_qs, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -374,7 +383,7 @@ def sk_list(request):
     if not scope.boleh_lihat_sk_apa_pun:
         raise PermissionDenied
     qs = selectors.surat_keputusan_for_user(request.user).order_by("-tanggal", "-pk")
-    form = SuratKeputusanForm() if scope.pd_kepala_tunggal is not None else None
+    form = SuratKeputusanForm(sk_qs=qs) if scope.pd_kepala_tunggal is not None else None
     return render(request, "agen/sk_list.html", {"page": _page(request, qs), "form": form})
 
 
@@ -384,7 +393,9 @@ def sk_tambah(request):
     pd_id = scope.pd_kepala_tunggal
     if pd_id is None or not scope.boleh_buat_sk(pd_id):
         raise PermissionDenied
-    form = SuratKeputusanForm(request.POST)
+    form = SuratKeputusanForm(
+        request.POST, sk_qs=selectors.surat_keputusan_for_user(request.user).filter(perangkat_daerah_id=pd_id)
+    )
     if form.is_valid():
         pd = PerangkatDaerah.objects.get(pk=pd_id)
         try:
@@ -404,40 +415,48 @@ def sk_tambah(request):
     return redirect("agen:sk_list")
 
 
-def _sk_context(sk) -> dict:
-    agen = list(
-        sk.penetapan.select_related("pegawai__golongan", "pegawai__unit_kerja", "nominasi__unit_kerja").order_by(
-            "pegawai__nama", "pk"
-        )
-    )
-    # A group listed in the SK goes into its appendix (Lampiran BAB III 2.2.2 3), disbanded ones excepted.
-    kelompok = list(
-        sk.kelompok.filter(dibubarkan_pada__isnull=True)
-        .prefetch_related(
-            Prefetch("anggota", queryset=Penetapan.objects.select_related("pegawai").order_by("pegawai__nama", "pk"))
-        )
-        .order_by("nama", "pk")
-    )
-    return {"sk": sk, "agen": agen, "kelompok": kelompok}
-
-
 def sk_detail(request, pk: int):
     sk = _get_sk_for_user(request, pk)
-    context = _sk_context(sk)
+    context = services.sk_konteks(sk)
     context["agen_terbuka"] = selectors.penetapan_terbuka(request.user, [a.pk for a in context["agen"]])
+    context["boleh_tetapkan"] = not sk.ditetapkan and lingkup(request.user).boleh_buat_sk(sk.perangkat_daerah_id)
     return render(request, "agen/sk_detail.html", context)
 
 
-def sk_pdf(request, pk: int):
-    """The SK as a PDF in the form of a Keputusan Kepala PD (WeasyPrint, static-only fetcher, time limit)."""
+@require_POST
+def sk_tetapkan(request, pk: int):
+    """The Kepala PD issues a konsep SK: its PDF is rendered once and kept (docs/keputusan.md, «Dokumen terbit»)."""
     sk = _get_sk_for_user(request, pk)
+    if not lingkup(request.user).boleh_buat_sk(sk.perangkat_daerah_id):
+        raise PermissionDenied
+    form = TetapkanSkForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Centang konfirmasi untuk menetapkan SK."))
+        return redirect("agen:sk_detail", pk=sk.pk)
     try:
-        pdf = render_pdf("agen/pdf/sk.html", _sk_context(sk))
+        services.surat_keputusan_tetapkan(sk, aktor=request.user)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    except PdfRenderTimeoutError:
+        messages.error(request, _("PDF belum dapat dibuat (batas waktu terlampaui). Coba lagi."))
+    else:
+        messages.success(request, _("SK ditetapkan. Dokumennya disimpan dan tidak berubah lagi."))
+    return redirect("agen:sk_detail", pk=sk.pk)
+
+
+def sk_pdf(request, pk: int):
+    """The SK as a PDF in the form of a Keputusan: an issued SK's stored bytes; a konsep rendered now, marked KONSEP."""
+    sk = _get_sk_for_user(request, pk)
+    safe = "".join(ch if ch.isalnum() else "-" for ch in sk.nomor)[:60]
+    if sk.dokumen_id is not None:
+        return dokumen_unduhan(sk.dokumen, f"sk-agen-perubahan-{safe}")
+    try:
+        pdf = render_pdf("agen/pdf/sk.html", {**services.sk_konteks(sk), "konsep": True})
     except PdfRenderTimeoutError:
         return HttpResponse(_("PDF belum dapat dibuat (batas waktu terlampaui). Coba lagi."), status=503)
     response = HttpResponse(pdf, content_type="application/pdf")
-    safe = "".join(ch if ch.isalnum() else "-" for ch in sk.nomor)[:60]
-    response["Content-Disposition"] = f'attachment; filename="sk-agen-perubahan-{safe}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="konsep-sk-agen-perubahan-{safe}.pdf"'
     return response
 
 

@@ -5,7 +5,7 @@ Lingkup.boleh_kelola_kelompok_agen; the writes are services.kelompok_agen_*."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import F
+from django.db.models import F, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -14,6 +14,7 @@ from apps.organisasi.models import PerangkatDaerah
 
 from . import selectors, services
 from .forms import BubarkanKelompokForm, KelompokAgenForm
+from .models import SuratKeputusan
 
 PER_PAGE = 25
 
@@ -33,7 +34,15 @@ def _kelompok_form(request, scope, kelompok=None) -> KelompokAgenForm:
         pd_ids = [kelompok.perangkat_daerah_id]
     pd_qs = PerangkatDaerah.objects.filter(pk__in=pd_ids).order_by("kode")
     sk_pd = [pd_id for pd_id in pd_ids if scope.boleh_cantumkan_kelompok_dalam_sk(pd_id)]
-    sk_qs = selectors.surat_keputusan_for_user(request.user).filter(perangkat_daerah_id__in=sk_pd) if sk_pd else None
+    sk_qs = None
+    if sk_pd:
+        # A group is listed in a konsep SK only; the SK it is already listed in stays selectable.
+        sk_qs = (
+            selectors.surat_keputusan_for_user(request.user)
+            .filter(perangkat_daerah_id__in=sk_pd)
+            .filter(Q(ditetapkan_pada__isnull=True) | Q(pk=getattr(kelompok, "surat_keputusan_id", None)))
+            .exclude(jenis=SuratKeputusan.Jenis.PENCABUTAN)
+        )
     initial = {}
     if kelompok is not None:
         initial = {

@@ -4,7 +4,7 @@ import datetime
 
 from apps.common.demo import DemoContext
 from apps.organisasi.demo import DEMO_PD, make_nip
-from apps.organisasi.models import Golongan, Pegawai, UnitKerja
+from apps.organisasi.models import Golongan, Pegawai, PemberitahuanDiterima, PerangkatDaerah, UnitKerja
 
 from .models import Peran, User
 
@@ -53,11 +53,43 @@ DEMO_PEGAWAI = [
 ]
 
 
+# PDs left without a head in the demo, so that Tim Monev's "tanpa penanggung jawab" list has something on it:
+# the Sekretariat Daerah (its head is the Sekda, who holds the kabupaten role instead) and one kecamatan whose
+# camat has left. Every other PD gets a Kepala, every fourth one an acting head (Plt.), so the routing of
+# docs/keputusan.md «Setiap tugas punya orang» shows on the demo.
+PD_TANPA_KEPALA = ("SETDA", "53.01.24")
+MULAI_KEPALA = datetime.date(2025, 1, 2)
+
+
+def _kepala_demo(ctx: DemoContext) -> None:
+    """A head for every PD but those of PD_TANPA_KEPALA: the first ASN (by NIP) of its first unit, with an
+    account without a usable password (docs/keputusan.md «Antarmuka yang tetap»: only the fixed demo logins have one)."""
+    pds = PerangkatDaerah.objects.exclude(kode__in=(DEMO_PD, *PD_TANPA_KEPALA)).order_by("kode")
+    for i, pd in enumerate(pds):
+        if Peran.objects.filter(jenis=P.KEPALA_PD, perangkat_daerah=pd).exists():
+            continue
+        pegawai = (
+            Pegawai.objects.filter(unit_kerja__perangkat_daerah=pd, unit_kerja__induk__isnull=True, user__isnull=True)
+            .order_by("unit_kerja__kode", "nip")
+            .first()
+        )
+        if pegawai is None:
+            continue
+        user = User(username=pegawai.nip, first_name=pegawai.nama)
+        user.set_unusable_password()
+        user.save()
+        Pegawai.objects.filter(pk=pegawai.pk).update(user=user)
+        sebutan = Peran.Sebutan.PLT if i % 4 == 3 else Peran.Sebutan.DEFINITIF
+        Peran.objects.create(user=user, jenis=P.KEPALA_PD, perangkat_daerah=pd, sebutan=sebutan, mulai=MULAI_KEPALA)
+
+
 def _user(username: str, password: str, **extra) -> User:
     user, created = User.objects.get_or_create(username=username, defaults=extra)
     if created or not user.check_password(password):
         user.set_password(password)
         user.save()
+    # The demo logins have read the privacy notice (the journey that shows it first: tests/browser/test_pdp.py).
+    PemberitahuanDiterima.objects.get_or_create(user=user, versi=PemberitahuanDiterima.VERSI)
     return user
 
 
@@ -99,4 +131,5 @@ def seed(ctx: DemoContext) -> None:
             labels.append(f"{P(jenis).label} ({where})")
         ctx.logins.append((username, ", ".join(labels) or "ASN", f"{unit.nama}, {unit.perangkat_daerah.singkatan}"))
     ctx.refs["pd_demo"] = ctx.refs["pegawai:kepala"].unit_kerja.perangkat_daerah
+    _kepala_demo(ctx)
     ctx.refs["unit_demo"] = ctx.refs["pegawai:asn"].unit_kerja

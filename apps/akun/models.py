@@ -73,6 +73,7 @@ class Peran(models.Model):
     class Sebutan(models.TextChoices):
         DEFINITIF = "", _("Definitif")
         PLT = "Plt.", "Plt."
+        PLH = "Plh.", "Plh."
         PJ = "Pj.", "Pj."
 
     PD_SCOPED = (Jenis.ANGGOTA_KBK, Jenis.KEPALA_PD, Jenis.AGEN_PERUBAHAN)

@@ -408,7 +408,7 @@ class Lingkup:
     @property
     def boleh_finalkan_periode(self) -> bool:
         """Finalise a closed periode and so freeze its reports (Tim Monev, and the admin, who may also change a
-        periode's status: one path to FINAL, apps.survei.services.periode_finalkan)."""
+        periode's status: one path to FINAL, apps.laporan.services.laporan_finalkan)."""
         return self.monev or self.admin
 
     # --- agen: kelompok ---
@@ -456,6 +456,10 @@ class Lingkup:
 
     def boleh_ketahui_laporan(self, laporan) -> bool:
         return laporan.terkirim and laporan.rencana.perangkat_daerah_id in self.kepala_pd_ids
+
+    def boleh_buka_kembali_laporan(self, laporan) -> bool:
+        """The Kepala PD reopens a sent or acknowledged progress report, with a reason (docs/keputusan.md, «Angka»)."""
+        return laporan.status in ("TERKIRIM", "DIKETAHUI") and laporan.rencana.perangkat_daerah_id in self.kepala_pd_ids
 
     @property
     def boleh_setujui_rencana_apa_pun(self) -> bool:

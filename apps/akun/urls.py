@@ -12,4 +12,5 @@ urlpatterns = [
     path("kode-aktivasi/", views.kode_aktivasi_unit_list, name="kode_aktivasi_unit_list"),
     path("kode-aktivasi/<int:pk>/", views.kode_aktivasi_cetak, name="kode_aktivasi_cetak"),
     path("kode-aktivasi/pegawai/<int:pk>/", views.kode_aktivasi_pegawai, name="kode_aktivasi_pegawai"),
+    path("tanpa-penanggung-jawab/", views.tanpa_penanggung_jawab_daftar, name="tanpa_penanggung_jawab"),
 ]

@@ -49,9 +49,8 @@ def seed(ctx: DemoContext) -> None:
         return
     kelompok = KelompokAgen.objects.aktif().filter(perangkat_daerah=pd, nama=NAMA_KELOMPOK).first()
     if kelompok is None:
-        kelompok = agen_services.kelompok_agen_bentuk(
-            pd, nama=NAMA_KELOMPOK, anggota=agen, surat_keputusan=agen[0].surat_keputusan, aktor=kepala
-        )
+        # Not listed in an SK: the demo's SKs are already issued and never change (docs/keputusan.md, «Dokumen terbit»).
+        kelompok = agen_services.kelompok_agen_bentuk(pd, nama=NAMA_KELOMPOK, anggota=agen, aktor=kepala)
     ctx.refs["kelompok_demo"] = kelompok
     forum = Forum(pd)
     if not Pertemuan.objects.filter(perangkat_daerah=pd, topik=TOPIK).exists():

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.common.angka import AngkaField
 from apps.common.uploads import BerkasBuktiField
 from apps.nilai.models import Nilai
 
@@ -32,6 +33,7 @@ class KegiatanForm(_TidakDiMasaDepan, forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
     )
     berkas = BerkasBuktiField(label=_("Bukti (opsional)"), required=False)
+    jumlah_peserta = AngkaField(label=_("Jumlah peserta"), min_value=1, max_digits=7, bulat=True)
 
     class Meta:
         model = KegiatanInternalisasi

@@ -5,11 +5,14 @@ import datetime
 
 from django.utils import timezone
 
+from apps.common.models import SuratKeluar
 from apps.survei.models import Periode
-from apps.survei.services import periode_finalkan
 from apps.tindaklanjut.models import TindakLanjut
 from apps.tindaklanjut.services import tindak_lanjut_jadwalkan, tindak_lanjut_transisi
 from apps.tindaklanjut.workflow import Aksi
+
+from .services import laporan_finalkan
+from .terbit import laporan_final_pdf, surat_pengantar_catat
 
 # Due in six weeks from the day the demo is loaded, so the demo shows follow-ups in progress, not all late.
 HARI_TENGGAT = 42
@@ -20,7 +23,10 @@ def seed(ctx) -> None:
     if periode is None or periode.status != Periode.Status.DITUTUP:
         return
     monev = ctx.refs["user:monev"]
-    periode_finalkan(periode, aktor=monev, catatan="Finalisasi laporan")
+    # The covering letter's number from the outgoing-letter register; the letter and report issued at FINAL.
+    surat_pengantar_catat(periode, nomor="000.5/045/TIM-MONEV/2026", sifat=SuratKeluar.Sifat.BIASA, aktor=monev)
+    laporan_finalkan(periode, aktor=monev)
+    laporan_final_pdf(periode)
     batas_waktu = timezone.localdate() + datetime.timedelta(days=HARI_TENGGAT)
     for tl in TindakLanjut.objects.filter(periode=periode).order_by("pk"):
         tindak_lanjut_jadwalkan(tl, batas_waktu=batas_waktu, aktor=monev)

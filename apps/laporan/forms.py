@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from apps.common.models import SuratKeluar
+
 from .models import CatatanLaporan
 
 
@@ -13,6 +15,14 @@ class CatatanForm(forms.ModelForm):
 
 
 class FinalisasiForm(forms.Form):
+    nomor_surat = forms.CharField(
+        label=_("Nomor surat pengantar kepada Bupati"),
+        max_length=100,
+        help_text=_("Dari register surat keluar: nomor yang sudah dipesan atau nomor baru (misalnya 000.5/012/2026)."),
+    )
+    sifat = forms.ChoiceField(
+        label=_("Sifat surat"), choices=SuratKeluar.Sifat.choices, initial=SuratKeluar.Sifat.BIASA
+    )
     yakin = forms.BooleanField(
         label=_("Saya sudah memeriksa laporan ini. Angka, tanggal dan penanggung jawab dibekukan sebagai versi 1."),
         required=True,

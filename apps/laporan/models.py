@@ -66,6 +66,14 @@ class SnapshotLaporan(models.Model):
     penanda_tangan_jabatan = models.CharField(_("jabatan penanggung jawab"), max_length=200, blank=True)
     penanda_tangan_golongan = models.CharField(_("pangkat/golongan penanggung jawab"), max_length=100, blank=True)
     alasan = models.CharField(_("alasan versi"), max_length=300, blank=True)
+    # The PDF issued once for this version (docs/keputusan.md, «Dokumen terbit»): every download returns its bytes.
+    dokumen = models.OneToOneField(
+        "common.DokumenTerbit", on_delete=models.PROTECT, null=True, blank=True, related_name="+", editable=False
+    )
+    # The covering letter's number in the outgoing-letter register (consolidated report only).
+    surat = models.ForeignKey(
+        "common.SuratKeluar", on_delete=models.PROTECT, null=True, blank=True, related_name="+", editable=False
+    )
     dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     dibuat_pada = models.DateTimeField(auto_now_add=True)
 

@@ -9,9 +9,8 @@ from apps.hasil.selectors import BAGIAN, Baris, Laporan, Penandatangan
 from .selectors.ringkasan import perubahan, ringkasan
 from .services import tanggal_indonesia
 
-JUDUL = "Laporan Evaluasi Budaya Kerja Pada Pemerintah Kabupaten Kupang"
+JUDUL = "Laporan Evaluasi Budaya Kerja Pada"  # + the instansi's name (apps.common.models.Instansi)
 KOLOM = ["Satuan/Unit Kerja", "TS I", "Ka I", "TS II", "Ka II", "TS III", "Ka III", "Keterangan"]
-TEMPAT = "Oelamasi"
 # The section headings of Formulir 1 (Lampiran BAB IV.1).
 NAMA_BAGIAN = {
     "I": "I. Penerapan Nilai-Nilai Organisasi MEDIASI dalam Kepemimpinan dan Manajemen",
@@ -38,14 +37,15 @@ def konteks(
     (participation, the kabupaten's values, who needs attention and why), the change since the previous periode
     (rows printed in both), and for the consolidated report the implementation per PD and the covering letter."""
     delta = perubahan(laporan, sebelumnya)
+    instansi = Instansi.aktif()
     # Beside each PD's change: its approved plans and their average achievement (Lampiran BAB III 2.2.5).
     rencana = {f"pd:{p.pd_id}": p.rencana for p in pelaksanaan or []}
     return {
         "laporan": laporan,
-        "judul": JUDUL,
+        "judul": f"{JUDUL} {instansi.nama}",
         "kolom": KOLOM,
         "cara_membaca": CARA_MEMBACA,
-        "tempat_tanggal": f"{TEMPAT}, {tanggal_indonesia(laporan.tanggal)}",
+        "tempat_tanggal": f"{instansi.tempat}, {tanggal_indonesia(laporan.tanggal)}",
         "tanggal": tanggal_indonesia(laporan.tanggal),
         "band_tables": [(NAMA_BAGIAN[kode], laporan.bands[kode]) for kode in BAGIAN],
         "nama_bagian": [NAMA_BAGIAN[kode] for kode in BAGIAN],
@@ -55,7 +55,7 @@ def konteks(
         "perubahan_rata_rata": delta.get(""),
         "pelaksanaan": pelaksanaan,
         "surat": surat,
-        "instansi": Instansi.aktif(),
+        "instansi": instansi,
         "draf": (not laporan.versi) if draf is None else draf,
     }
 
@@ -91,10 +91,10 @@ def xlsx(
             rows.append([extra.nama, *_cells(extra), extra.keterangan, extra.n_responden, extra.n_asn])
     signer = laporan.penandatangan
     info = [
-        ["Judul", JUDUL],
+        ["Judul", ctx["judul"]],
         ["Instansi", laporan.instansi],
         ["Periode", f"{laporan.periode_nama} ({laporan.periode_kode})"],
-        ["Tanggal", f"{TEMPAT}, {tanggal_indonesia(laporan.tanggal)}"],
+        ["Tanggal", ctx["tempat_tanggal"]],
         ["Penanggung Jawab Evaluasi", signer.nama_tampil if signer else ""],
         ["Jabatan", signer.jabatan if signer else ""],
         ["Pangkat/Golongan", signer.pangkat_golongan if signer else ""],

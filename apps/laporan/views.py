@@ -7,22 +7,25 @@ PD's KBK their PD's report (another PD is a 404, the consolidated report a 403);
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from apps.akun.scope import Lingkup, lingkup, perangkat_daerah_utuh_for_user, unit_kerja_for_user
+from apps.akun.tugas import tanpa_penanggung_jawab
+from apps.common.dokumen import unduhan as dokumen_unduhan
 from apps.common.export import xlsx_bytes
 from apps.common.pdf import PdfRenderTimeoutError
-from apps.hasil.selectors import baris_unit
+from apps.hasil.selectors import baris_unit, pd_unit
 from apps.hasil.services import jumlah_asn
-from apps.organisasi.models import PerangkatDaerah, UnitKerja
+from apps.organisasi.akses import catat_akses
+from apps.organisasi.models import AksesData, PerangkatDaerah, UnitKerja
 from apps.survei.models import Periode
 from apps.survei.selectors import agregat_tersedia
-from apps.survei.services import periode_finalkan
 
-from . import charts, ekspor, services
+from . import charts, ekspor, services, terbit
 from . import render as laporan_render
 from .forms import CatatanForm, FinalisasiForm
 from .models import CatatanLaporan, SnapshotLaporan
@@ -51,11 +54,15 @@ def _get_unit_for_user(request, pk: int) -> UnitKerja:
     return get_object_or_404(unit_kerja_for_user(request.user), pk=pk)
 
 
-def _download(lengkap: dict, fmt: str, filename: str) -> HttpResponse:
+def _download(lengkap: dict, fmt: str, filename: str, periode: Periode, pd: PerangkatDaerah | None = None):
     if not lengkap["laporan"].agregat:
         raise Http404("Agregat periode ini baru tersedia setelah periode ditutup.")
     if fmt == "pdf":
         try:
+            # A FINAL report is an issued document: its stored bytes (docs/keputusan.md, «Dokumen terbit»).
+            dokumen = terbit.laporan_final_pdf(periode, pd)
+            if dokumen is not None:
+                return dokumen_unduhan(dokumen, filename)
             data = laporan_render.pdf_bytes(**lengkap)
         except PdfRenderTimeoutError:
             return HttpResponse(_("PDF belum dapat dibuat (batas waktu terlampaui). Coba lagi."), status=503)
@@ -84,7 +91,7 @@ def konsolidasi(request, kode: str):
 def konsolidasi_unduh(request, kode: str, fmt: str):
     _scope(request, lambda s: s.boleh_lihat_laporan_kabupaten)
     periode = _get_periode(kode)
-    return _download(services.laporan_lengkap(periode), fmt, f"laporan-evaluasi-{periode.kode}")
+    return _download(services.laporan_lengkap(periode), fmt, f"laporan-evaluasi-{periode.kode}", periode)
 
 
 def perangkat_daerah(request, kode: str, pd_kode: str):
@@ -98,7 +105,9 @@ def perangkat_daerah(request, kode: str, pd_kode: str):
 def perangkat_daerah_unduh(request, kode: str, pd_kode: str, fmt: str):
     pd = _get_pd_for_user(request, pd_kode)
     periode = _get_periode(kode)
-    return _download(services.laporan_lengkap(periode, pd), fmt, f"laporan-evaluasi-{periode.kode}-{pd.kode}")
+    return _download(
+        services.laporan_lengkap(periode, pd), fmt, f"laporan-evaluasi-{periode.kode}-{pd.kode}", periode, pd
+    )
 
 
 def rincian_unit(request, kode: str, pk: int):
@@ -106,8 +115,10 @@ def rincian_unit(request, kode: str, pk: int):
     unit = _get_unit_for_user(request, pk)
     _scope(request, lambda s: s.boleh_lihat_laporan_kabupaten)
     periode = _get_periode(kode)
-    laporan = services.laporan_live(periode, unit.perangkat_daerah, induk=unit)
-    context = {**laporan_render.konteks(laporan), "periode": periode, "pd": unit.perangkat_daerah, "induk": unit}
+    # The PD the unit belonged to at the first close: a closed periode is read in its frozen tree (apps/hasil/beku.py).
+    pd = get_object_or_404(PerangkatDaerah, pk=pd_unit(periode, unit))
+    laporan = services.laporan_live(periode, pd, induk=unit)
+    context = {**laporan_render.konteks(laporan), "periode": periode, "pd": pd, "induk": unit}
     return render(request, "laporan/laporan.html", context)
 
 
@@ -154,15 +165,27 @@ def periode_url(periode: Periode, pd: PerangkatDaerah | None = None) -> str:
 
 def finalisasi(request, kode: str):
     """Tim Monev (or the admin) finalises a closed periode after a confirmation step, through the one path to
-    FINAL (apps.survei.services.periode_finalkan): the reports become snapshots."""
+    FINAL (services.laporan_finalkan): the reports become snapshots."""
     _scope(request, lambda s: s.boleh_finalkan_periode)
     periode = _get_periode(kode)
     form = FinalisasiForm(request.POST or None)
     bisa = periode.status == Periode.Status.DITUTUP
     if request.method == "POST" and bisa and form.is_valid():
         try:
-            periode_finalkan(periode, aktor=request.user, catatan="Finalisasi laporan")
-        except ValidationError as exc:  # finalised meanwhile by someone else
+            with transaction.atomic():
+                terbit.surat_pengantar_catat(
+                    periode,
+                    nomor=form.cleaned_data["nomor_surat"],
+                    sifat=form.cleaned_data["sifat"],
+                    aktor=request.user,
+                )
+                services.laporan_finalkan(periode, aktor=request.user)
+                # The letter and the consolidated report are issued now, once (docs/keputusan.md, «Dokumen terbit»).
+                terbit.laporan_final_pdf(periode)
+        except ValidationError as exc:  # a used letter number, or finalised meanwhile by someone else
+            if hasattr(exc, "error_dict") and "nomor_surat" in exc.error_dict:
+                form.add_error("nomor_surat", exc.error_dict["nomor_surat"])
+                return render(request, "laporan/finalisasi.html", {"periode": periode, "form": form, "bisa": bisa})
             messages.error(request, " ".join(exc.messages))
             return redirect("laporan:konsolidasi", kode=periode.kode)
         messages.success(
@@ -178,6 +201,10 @@ def dasbor(request, kode: str):
     _scope(request, lambda s: s.boleh_lihat_laporan_kabupaten)
     periode = _get_periode(kode)
     context = {"periode": periode, "agregat": agregat_tersedia(periode)}
+    if lingkup(request.user).monev:
+        # Tim Monev's warning: tasks that wait for a person who does not exist (docs/keputusan.md, «Setiap tugas
+        # punya orang»).
+        context["tanpa_penanggung_jawab"] = len(tanpa_penanggung_jawab())
     context.update(charts.dasbor(periode))
     return render(request, "laporan/dasbor.html", context)
 
@@ -192,6 +219,7 @@ def ekspor_jawaban(request, kode: str):
         messages.error(request, _("Jawaban baru dapat diekspor setelah periode ditutup."))
         return redirect("survei:periode_list")
     data = xlsx_bytes([("Jawaban", ekspor.header(periode), ekspor.rows(periode))])
+    catat_akses(request, AksesData.Jenis.EKSPOR, f"Jawaban mentah {periode.kode} (XLSX)")
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="jawaban-{periode.pk}.xlsx"'
     return response

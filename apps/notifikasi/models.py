@@ -3,6 +3,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class Email(models.TextChoices):
+    TIDAK_DIMINTA = "", _("tidak dikirim lewat email")
+    MENUNGGU = "MENUNGGU", _("email menunggu dikirim")
+    TERKIRIM = "TERKIRIM", _("email terkirim")
+    GAGAL = "GAGAL", _("email gagal dikirim")
+    TANPA_ALAMAT = "TANPA_ALAMAT", _("tanpa alamat email")
+    NONAKTIF = "NONAKTIF", _("email belum diatur di server")
+
+
 class Notifikasi(models.Model):
     """An in-app notice: something waits for `penerima` at `url`. Read when opened or when acted on."""
 
@@ -17,6 +26,9 @@ class Notifikasi(models.Model):
     dibaca = models.DateTimeField(_("dibaca"), null=True, blank=True)
     # Seen in the list (the navigation badge counts only notices not seen yet); read is when it was opened.
     dilihat = models.DateTimeField(_("dilihat"), null=True, blank=True)
+    # What became of the email copy, when one was asked for: never lost in silence (the reminder page shows it).
+    email = models.CharField(_("email"), max_length=12, choices=Email.choices, blank=True, default="")
+    email_galat = models.CharField(_("galat email"), max_length=200, blank=True, default="")
 
     class Meta:
         verbose_name = _("pemberitahuan")

@@ -2,7 +2,9 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -12,14 +14,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export.admin import ImportExportMixin
 from import_export.forms import ImportForm
-from simple_history.admin import SimpleHistoryAdmin
 
+from apps.akun.models import Peran
 from apps.common import pratinjau
+from apps.common.admin import RiwayatAdmin
 from apps.common.import_formats import FORMATS
 from apps.common.uploads import MAX_UPLOAD_BYTES, periksa_unggahan
 
 from . import services, workflow
+from .akses import catat_akses
 from .models import (
+    AksesData,
     Golongan,
     Pegawai,
     PerangkatDaerah,
@@ -39,7 +44,16 @@ from .resources import (
 
 
 class UnggahanForm(ImportForm):
-    """The admin's import form: the upload is checked (size, type, zip/XML bombs) before it is read."""
+    """The admin's import form: the upload is checked (size, type, zip/XML bombs) before it is read. Labels in
+    Indonesian (django-import-export ships no Indonesian translation)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["import_file"].label = _("Berkas yang diimpor (XLSX atau CSV)")
+        if "format" in self.fields:
+            self.fields["format"].label = _("Format berkas")
+        if "resource" in self.fields:
+            self.fields["resource"].label = _("Jenis data")
 
     def clean_import_file(self):
         upload = self.cleaned_data["import_file"]
@@ -60,6 +74,14 @@ class ImporAdminMixin(ImportExportMixin):
     import_form_class = UnggahanForm
     import_template_name = "organisasi/admin/import.html"
     skip_admin_log = True  # django-simple-history keeps the record of every imported change
+
+    def get_export_queryset(self, request):
+        # A filter in the query string that is no field of the model: the changelist answers it with "?e=1", the
+        # export view let the error through as a 500 (tests/security/test_fuzz.py).
+        try:
+            return super().get_export_queryset(request)
+        except IncorrectLookupParameters:
+            raise BadRequest(_("Saringan ekspor tidak sah."))
 
     def get_import_data_kwargs(self, **kwargs):
         kwargs = super().get_import_data_kwargs(**kwargs)
@@ -145,16 +167,43 @@ class GolonganAdmin(admin.ModelAdmin):
     search_fields = ["kode", "pangkat"]
 
 
+def _ada_kepala() -> Exists:
+    """A PD has a head today: an active Kepala PD role, definitive or acting (apps.akun.pimpinan)."""
+    return Exists(Peran.objects.aktif().filter(jenis=Peran.Jenis.KEPALA_PD, perangkat_daerah_id=OuterRef("pk")))
+
+
+class KepalaFilter(admin.SimpleListFilter):
+    """The PDs whose tasks have nobody to go to (docs/keputusan.md, «Setiap tugas punya orang»)."""
+
+    title = gettext_lazy("kepala")
+    parameter_name = "kepala"
+
+    def lookups(self, request, model_admin):
+        return [("ada", _("Ada Kepala atau Plt./Plh.")), ("tidak", _("Tanpa Kepala"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("ada", "tidak"):
+            return queryset.filter(ada_kepala=self.value() == "ada")
+        return queryset
+
+
 @admin.register(PerangkatDaerah)
-class PerangkatDaerahAdmin(ImporAdminMixin, SimpleHistoryAdmin):
+class PerangkatDaerahAdmin(ImporAdminMixin, RiwayatAdmin):
     resource_classes = [PerangkatDaerahResource]
-    list_display = ["kode", "nama", "singkatan", "jenis", "aktif"]
-    list_filter = ["jenis", "aktif"]
+    list_display = ["kode", "nama", "singkatan", "jenis", "jabatan_kepala", "aktif", "kepala"]
+    list_filter = ["jenis", "aktif", KepalaFilter]
     search_fields = ["kode", "nama", "singkatan"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(ada_kepala=_ada_kepala())
+
+    @admin.display(description=gettext_lazy("Kepala (atau Plt./Plh.) hari ini"), boolean=True, ordering="ada_kepala")
+    def kepala(self, obj: PerangkatDaerah) -> bool:
+        return obj.ada_kepala
 
 
 @admin.register(UnitKerja)
-class UnitKerjaAdmin(ImporAdminMixin, SimpleHistoryAdmin):
+class UnitKerjaAdmin(ImporAdminMixin, RiwayatAdmin):
     resource_classes = [UnitKerjaResource]
     list_display = ["kode", "nama_bertingkat", "perangkat_daerah", "induk", "aktif"]
     list_filter = ["perangkat_daerah", "aktif"]
@@ -194,7 +243,7 @@ class MutasiForm(forms.Form):
 
 
 @admin.register(Pegawai)
-class PegawaiAdmin(ImporAdminMixin, SimpleHistoryAdmin):
+class PegawaiAdmin(ImporAdminMixin, RiwayatAdmin):
     resource_classes = [PegawaiResource]
     list_display = ["nip", "nama", "jenis_asn", "golongan", "jabatan", "unit_kerja", "aktif"]
     list_filter = ["jenis_asn", "aktif", "unit_kerja__perangkat_daerah", "golongan"]
@@ -203,6 +252,11 @@ class PegawaiAdmin(ImporAdminMixin, SimpleHistoryAdmin):
     list_select_related = ["golongan", "unit_kerja"]
     inlines = [SanksiInline, RiwayatUnitInline]
     change_form_template = "organisasi/admin/pegawai_change_form.html"
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET" and str(object_id).isdigit():
+            catat_akses(request, AksesData.Jenis.PEGAWAI, f"Admin: pegawai {object_id}", subjek_id=int(object_id))
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_readonly_fields(self, request, obj=None) -> list[str]:
         # A pegawai changes unit only through mutasi (kept in RiwayatUnit).
@@ -247,7 +301,7 @@ class PegawaiAdmin(ImporAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(SanksiDisiplin)
-class SanksiDisiplinAdmin(SimpleHistoryAdmin):
+class SanksiDisiplinAdmin(RiwayatAdmin):
     list_display = ["pegawai", "tingkat", "jenis", "mulai", "selesai"]
     list_filter = ["tingkat"]
     search_fields = ["pegawai__nip", "pegawai__nama"]
@@ -270,7 +324,7 @@ class PermintaanPerbaikanAdminForm(forms.ModelForm):
 
 
 @admin.register(PermintaanPerbaikan)
-class PermintaanPerbaikanAdmin(SimpleHistoryAdmin):
+class PermintaanPerbaikanAdmin(RiwayatAdmin):
     """Correction requests of ASN (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1»): the admin corrects the record, then marks the request.
 
     Every decision goes through services.permintaan_perbaikan_transisi."""
@@ -313,3 +367,25 @@ class PermintaanPerbaikanAdmin(SimpleHistoryAdmin):
     @admin.action(description=gettext_lazy("Tandai ditolak"))
     def tandai_ditolak(self, request, queryset) -> None:
         self._putus(request, queryset, PermintaanPerbaikan.Status.DITOLAK)
+
+
+@admin.register(AksesData)
+class AksesDataAdmin(admin.ModelAdmin):
+    """The read audit (docs/pdp.md, «Jejak baca»): searchable by reader, owner (name or NIP) and what was read;
+    nobody adds, changes or deletes a row here (append-only; the retention rule removes old rows)."""
+
+    list_display = ["waktu", "pembaca_nama", "jenis", "subjek", "objek", "alamat"]
+    list_filter = ["jenis", ("waktu", admin.DateFieldListFilter)]
+    search_fields = ["pembaca_nama", "pembaca__username", "subjek__nip", "subjek__nama", "objek"]
+    date_hierarchy = "waktu"
+    list_select_related = ["subjek"]
+    list_per_page = 50
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

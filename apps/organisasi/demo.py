@@ -4,7 +4,7 @@ import datetime
 
 from apps.common.demo import DemoContext
 
-from .models import Golongan, Pegawai, PerangkatDaerah, UnitKerja
+from .models import Golongan, Pegawai, PerangkatDaerah, UnitKerja, jabatan_kepala_bawaan
 
 J = PerangkatDaerah.Jenis
 # (kode, nama, singkatan, jenis, [top-level units, each (nama, [sub-units])])
@@ -285,7 +285,13 @@ def seed(ctx: DemoContext) -> None:
     units_by_pd: dict[str, list[UnitKerja]] = {}
     for kode, nama, singkatan, jenis, units in all_pd:
         pd, _ = PerangkatDaerah.objects.get_or_create(
-            kode=kode, defaults={"nama": nama, "singkatan": singkatan, "jenis": jenis}
+            kode=kode,
+            defaults={
+                "nama": nama,
+                "singkatan": singkatan,
+                "jenis": jenis,
+                "jabatan_kepala": jabatan_kepala_bawaan(jenis, nama),
+            },
         )
         made = []
         for i, (unit_nama, subs) in enumerate(units, start=1):

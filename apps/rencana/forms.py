@@ -5,9 +5,13 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from apps.common.angka import AngkaField, angka
 from apps.nilai.models import Nilai
 
-from .models import BarisRencana, Permasalahan, RencanaTindak
+from .models import BarisRencana, Permasalahan, RencanaTindak, capaian_persen
+
+# Achievement above this percentage asks the reporter to confirm it (docs/keputusan.md, «Angka»).
+BATAS_CAPAIAN = 200
 
 # Read one byte past the cap, so an oversize file is refused without reading all of it.
 MAKS_BUKTI_BYTES = 5 * 1024 * 1024
@@ -70,6 +74,9 @@ class BarisForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+    target_angka = AngkaField(
+        label=_("(5) Target: angka"), required=False, min_value=0, max_digits=12, decimal_places=2
+    )
     waktu_mulai = BulanField(label=_("(7) Waktu: bulan mulai"), required=False)
     waktu_selesai = BulanField(label=_("(7) Waktu: bulan selesai"), required=False)
 
@@ -108,7 +115,6 @@ class BarisForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["nilai"].label_from_instance = lambda n: f"{n.get_sistem_display()}: {n.nama}"
-        self.fields["target_angka"].widget.attrs.update({"inputmode": "decimal", "step": "any"})
 
 
 class AjukanForm(forms.Form):
@@ -177,12 +183,11 @@ class LaporanForm(forms.Form):
         self.baris = list(baris)
         self.fields["periode"].choices = periode_choices
         for b in self.baris:
-            self.fields[f"realisasi_{b.pk}"] = forms.DecimalField(
+            self.fields[f"realisasi_{b.pk}"] = AngkaField(
                 label=_("Baris %(n)s — realisasi (target %(t)s)") % {"n": b.nomor, "t": b.target},
                 min_value=0,
                 max_digits=12,
                 decimal_places=2,
-                widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "any"}),
             )
             self.fields[f"narasi_{b.pk}"] = forms.CharField(
                 label=_("Baris %(n)s — narasi pelaksanaan") % {"n": b.nomor},
@@ -194,7 +199,30 @@ class LaporanForm(forms.Form):
                 % {"n": b.nomor},
                 required=False,
             )
+        self.fields["capaian_tinggi"] = forms.BooleanField(
+            label=_("Saya sudah memeriksa: capaian di atas 200% memang benar."), required=False
+        )
         self.add_yakin()
+
+    def clean(self):
+        """Achievement above 200% asks for confirmation: a slipped decimal separator (855 for 85,5) reads as a
+        tenfold achievement (docs/keputusan.md, «Angka»)."""
+        data = super().clean()
+        tinggi = []
+        for b in self.baris:
+            capaian = capaian_persen(data.get(f"realisasi_{b.pk}"), b.target_angka)
+            if capaian is not None and capaian > BATAS_CAPAIAN:
+                tinggi.append(_("baris %(n)s: %(c)s%%") % {"n": b.nomor, "c": angka(capaian, 1)})
+        if tinggi and not data.get("capaian_tinggi"):
+            self.add_error(
+                "capaian_tinggi",
+                _(
+                    "Capaian lebih dari 200%% (%(daftar)s). Periksa realisasinya (koma desimal: 85,5, bukan 855); "
+                    "bila memang benar, centang konfirmasi ini."
+                )
+                % {"daftar": "; ".join(str(t) for t in tinggi)},
+            )
+        return data
 
     def add_yakin(self) -> None:
         self.fields["yakin"] = forms.BooleanField(
@@ -213,6 +241,14 @@ class LaporanForm(forms.Form):
             b.pk: [(f.name, f.read(MAKS_BUKTI_BYTES + 1)) for f in self.cleaned_data.get(f"bukti_{b.pk}") or []]
             for b in self.baris
         }
+
+
+class BukaKembaliForm(forms.Form):
+    alasan = forms.CharField(
+        label=_("Alasan membuka kembali (tercatat di riwayat laporan)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+    )
 
 
 class TanggapanForm(forms.Form):

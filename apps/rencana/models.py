@@ -149,7 +149,7 @@ class RencanaTindak(models.Model):
     @property
     def pemilik(self) -> str:
         if self.kelompok_id:
-            return f"{_('Kelompok')} {self.kelompok.nama}"
+            return self.kelompok.sebutan
         return self.penetapan.pegawai.nama_lengkap
 
     @property
@@ -294,6 +294,28 @@ class LaporanKemajuan(models.Model):
     @property
     def capaian_rata_rata(self) -> Decimal | None:
         return rata_rata_capaian(r.capaian for r in self.realisasi.all())
+
+
+class RiwayatLaporanKemajuan(Riwayat):
+    """One event of a progress report: sent, reopened by the Kepala PD (with the reason and the figures as they
+    were), sent again. Append-only."""
+
+    class Aksi(models.TextChoices):
+        KIRIM = "KIRIM", _("Dikirim")
+        BUKA_KEMBALI = "BUKA_KEMBALI", _("Dibuka kembali")
+        KIRIM_ULANG = "KIRIM_ULANG", _("Dikirim ulang")
+
+    laporan = models.ForeignKey(LaporanKemajuan, on_delete=models.PROTECT, related_name="riwayat")
+    aksi = models.CharField(_("aksi"), max_length=16, choices=Aksi.choices)
+    catatan = models.TextField(_("catatan"), blank=True)
+    realisasi_sebelumnya = models.JSONField(_("realisasi sebelumnya"), default=dict, blank=True)
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    pada = models.DateTimeField(_("waktu"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("riwayat laporan kemajuan")
+        verbose_name_plural = _("riwayat laporan kemajuan")
+        ordering = ["pada", "pk"]
 
 
 class RealisasiBaris(models.Model):

@@ -116,6 +116,8 @@ class PeriodeLaporan:
 
     @property
     def bisa_dilaporkan(self) -> bool:
+        if self.status == StatusPeriode.DIBUKA_KEMBALI:
+            return True
         return self.laporan is None and self.status in (StatusPeriode.BERJALAN, StatusPeriode.TERLAMBAT)
 
 
@@ -129,7 +131,10 @@ def periode_laporan(rencana: RencanaTindak, laporan: list[LaporanKemajuan], pada
     for mulai, selesai in rencana.periode_laporan():
         lap = by_start.get(mulai)
         if lap is not None:
-            status = StatusPeriode.DIKETAHUI if lap.status == StatusLaporan.DIKETAHUI else StatusPeriode.TERKIRIM
+            status = {
+                StatusLaporan.DIKETAHUI: StatusPeriode.DIKETAHUI,
+                StatusLaporan.DIBUKA_KEMBALI: StatusPeriode.DIBUKA_KEMBALI,
+            }.get(lap.status, StatusPeriode.TERKIRIM)
         elif rencana.disetujui_pada is None:
             status = StatusPeriode.MENUNGGU_PERSETUJUAN
         elif selesai < rencana.disetujui_pada:

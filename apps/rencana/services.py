@@ -17,7 +17,7 @@ from apps.agen.models import KelompokAgen, Penetapan
 from apps.akun.scope import lingkup
 from apps.nilai.models import Nilai
 
-from . import hak, smart
+from . import hak, pemberitahuan, smart
 from .models import (
     MAKS_BARIS,
     BarisRencana,
@@ -26,6 +26,7 @@ from .models import (
     Permasalahan,
     RealisasiBaris,
     RencanaTindak,
+    RiwayatLaporanKemajuan,
     RiwayatRencana,
 )
 from .workflow import BARU, TRANSITIONS, Pelaku, Status, StatusLaporan, StatusMasalah
@@ -264,7 +265,9 @@ def rencana_transisi(
     - to DISETUJUI: records logis, the approval date, the approving Kepala PD (name, NIP and the Plt./Pj.
       prefix of their role) and the reporting frequency; the previous approved version, if any, moves to
       DIGANTI with its own history row;
-    - saves with update_fields and appends one RiwayatRencana (who, when, from, to, note).
+    - saves with update_fields and appends one RiwayatRencana (who, when, from, to, note);
+    - notices (rencana/pemberitahuan.py): submitted, to the Kepala PD with copies to the KBK and the unit head;
+      approved or returned, to the authors.
     The caller's instance gets the new status too.
     """
     catatan = (catatan or "").strip()
@@ -314,9 +317,13 @@ def rencana_transisi(
         dari = locked.status
         locked.status = ke
         locked.save(update_fields=fields)
-        RiwayatRencana.objects.create(
+        riwayat = RiwayatRencana.objects.create(
             rencana=locked, aksi=aksi, dari_status=dari, ke_status=ke, catatan=catatan, oleh=aktor
         )
+        if ke == Status.DIAJUKAN:
+            pemberitahuan.rencana_diajukan(locked, nomor=riwayat.pk)
+        else:
+            pemberitahuan.rencana_diputuskan(locked, nomor=riwayat.pk, catatan=catatan)
     rencana.status = locked.status
     return locked
 
@@ -371,8 +378,8 @@ def laporan_kemajuan_kirim(
     through rencana_for_user).
 
     Side effects: every file is checked first (nothing is written when one is refused); then, in one
-    transaction, the report, its rows and the files under random names in private storage. Files written
-    before a failure are removed again.
+    transaction, the report, its rows and the files under random names in private storage, and a notice to the
+    Kepala PD that it awaits acknowledgement. Files written before a failure are removed again.
     """
     scope = lingkup(aktor)
     if not hak.boleh_lapor_kemajuan(scope, rencana) or scope.pegawai is None:
@@ -389,21 +396,40 @@ def laporan_kemajuan_kirim(
     try:
         with transaction.atomic():
             RencanaTindak.objects.select_for_update().get(pk=rencana.pk)
-            laporan = LaporanKemajuan.objects.create(
-                rencana=rencana,
-                periode_mulai=periode_mulai,
-                periode_selesai=periods[periode_mulai],
-                status=StatusLaporan.TERKIRIM,
-                dikirim_oleh=scope.pegawai,
+            dibuka = (
+                LaporanKemajuan.objects.select_for_update()
+                .filter(rencana=rencana, periode_mulai=periode_mulai, status=StatusLaporan.DIBUKA_KEMBALI)
+                .first()
             )
+            if dibuka is not None:
+                # A report the Kepala PD reopened is corrected in place; its history keeps what it said before.
+                laporan = dibuka
+                laporan.status = StatusLaporan.TERKIRIM
+                laporan.dikirim_oleh = scope.pegawai
+                laporan.dikirim_pada = timezone.now()
+                laporan.save(update_fields=["status", "dikirim_oleh", "dikirim_pada"])
+                aksi = RiwayatLaporanKemajuan.Aksi.KIRIM_ULANG
+            else:
+                laporan = LaporanKemajuan.objects.create(
+                    rencana=rencana,
+                    periode_mulai=periode_mulai,
+                    periode_selesai=periods[periode_mulai],
+                    status=StatusLaporan.TERKIRIM,
+                    dikirim_oleh=scope.pegawai,
+                )
+                aksi = RiwayatLaporanKemajuan.Aksi.KIRIM
+            RiwayatLaporanKemajuan.objects.create(laporan=laporan, aksi=aksi, oleh=aktor)
             for b in rows:
                 realisasi, narasi = isian[b.pk]
-                r = RealisasiBaris.objects.create(laporan=laporan, baris=b, realisasi=realisasi, narasi=narasi.strip())
+                r, _baru = RealisasiBaris.objects.update_or_create(
+                    laporan=laporan, baris=b, defaults={"realisasi": realisasi, "narasi": narasi.strip()}
+                )
                 for nama, data, jenis in checked.get(b.pk, []):
                     bukti = BuktiDukung(realisasi=r, nama_asli=nama[:200], jenis=jenis, ukuran=len(data))
                     bukti.berkas.save(f"bukti.{jenis}", ContentFile(data), save=False)
                     written.append(bukti)
                     bukti.save()
+            pemberitahuan.laporan_dikirim(laporan)
     except IntegrityError:
         _hapus_berkas(written)
         raise ValidationError({"periode": _("Laporan periode ini sudah dikirim.")})
@@ -434,25 +460,67 @@ def laporan_kemajuan_ketahui(laporan: LaporanKemajuan, *, aktor, tanggapan: str 
     return locked
 
 
+def laporan_kemajuan_buka_kembali(laporan: LaporanKemajuan, *, aktor, alasan: str) -> LaporanKemajuan:
+    """The Kepala PD reopens a sent (or acknowledged) report so that the agent corrects it, say a realisation typed
+    as 855 for 85,5 (docs/keputusan.md, «Angka»).
+
+    Side effects, in one transaction: the report row locked; status DIBUKA_KEMBALI, the acknowledgement cleared;
+    one RiwayatLaporanKemajuan row with the reason and the realisations as they were. The agent then sends the
+    period again (`laporan_kemajuan_kirim`). Raises PermissionDenied for anyone but the PD's Kepala,
+    ValidationError without a reason or when the report is already open.
+    """
+    if not lingkup(aktor).boleh_buka_kembali_laporan(laporan):
+        raise PermissionDenied
+    alasan = (alasan or "").strip()
+    if not alasan:
+        raise ValidationError({"alasan": _("Tuliskan alasan membuka kembali laporan ini.")})
+    with transaction.atomic():
+        locked = LaporanKemajuan.objects.select_for_update().get(pk=laporan.pk)
+        if locked.status == StatusLaporan.DIBUKA_KEMBALI:
+            raise ValidationError(_("Laporan ini sudah dibuka kembali."))
+        sebelumnya = {
+            str(r.baris.nomor): {"realisasi": str(r.realisasi), "narasi": r.narasi}
+            for r in locked.realisasi.select_related("baris")
+        }
+        locked.status = StatusLaporan.DIBUKA_KEMBALI
+        locked.tanggapan = ""
+        locked.diketahui_oleh = None
+        locked.diketahui_pada = None
+        locked.save(update_fields=["status", "tanggapan", "diketahui_oleh", "diketahui_pada"])
+        RiwayatLaporanKemajuan.objects.create(
+            laporan=locked,
+            aksi=RiwayatLaporanKemajuan.Aksi.BUKA_KEMBALI,
+            catatan=alasan,
+            realisasi_sebelumnya=sebelumnya,
+            oleh=aktor,
+        )
+    return locked
+
+
 # Problems -----------------------------------------------------------------------------------------------------
 
 
 def masalah_ajukan(rencana: RencanaTindak, *, aktor, kepada: str, uraian: str, usulan_solusi: str) -> Permasalahan:
-    """An agent raises a problem with a proposed solution to the unit head or the Kepala PD (2.2.4 1) e)."""
+    """An agent raises a problem with a proposed solution to the unit head or the Kepala PD (2.2.4 1) e).
+    Side effects: the record, and a notice to its addressee (the Kepala PD when the unit has no head)."""
     scope = lingkup(aktor)
     if not hak.boleh_ajukan_masalah(scope, rencana):
         raise PermissionDenied
-    return Permasalahan.objects.create(
-        rencana=rencana,
-        kepada=kepada,
-        uraian=uraian.strip(),
-        usulan_solusi=usulan_solusi.strip(),
-        diajukan_oleh=scope.pegawai,
-    )
+    with transaction.atomic():
+        masalah = Permasalahan.objects.create(
+            rencana=rencana,
+            kepada=kepada,
+            uraian=uraian.strip(),
+            usulan_solusi=usulan_solusi.strip(),
+            diajukan_oleh=scope.pegawai,
+        )
+        pemberitahuan.masalah_diajukan(masalah)
+    return masalah
 
 
 def masalah_jawab(masalah: Permasalahan, *, aktor, arahan: str) -> Permasalahan:
-    """The leader answers with direction and solution (2.2.4 1) f). Side effects: DIJAWAB, who, when."""
+    """The leader answers with direction and solution (2.2.4 1) f). Side effects: DIJAWAB, who, when;
+    a notice to the agent."""
     if not hak.boleh_jawab_masalah(lingkup(aktor), masalah):
         raise PermissionDenied
     if not arahan.strip():
@@ -466,6 +534,7 @@ def masalah_jawab(masalah: Permasalahan, *, aktor, arahan: str) -> Permasalahan:
         locked.dijawab_oleh = aktor
         locked.dijawab_pada = timezone.now()
         locked.save(update_fields=["status", "arahan", "dijawab_oleh", "dijawab_pada"])
+        pemberitahuan.masalah_dijawab(locked)
     return locked
 
 

@@ -23,6 +23,7 @@ urlpatterns = [
     path("laporan/<int:pk>/", views.laporan_detail, name="laporan_detail"),
     path("laporan/<int:pk>/pdf/", views.laporan_pdf, name="laporan_pdf"),
     path("laporan/<int:pk>/ketahui/", views.laporan_ketahui, name="laporan_ketahui"),
+    path("laporan/<int:pk>/buka-kembali/", views.laporan_buka_kembali, name="laporan_buka_kembali"),
     path("bukti/<uuid:kode>/", views.bukti_unduh, name="bukti_unduh"),
     path("masalah/", views.masalah_list, name="masalah_list"),
     path("masalah/<int:pk>/", views.masalah_detail, name="masalah_detail"),

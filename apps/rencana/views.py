@@ -19,7 +19,8 @@ from apps.agen.models import KelompokAgen, Penetapan
 from apps.akun.scope import lingkup
 from apps.common.export import xlsx_bytes
 from apps.common.pdf import PdfRenderTimeoutError, render_pdf
-from apps.organisasi.models import PerangkatDaerah
+from apps.organisasi.akses import catat_akses
+from apps.organisasi.models import AksesData, PerangkatDaerah
 
 from . import fokus as fokus_mod
 from . import hak, selectors, services
@@ -27,6 +28,7 @@ from .forms import (
     AjukanForm,
     ArahanForm,
     BarisForm,
+    BukaKembaliForm,
     KeputusanForm,
     LaporanForm,
     MasalahForm,
@@ -110,6 +112,7 @@ def ekspor_xlsx(request, pd: int):
     if not scope.boleh_ekspor_rencana(perangkat_daerah.pk):
         raise Http404
     plans = selectors.ekspor_rencana_pd(perangkat_daerah)
+    catat_akses(request, AksesData.Jenis.EKSPOR, f"Rencana tindak PD {perangkat_daerah.kode} (XLSX)")
     data = xlsx_bytes(plans)
     response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     name = f"rencana-tindak-{slugify(perangkat_daerah.kode)}-{timezone.localdate():%Y%m%d}.xlsx"
@@ -436,8 +439,29 @@ def laporan_detail(request, pk: int):
             "rencana": laporan.rencana,
             "realisasi": list(laporan.realisasi.all()),
             "form_tanggapan": TanggapanForm() if scope.boleh_ketahui_laporan(laporan) else None,
+            "form_buka_kembali": BukaKembaliForm() if scope.boleh_buka_kembali_laporan(laporan) else None,
+            "riwayat": list(laporan.riwayat.select_related("oleh__pegawai")),
         },
     )
+
+
+@require_POST
+def laporan_buka_kembali(request, pk: int):
+    """The Kepala PD reopens a sent report with a reason, so the agent can correct it."""
+    laporan = _get_laporan_for_user(request, pk)
+    if not lingkup(request.user).boleh_buka_kembali_laporan(laporan):
+        raise PermissionDenied
+    form = BukaKembaliForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Tuliskan alasan membuka kembali laporan ini."))
+        return redirect("rencana:laporan_detail", pk=laporan.pk)
+    try:
+        services.laporan_kemajuan_buka_kembali(laporan, aktor=request.user, alasan=form.cleaned_data["alasan"])
+    except ValidationError as exc:
+        _pesan_error(request, exc)
+    else:
+        messages.success(request, _("Laporan dibuka kembali. Agen dapat memperbaiki dan mengirimnya lagi."))
+    return redirect("rencana:laporan_detail", pk=laporan.pk)
 
 
 def laporan_pdf(request, pk: int):
@@ -473,6 +497,7 @@ def laporan_ketahui(request, pk: int):
 def bukti_unduh(request, kode):
     """An evidence file, only to those who may read its plan (404 otherwise); never a public URL."""
     bukti = get_object_or_404(selectors.bukti_for_user(request.user), kode=kode)
+    catat_akses(request, AksesData.Jenis.BERKAS, f"Bukti rencana tindak {bukti.pk}: {bukti.nama_asli}")
     try:
         handle = bukti.berkas.open("rb")
     except FileNotFoundError:

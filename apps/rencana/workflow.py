@@ -59,6 +59,7 @@ class StatusLaporan(models.TextChoices):
 
     TERKIRIM = "TERKIRIM", _("Terkirim")
     DIKETAHUI = "DIKETAHUI", _("Diketahui Kepala PD")
+    DIBUKA_KEMBALI = "DIBUKA", _("Dibuka kembali untuk diperbaiki")
 
 
 class StatusPeriode(models.TextChoices):
@@ -71,6 +72,7 @@ class StatusPeriode(models.TextChoices):
     TERLAMBAT = "TERLAMBAT", _("Terlambat")
     TERKIRIM = "TERKIRIM", _("Terkirim")
     DIKETAHUI = "DIKETAHUI", _("Diketahui Kepala PD")
+    DIBUKA_KEMBALI = "DIBUKA", _("Dibuka kembali: perbaiki dan kirim lagi")
 
 
 class StatusMasalah(models.TextChoices):

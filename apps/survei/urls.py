@@ -13,6 +13,7 @@ urlpatterns = [
     path("instrumen/<int:pk>/cetak/", views.cetak, name="cetak"),
     path("partisipasi/<periode:kode>/", views.partisipasi_view, name="partisipasi"),
     path("partisipasi/<periode:kode>/pengingat/", views.pengingat, name="pengingat"),
+    path("partisipasi/<periode:kode>/pengingat/<int:pk>/", views.pengingat_hasil, name="pengingat_hasil"),
     path("partisipasi/<periode:kode>/cetak/", views.partisipasi_cetak, name="partisipasi_cetak"),
     path("partisipasi/<periode:kode>/partisipasi.xlsx", views.partisipasi_xlsx, name="partisipasi_xlsx"),
     path("periode/", views.periode_list, name="periode_list"),

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.akun.models import Peran
+from apps.akun.pimpinan import kepala_pd
 from apps.akun.scope import lingkup
 from apps.common.uploads import bukti_lampirkan, periksa_bukti
 from apps.notifikasi.services import notifikasi_kirim, notifikasi_kirim_banyak, notifikasi_tandai_dibaca
@@ -26,18 +27,6 @@ class SudahBerubahError(Exception):
     """The follow-up's status moved on (somebody acted first)."""
 
 
-def _kepala_pd(pd_ids: set[int]) -> dict[int, int]:
-    """The active Kepala PD's user per PD (the definitive head before a Plt./Pj.). One query."""
-    kepala: dict[int, int] = {}
-    for peran in (
-        Peran.objects.aktif()
-        .filter(jenis=Peran.Jenis.KEPALA_PD, perangkat_daerah_id__in=pd_ids)
-        .order_by("sebutan", "-mulai", "-pk")
-    ):
-        kepala.setdefault(peran.perangkat_daerah_id, peran.user_id)
-    return kepala
-
-
 def tindak_lanjut_buat(periode: Periode, *, laporan: Iterable) -> list[TindakLanjut]:
     """Create the follow-ups of a FINAL periode from its printed reports (idempotent).
 
@@ -45,8 +34,9 @@ def tindak_lanjut_buat(periode: Periode, *, laporan: Iterable) -> list[TindakLan
     rows count: a row hidden for confidentiality ("< 3 responden", or hidden with it) has no numbers and gets no
     record, so a follow-up never reveals what the report hides (docs/keputusan.md, "Kerahasiaan").
     Side effects: one TindakLanjut per (PD or unit, section) in KURANG BAIK or BURUK, with the band's action and
-    the Kepala PD as the person responsible; existing records are left as they are; one in-app notice to each
-    responsible Kepala PD.
+    the PD's head (definitive, else acting: apps.akun.pimpinan) as the person responsible, or nobody, which
+    puts it on Tim Monev's "tanpa penanggung jawab" list; existing records are left as they are; one notice to
+    each responsible head.
     """
     if periode.status != Periode.Status.FINAL:
         raise ValidationError(_("Tindak lanjut dibuat saat periode difinalkan."))
@@ -61,7 +51,7 @@ def tindak_lanjut_buat(periode: Periode, *, laporan: Iterable) -> list[TindakLan
             for bagian, nilai in zip(BAGIAN, baris.nilai, strict=True):
                 if str(nilai.ka) in KATEGORI_PERLU:
                     calon.append((pd_id, unit_id, bagian, nilai))
-    kepala = _kepala_pd({pd_id for pd_id, *_rest in calon})
+    kepala = {pd_id: p.user_id for pd_id, p in kepala_pd({pd_id for pd_id, *_rest in calon}).items()}
     dibuat = []
     with transaction.atomic():
         for pd_id, unit_id, bagian, nilai in calon:
@@ -187,3 +177,83 @@ def tindak_lanjut_transisi(tl: TindakLanjut, *, aksi: str, aktor, catatan: str =
         notifikasi_tandai_dibaca(aktor, url=url)
     tl.status = locked.status
     return locked
+
+
+# Daily work (manage.py kerja_harian) ---------------------------------------------------------------------------
+
+HARI_SEBELUM_TENGGAT = 7
+
+
+def tindak_lanjut_tetapkan_penanggung_jawab(hari: datetime.date) -> dict:
+    """Give every follow-up still to be reported (TERBUKA) the PD's head of `hari` as the person responsible,
+    where it has none or its person no longer heads the PD (a new Kepala PD, a Plt. appointed or ended).
+
+    Side effects: `penanggung_jawab` saved; one notice per newly responsible person and day, counting what they
+    took over. Those left without a head go to Tim Monev's "tanpa penanggung jawab" list, and Tim Monev is
+    told how many lost their person that day. Returns the counts.
+    """
+    terbuka = list(TindakLanjut.objects.filter(status=TindakLanjut.Status.TERBUKA))
+    kepala = kepala_pd({tl.perangkat_daerah_id for tl in terbuka}, hari)
+    diterima: dict[int, int] = {}
+    pindah = 0
+    for tl in terbuka:
+        baru = kepala[tl.perangkat_daerah_id].user_id if tl.perangkat_daerah_id in kepala else None
+        if baru == tl.penanggung_jawab_id:
+            continue
+        # A head who left with nobody acting for them: the follow-up goes to the list (baru is None).
+        TindakLanjut.objects.filter(pk=tl.pk).update(penanggung_jawab_id=baru)
+        pindah += 1
+        if baru is not None:
+            diterima[baru] = diterima.get(baru, 0) + 1
+    for user_id, n in diterima.items():
+        notifikasi_kirim_banyak(
+            [user_id],
+            teks=_("%(n)s tindak lanjut hasil evaluasi kini menjadi tanggung jawab Anda.") % {"n": n},
+            url=reverse("tindaklanjut:daftar") + "?status=TERBUKA",
+            kunci=f"tl-pj:{user_id}:{hari.isoformat()}",
+        )
+    lepas = sum(1 for tl in terbuka if tl.perangkat_daerah_id not in kepala and tl.penanggung_jawab_id is not None)
+    if lepas:
+        # Tim Monev learns the same day that follow-ups lost their person (a head left, a Plt.'s term ended).
+        notifikasi_kirim_banyak(
+            Peran.objects.aktif(hari).filter(jenis=Peran.Jenis.TIM_MONEV).values_list("user_id", flat=True),
+            teks=_(
+                "%(n)s tindak lanjut kini tanpa penanggung jawab: tidak ada Kepala atau Plt./Plh. di perangkat daerahnya."
+            )
+            % {"n": lepas},
+            url=reverse("akun:tanpa_penanggung_jawab"),
+            kunci=f"tl-lepas:{hari.isoformat()}",
+        )
+    tanpa = TindakLanjut.objects.filter(status=TindakLanjut.Status.TERBUKA, penanggung_jawab__isnull=True).count()
+    return {"dipindahkan": pindah, "tanpa_penanggung_jawab": tanpa}
+
+
+def tindak_lanjut_ingatkan(hari: datetime.date) -> dict:
+    """Remind each person responsible of their follow-ups due within HARI_SEBELUM_TENGGAT days, and of those
+    past their due date: one notice per person, event and due date (its key names them, so a moved date
+    reminds again, and a second run the same day does not). Returns the counts."""
+    hasil = {"akan_jatuh_tempo": 0, "terlambat": 0}
+    kelompok: dict[tuple[int, str, datetime.date], int] = {}
+    qs = TindakLanjut.objects.filter(
+        status=TindakLanjut.Status.TERBUKA,
+        penanggung_jawab__isnull=False,
+        batas_waktu__isnull=False,
+        batas_waktu__lte=hari + datetime.timedelta(days=HARI_SEBELUM_TENGGAT),
+    ).values_list("penanggung_jawab_id", "batas_waktu")
+    for user_id, batas in qs:
+        key = (user_id, "terlambat" if batas < hari else "akan_jatuh_tempo", batas)
+        kelompok[key] = kelompok.get(key, 0) + 1
+    for (user_id, jenis, batas), n in sorted(kelompok.items()):
+        teks = (
+            _("%(n)s tindak lanjut hasil evaluasi terlambat: batas waktu %(tgl)s sudah lewat.")
+            if jenis == "terlambat"
+            else _("%(n)s tindak lanjut hasil evaluasi jatuh tempo %(tgl)s.")
+        ) % {"n": n, "tgl": batas.strftime("%d-%m-%Y")}
+        hasil[jenis] += notifikasi_kirim_banyak(
+            [user_id],
+            teks=teks,
+            url=reverse("tindaklanjut:daftar") + "?status=TERBUKA",
+            kunci=f"tl-{jenis}:{user_id}:{batas.isoformat()}",
+            email=True,
+        )
+    return hasil

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.akun.scope import Lingkup
-from apps.akun.tugas import PANTAU, TENGGAT, Tugas
+from apps.akun.tugas import PANTAU, TENGGAT, TanpaPenanggungJawab, Tugas
 
 from .models import TindakLanjut
 from .workflow import Status
@@ -55,3 +55,22 @@ def tugas_untuk(user, scope: Lingkup) -> list[Tugas]:
                 )
             )
     return tasks
+
+
+def tanpa_penanggung_jawab(hari) -> list[TanpaPenanggungJawab]:
+    """Follow-ups to be reported whose PD has neither a Kepala nor an acting one. One query."""
+    qs = TindakLanjut.objects.filter(status=Status.TERBUKA, penanggung_jawab__isnull=True).select_related(
+        "periode", "perangkat_daerah", "unit_kerja"
+    )
+    return [
+        TanpaPenanggungJawab(
+            jenis=_("Tindak lanjut"),
+            teks=_("%(sasaran)s, bagian %(bagian)s (%(kategori)s), periode %(periode)s")
+            % {"sasaran": tl.sasaran, "bagian": tl.bagian, "kategori": tl.kategori_label, "periode": tl.periode.nama},
+            perangkat_daerah=tl.perangkat_daerah.nama,
+            menunggu=_("Kepala PD"),
+            url=reverse("tindaklanjut:detail", args=[tl.pk]),
+            sejak=timezone.localtime(tl.dibuat_pada).date(),
+        )
+        for tl in qs
+    ]

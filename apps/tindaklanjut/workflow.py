@@ -1,6 +1,6 @@
 """States of a follow-up (tindak lanjut) and the one table of allowed transitions.
 
-Lampiran BAB IV.2: each category of a section's result prescribes a follow-up; a row in the KURANG BAIK or BURUK
+Lampiran BAB IV angka 1 (the category tables of Formulir 1): each category of a section's result prescribes a follow-up; a row in the KURANG BAIK or BURUK
 band needs action by the Kepala PD. Tim Monev sets the due date, the Kepala PD reports what was done, Tim Monev
 accepts the report or returns it with a note (docs/keputusan.md, "Tindak lanjut").
 """
@@ -44,7 +44,7 @@ MENUNGGU = {
     S.DILAPORKAN: P.TIM_MONEV,
 }
 
-# The categories that need a follow-up record (Lampiran BAB IV.2: KURANG BAIK and BURUK).
+# The categories that need a follow-up record (Lampiran BAB IV angka 1: KURANG BAIK and BURUK).
 KATEGORI_PERLU = ("KURANG_BAIK", "BURUK")
 
 

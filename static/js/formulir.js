@@ -261,6 +261,16 @@
   }
   var sw = form.getAttribute("data-sw");
   if (sw && "serviceWorker" in navigator) {
-    navigator.serviceWorker.register(sw).catch(function () { /* reload without signal is then not possible */ });
+    navigator.serviceWorker.register(sw).then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (reg) {
+      // On the first visit this page came before the worker: hand it the page and its static files to keep, so a
+      // reload without signal works from now on (static/js/sw.js).
+      var statis = Array.prototype.map.call(
+        document.querySelectorAll("script[src], link[rel=stylesheet][href], link[rel=icon][href]"),
+        function (el) { return el.src || el.href; }
+      );
+      if (reg.active) { reg.active.postMessage({ simpan: window.location.pathname, statis: statis }); }
+    }).catch(function () { /* reload without signal is then not possible */ });
   }
 })();

@@ -1,7 +1,7 @@
 """Formulir 1 URLs: the form, drafts and results of one ASN are 404 for every other persona (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1»)."""
 
 from apps.survei import services
-from apps.survei.models import InstrumenVersi, Periode
+from apps.survei.models import InstrumenVersi, Pengingat, Periode
 from tests.survei.helpers import buat_periode, jawaban
 
 from .matrix import Case, everyone
@@ -21,6 +21,16 @@ def _draf_asn(world) -> None:
 def _terkirim_asn(world) -> None:
     _periode(world)
     world.respon = services.respon_kirim(world.periode, pegawai=world.asn, answers=jawaban())
+
+
+def _pengingat(world) -> None:
+    _periode(world)
+    world.pengingat = Pengingat.objects.create(
+        periode=world.periode,
+        kelompok=f"unit:{world.unit_a.pk}",
+        tanggal=world.periode.tanggal_buka,
+        oleh=world.pimpinan.user,
+    )
 
 
 def _periode_ditutup(world) -> None:
@@ -82,6 +92,13 @@ CASES = [
         method="post",
         data=lambda w: {"kelompok": f"unit:{w.unit_a.pk}"},
         note="the outsider is refused with a message (its own units only), not told the unit exists",
+    ),
+    Case(
+        "survei:pengingat_hasil",
+        everyone(404, asn=403, pimpinan=200, kepala=200, monev=200),
+        kwargs=lambda w: {"kode": "UJI", "pk": w.pengingat.pk},
+        setup=_pengingat,
+        note="its sender and whoever may remind the same group; the others see no such reminder",
     ),
     Case("survei:periode_list", MONEV_ONLY),
     Case("survei:periode_tambah", MONEV_ONLY),

@@ -9,6 +9,8 @@ gets "already decided", the others 403). Each of the twelve states appears in a 
 tried here are refused by the same two checks.
 """
 
+import datetime
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -75,6 +77,8 @@ def _data(world, aksi: str) -> dict:
         return {"skor": helpers.skor_penuh()}
     if aksi == A.TETAPKAN:
         return {"surat_keputusan": helpers.sk(world, nomor="800/TETAP"), "peran": ["KATALIS", "MEDIATOR"], "tugas": "T"}
+    if aksi == A.CABUT:
+        return {"nomor_sk": "800/CABUT", "tanggal_sk": datetime.date(2026, 9, 1)}
     return {}
 
 
@@ -175,10 +179,26 @@ def test_assessment_refuses_a_missing_score(world):
 
 def test_revocation_keeps_reason_on_the_appointment(world):
     nominasi = helpers.nominasi(world, S.DITETAPKAN)
-    services.nominasi_transisi(nominasi, aksi=A.CABUT, aktor=world.kepala.user, catatan="Mutasi ke luar daerah")
+    services.nominasi_transisi(
+        nominasi,
+        aksi=A.CABUT,
+        aktor=world.kepala.user,
+        catatan="Mutasi ke luar daerah",
+        nomor_sk="800/C/1",
+        tanggal_sk=datetime.date(2026, 9, 1),
+    )
     penetapan = Penetapan.objects.get(nominasi=nominasi)
     assert penetapan.alasan_pencabutan == "Mutasi ke luar daerah"
     assert penetapan.status_masa == Penetapan.StatusMasa.DICABUT
+    assert (penetapan.dicabut_dengan.nomor, penetapan.dicabut_dengan.jenis) == ("800/C/1", "PENCABUTAN")
+
+
+def test_revocation_needs_its_own_decree(world):
+    nominasi = helpers.nominasi(world, S.DITETAPKAN)
+    with pytest.raises(ValidationError):
+        services.nominasi_transisi(nominasi, aksi=A.CABUT, aktor=world.kepala.user, catatan="Mutasi")
+    nominasi.refresh_from_db()
+    assert nominasi.status == S.DITETAPKAN
 
 
 def test_history_rows_are_never_edited_or_deleted(world):

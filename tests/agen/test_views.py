@@ -195,7 +195,7 @@ def test_sk_pdf_reads_back(world, client_as):
 
 
 # PAGE + the SK (with PD, signer, golongan), its agents (with pegawai, golongan, unit, nominasi, unit), the
-# groups it lists (none here; their members would be one prefetch more).
+# groups it lists (none here; their members would be one prefetch more), the instansi of the kop.
 @pytest.mark.parametrize("rows", [1, 3])
 def test_sk_pdf_queries(world, client_as, django_assert_num_queries, rows):
     sk = helpers.sk(world, nomor="800/Q")
@@ -206,7 +206,7 @@ def test_sk_pdf_queries(world, client_as, django_assert_num_queries, rows):
             n, aksi=Aksi.TETAPKAN, aktor=world.kepala.user, surat_keputusan=sk, peran=["MEDIATOR"], tugas="T"
         )
     client = client_as("kepala")
-    with django_assert_num_queries(PAGE - 1 + 3):  # a PDF has no nav badge
+    with django_assert_num_queries(PAGE - 1 + 4):  # a PDF has no nav badge
         response = client.get(reverse("agen:sk_pdf", kwargs={"pk": sk.pk}))
     assert response.status_code == 200
 
@@ -220,19 +220,35 @@ def test_kepala_revokes_an_appointment_with_a_reason_from_the_agent_page(world, 
     client.post(url, {"cabut-catatan": "Pindah tugas"})  # without confirmation: nothing happens
     nominasi.refresh_from_db()
     assert nominasi.status == Status.DITETAPKAN
-    client.post(url, {"cabut-catatan": "Pindah tugas", "cabut-yakin": "on"})
+    client.post(url, {"cabut-catatan": "Pindah tugas", "cabut-yakin": "on"})  # without the revoking decree
+    nominasi.refresh_from_db()
+    assert nominasi.status == Status.DITETAPKAN
+    data = {
+        "cabut-catatan": "Pindah tugas",
+        "cabut-yakin": "on",
+        "cabut-nomor_sk": "800/9/C",
+        "cabut-tanggal_sk": "2026-09-01",
+    }
+    client.post(url, data)
     nominasi.refresh_from_db()
     nominasi.penetapan.refresh_from_db()
+    cabut = nominasi.penetapan.dicabut_dengan
     assert (nominasi.status, nominasi.penetapan.alasan_pencabutan) == (Status.DICABUT, "Pindah tugas")
+    assert (cabut.nomor, cabut.jenis, cabut.merujuk_id, cabut.ditetapkan) == (
+        "800/9/C",
+        "PENCABUTAN",
+        nominasi.penetapan.surat_keputusan_id,
+        True,
+    )
 
 
-# PAGE + COUNT, the page of SKs (with PD and signer).
+# PAGE + COUNT, the page of SKs (with PD and signer), the issued SKs an amending SK may cite (the form's choices).
 @pytest.mark.parametrize("rows", [1, 3])
 def test_sk_list_queries(world, client_as, django_assert_num_queries, rows):
     for i in range(rows):
         helpers.sk(world, nomor=f"800/{i}/2026")
     client = client_as("kepala")
-    with django_assert_num_queries(PAGE + 2):
+    with django_assert_num_queries(PAGE + 3):
         response = client.get(reverse("agen:sk_list"))
     assert len(response.context["page"]) == rows
 

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
-from apps.agen.models import Nominasi
+from apps.agen.models import Nominasi, SuratKeputusan
 from apps.agen.workflow import Status
 from apps.organisasi.models import Pegawai
 
@@ -139,9 +139,39 @@ def test_nomination_to_appointment_with_sk_pdf(demo_server, new_page):
     assert nominasi.status == Status.DITETAPKAN
     assert page.get_by_role("heading", name=f"Surat keputusan {NOMOR_SK}").count() == 1
     screenshot(page, "agen-06-sk-360")
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Unduh SK (PDF)").click()
-    pdf = download.value.path().read_bytes()
+    # The kepala issues the SK: from now on its PDF is stored and every download is the same file.
+    page.locator("summary", has_text="Tetapkan SK").click()
+    page.locator("#yakin-sk").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Tetapkan SK").click()
+    assert page.get_by_test_id("status-sk").inner_text().startswith("Ditetapkan")
+    screenshot(page, "agen-06b-sk-ditetapkan-360")
+    _fits(page, PHONE)
+    unduhan = []
+    for _ in range(2):
+        with page.expect_download() as download:
+            page.get_by_role("link", name="Unduh SK (PDF)").click()
+        unduhan.append(download.value.path().read_bytes())
+    pdf = unduhan[0]
+    assert unduhan[1] == pdf
+    page.context.close()
+
+    # Anyone logged in checks the copy at the verification address printed on it.
+    kode = SuratKeputusan.objects.get(nomor=NOMOR_SK).dokumen.kode
+    page = new_page(PHONE)
+    login(page, demo_server, "asn")
+    page.goto(f"{url}/dokumen/verifikasi/")
+    page.get_by_label("Kode verifikasi").fill(kode.lower())
+    with page.expect_navigation():
+        page.get_by_role("button", name="Periksa").click()
+    page.get_by_label("Berkas PDF yang ingin diperiksa").set_input_files(
+        {"name": "sk.pdf", "mimeType": "application/pdf", "buffer": pdf}
+    )
+    with page.expect_navigation():
+        page.get_by_role("button", name="Periksa berkas").click()
+    assert page.locator("#hasil-verifikasi").inner_text().startswith("Asli")
+    screenshot(page, "agen-06c-verifikasi-360")
+    _fits(page, PHONE)
     page.context.close()
 
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())

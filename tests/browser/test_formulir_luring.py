@@ -56,6 +56,43 @@ def test_ten_answers_given_offline_survive_a_reload_and_reach_the_server_when_on
 
 
 @pytest.mark.browser
+def test_on_the_first_visit_answers_given_offline_survive_a_reload_and_reach_the_server(demo_server, new_page):
+    """No second visit, no reload while online: the page hands itself to the service worker once it is active."""
+    page = new_page(PHONE)
+    page.on("dialog", lambda d: d.accept())
+    login(page, demo_server, "asn")
+    page.goto(f"{demo_server.url}/survei/isi/2026/")
+    # The worker tells the page once the form and its static files are kept (static/js/sw.js, "simpan").
+    assert _wait_for(lambda: page.evaluate("caches.match('/survei/isi/2026/').then(r => !!r)"), 15)
+    page.context.set_offline(True)
+    _answer(page, range(1, 6), 2)
+    page.get_by_text("dikirim otomatis saat sinyal kembali").first.wait_for()
+    assert _on_server() == {}
+
+    page.reload()  # without signal, on the first visit
+    assert page.locator("#kemajuan-teks").inner_text() == "5 dari 35 butir terjawab"
+    assert all(page.locator(f"input[name=p{n}][value='2']").is_checked() for n in range(1, 6))
+    screenshot(page, "formulir-luring-kunjungan-pertama-390")
+
+    page.context.set_offline(False)
+    assert _wait_for(lambda: _on_server() == {n: 2 for n in range(1, 6)}, 10)
+
+
+@pytest.mark.browser
+def test_without_any_kept_copy_the_offline_page_is_indonesian_and_says_the_answers_are_safe(demo_server, new_page):
+    page = new_page(PHONE)
+    login(page, demo_server, "asn")
+    page.goto(f"{demo_server.url}/survei/isi/2026/")
+    assert _wait_for(lambda: page.evaluate("caches.match('/survei/isi/2026/').then(r => !!r)"), 15)
+    page.evaluate("caches.open('bk-formulir-v1').then(c => c.delete('/survei/isi/2026/'))")
+    page.context.set_offline(True)
+    page.reload()
+    assert page.locator("h1").inner_text() == "Tidak ada sinyal"
+    assert "Jawaban Formulir 1 Anda aman" in page.locator("body").inner_text()
+    assert page.evaluate("document.documentElement.lang") == "id"
+
+
+@pytest.mark.browser
 def test_simpan_draf_and_kirim_offline_stay_on_the_page_and_say_what_happens(demo_server, new_page):
     page = new_page(PHONE)
     page.on("dialog", lambda d: d.accept())

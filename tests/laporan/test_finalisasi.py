@@ -34,7 +34,9 @@ def test_finalkan_on_the_periode_list_takes_the_snapshots(laporan_world: Laporan
 def test_the_admin_finalises_on_the_report_page(laporan_world: LaporanWorld, client_as):
     client = client_as("admin")
     assert client.get(reverse("laporan:finalisasi", args=["2025"])).status_code == 200
-    response = client.post(reverse("laporan:finalisasi", args=["2025"]), {"yakin": "on"})
+    response = client.post(
+        reverse("laporan:finalisasi", args=["2025"]), {"yakin": "on", "nomor_surat": "000.5/1/2026", "sifat": "BIASA"}
+    )
     assert response.status_code == 302
     assert _final() == (S.FINAL, SNAPSHOTS)
 

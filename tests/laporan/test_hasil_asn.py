@@ -4,8 +4,10 @@ kabupaten; a small unit shows no numbers; the PD's weakest items by rank; the PD
 import pytest
 from django.urls import reverse
 
+from apps.hasil.services import bekukan
 from apps.survei.models import Jawaban, Periode, Respon
 from apps.survei.services import periode_finalkan
+from apps.tindaklanjut.models import TindakLanjut
 from tests.factories import UserFactory
 from tests.hasil.data import isi_jawaban, isi_respon
 
@@ -59,6 +61,7 @@ def test_weakest_items_of_the_pd_by_rank_without_means(final, client_as):
     w = final.w
     for r in Respon.objects.filter(periode=final.periode, perangkat_daerah=w.pd_x)[:5]:
         isi_jawaban(r, dict.fromkeys(range(1, 36), 1) | {7: 4, 12: 3})
+    bekukan(final.periode)  # the answers are written after FINAL here: store them as the close would have
     client = client_as("asn")
     client.force_login(w.asn_a1.user)
     html = client.get(reverse("laporan:hasil_saya", args=["2025"])).content.decode()
@@ -83,3 +86,24 @@ def test_open_periode_is_not_final(world, client_as):
     buat_periode("2026", Periode.Status.DIBUKA)
     html = client_as("asn").get(reverse("laporan:hasil_saya", args=["2026"])).content.decode()
     assert "setelah Tim Monev memfinalkan" in html
+
+
+def test_follow_ups_of_own_unit_row_and_pd_labelled_with_their_names(final, client_as):
+    """The ASN of sub-unit A1 sees the follow-ups of unit A's row (the row that holds A1) and of PD X, each under
+    its name; unit B's follow-up is another row's and stays out. The PD row is labelled with the PD's name."""
+    w = final.w
+    buat = {"periode": final.periode, "perangkat_daerah": w.pd_x, "ts": "20.00", "kategori": "KURANG_BAIK"}
+    TindakLanjut.objects.create(**buat, unit_kerja=w.unit_a, bagian="I", tindakan="Sosialisasi unit A")
+    TindakLanjut.objects.create(**buat, unit_kerja=w.unit_b, bagian="I", tindakan="Sosialisasi unit B")
+    TindakLanjut.objects.create(**buat, unit_kerja=None, bagian="II", tindakan="Pelatihan seluruh PD")
+    client = client_as("asn")
+    client.force_login(w.asn_a1.user)
+    html = client.get(reverse("laporan:hasil_saya", args=["2025"])).content.decode()
+    assert rows_of(html)[2][0] == f"Perangkat daerah Anda{w.pd_x.nama}"  # the name under the label (<br>)
+    unit = html[html.index('data-testid="tl-unit-judul"') : html.index('data-testid="tl-pd-judul"')]
+    pd = html[html.index('data-testid="tl-pd-judul"') :]
+    assert f"Unit kerja Anda: {w.unit_a.nama}</h3>" in unit
+    assert ("Sosialisasi unit A" in unit, "Pelatihan seluruh PD" in unit) == (True, False)
+    assert f"Perangkat daerah Anda: {w.pd_x.nama}</h3>" in pd
+    assert ("Pelatihan seluruh PD" in pd, "Sosialisasi unit A" in pd) == (True, False)
+    assert "Sosialisasi unit B" not in html

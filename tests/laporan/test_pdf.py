@@ -29,7 +29,7 @@ def test_consolidated_pdf_has_title_columns_every_pd_rata_rata_and_the_sekda(lap
     (ARTIFACTS / "laporan-konsolidasi.pdf").write_bytes(response.content)
     pages = pages_text(response.content)
     surat, first = pages[0], pages[1]
-    assert "Kepada Yth." in surat and "Bupati Kupang" in surat and "melalui Sekretaris Daerah" in surat
+    assert "Yth. Bupati Kupang" in surat and "melalui Sekretaris Daerah" in surat
     assert "Laporan Evaluasi" in first
     assert "Budaya Kerja Pada Pemerintah Kabupaten Kupang" in first
     for heading in HEADINGS:

@@ -128,15 +128,15 @@ def test_letter_page_headline_and_draf_until_final(laporan_world, client_as):
     surat = pages[0]
     for text in [
         "PEMERINTAH KABUPATEN KUPANG",
-        "Kepada Yth.",
-        "Bupati Kupang",
+        "Yth. Bupati Kupang",
         "melalui Sekretaris Daerah Kabupaten Kupang",
-        "Perihal",
-        "Laporan Evaluasi Budaya Kerja — Periode 2025",
+        "Sifat : Biasa",
+        "Hal : Laporan Evaluasi Budaya Kerja Periode 2025",
         "Partisipasi: 206 dari 216 ASN aktif (95,4 %)",
         "Bagian I TS 11,42 BAIK",
         "Ketua Tim Monitoring, Evaluasi dan Pelaporan",
-        f"NIP. {w.monev.nip}",
+        f"NIP {w.monev.nip}",
+        "Tembusan:",
         w.monev.nama_lengkap,
     ]:
         assert text in surat, text

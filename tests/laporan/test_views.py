@@ -208,7 +208,7 @@ def test_finalise_needs_confirmation_then_freezes_snapshots(laporan_world, clien
     response = client.post(url, {})
     assert response.status_code == 200
     assert Periode.objects.get(kode="2025").status == Periode.Status.DITUTUP
-    response = client.post(url, {"yakin": "on"})
+    response = client.post(url, {"yakin": "on", "nomor_surat": "000.5/1/2026", "sifat": "BIASA"})
     assert response.status_code == 302
     assert Periode.objects.get(kode="2025").status == Periode.Status.FINAL
     # The consolidated report and one per active PD (X, Y, Setda).
@@ -228,7 +228,9 @@ def test_finalise_needs_confirmation_then_freezes_snapshots(laporan_world, clien
 
 def test_a_note_on_a_final_periode_makes_a_new_version(laporan_world, client_as):
     client = client_as("monev")
-    client.post(reverse("laporan:finalisasi", args=["2025"]), {"yakin": "on"})
+    client.post(
+        reverse("laporan:finalisasi", args=["2025"]), {"yakin": "on", "nomor_surat": "000.5/1/2026", "sifat": "BIASA"}
+    )
     client.post(reverse("laporan:catatan_pd", args=["2025", "PDX"]), {"teks": "Dikoreksi"})
     assert list(SnapshotLaporan.objects.filter(perangkat_daerah=None).values_list("versi", "alasan")) == [
         (2, "Catatan diubah"),
@@ -242,7 +244,9 @@ def test_a_note_on_a_final_periode_makes_a_new_version(laporan_world, client_as)
 def test_finalise_refuses_an_open_periode(world, client_as):
     buat_periode("2026", Periode.Status.DIBUKA)
     client = client_as("monev")
-    response = client.post(reverse("laporan:finalisasi", args=["2026"]), {"yakin": "on"})
+    response = client.post(
+        reverse("laporan:finalisasi", args=["2026"]), {"yakin": "on", "nomor_surat": "000.5/1/2026", "sifat": "BIASA"}
+    )
     assert response.status_code == 200
     assert Periode.objects.get(kode="2026").status == Periode.Status.DIBUKA
     assert SnapshotLaporan.objects.count() == 0

@@ -1,6 +1,7 @@
 """Two app processes on one PostgreSQL database, as two app servers behind nginx (docs/operasi.md, «Skala»): a
 login made on one is a session on the other, a logout on one ends it on both, wrong passwords counted on both lock
-the account on both, and a PostgreSQL restart costs no request. With the shared cache at REDIS_URL when a Redis answers at 127.0.0.1:6379, and without."""
+the account on both, and a PostgreSQL restart costs no request. With the shared cache (CACHE_URL: sessions in Django's `cached_db` on Redis) when a Redis answers at 127.0.0.1:6379,
+and without (sessions in the database)."""
 
 import http.client
 import os
@@ -116,12 +117,12 @@ def dua_server(request, transactional_db):
         "SECURE_HSTS_SECONDS": "0",
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "LOG_LEVEL_PERMINTAAN": "WARNING",
-        "REDIS_URL": "",
+        "CACHE_URL": "",
     }
     if request.param == "redis":
         if not _redis_ada():
             pytest.skip("tidak ada Redis di 127.0.0.1:6379")
-        env["REDIS_URL"] = "redis://127.0.0.1:6379/15"
+        env["CACHE_URL"] = "redis://127.0.0.1:6379/15"
     servers = [Server(env), Server(env)]
     try:
         for server in servers:

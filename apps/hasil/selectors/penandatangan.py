@@ -6,14 +6,14 @@ from apps.akun.models import Peran
 from .data import Penandatangan
 
 
-def _penandatangan(peran: Peran | None) -> Penandatangan | None:
+def _penandatangan(peran: Peran | None, jabatan: str = "") -> Penandatangan | None:
     pegawai = getattr(peran.user, "pegawai", None) if peran else None
     if pegawai is None:
         return None
     golongan = pegawai.golongan
     return Penandatangan(
         nama=pegawai.nama_lengkap,
-        jabatan=pegawai.jabatan,
+        jabatan=jabatan or pegawai.jabatan,
         pangkat_golongan=str(golongan) if golongan else "",
         nip=pegawai.nip,
         sebutan=peran.sebutan,
@@ -37,8 +37,9 @@ def penandatangan_pd(pd_id: int) -> Penandatangan | None:
     peran = (
         Peran.objects.aktif()
         .filter(jenis=Peran.Jenis.KEPALA_PD, perangkat_daerah_id=pd_id)
-        .select_related("user__pegawai__golongan")
+        .select_related("user__pegawai__golongan", "perangkat_daerah")
         .order_by("sebutan", "-mulai", "-pk")  # the definitive head ("") before a Plt./Pj.
         .first()
     )
-    return _penandatangan(peran)
+    # The office is the PD's (Camat, Inspektur, Kepala Dinas ...), not the person's own position title.
+    return _penandatangan(peran, jabatan=peran.perangkat_daerah.jabatan_pimpinan if peran else "")

@@ -6,7 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.template.loader import render_to_string
 
-from apps.laporan import render
+from apps.laporan import render, terbit
 from apps.laporan.services import laporan_lengkap
 from apps.organisasi.models import PerangkatDaerah
 from apps.survei.models import Periode
@@ -35,7 +35,10 @@ class Command(BaseCommand):
         if not laporan.agregat:
             raise CommandError(f"Periode {periode.kode} belum ditutup: agregat baru tersedia setelah ditutup.")
         fmt = options["format"]
-        if fmt == "pdf":
+        dokumen = terbit.laporan_final_pdf(periode, pd) if fmt == "pdf" else None
+        if dokumen is not None:  # a FINAL report: the issued bytes (docs/keputusan.md, «Dokumen terbit»)
+            data = dokumen.isi()
+        elif fmt == "pdf":
             data = render.pdf_bytes(**lengkap)
         elif fmt == "xlsx":
             data = render.xlsx(**lengkap)

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('notifikasi', '0003_pengingat_pindah_ke_survei'),
+        ('notifikasi', '0004_email_pemberitahuan'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agen', '0006_peran_agen_data'),
+        ('agen', '0007_sk_terbit_sekali'),
     ]
 
     operations = [
