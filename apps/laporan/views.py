@@ -20,7 +20,8 @@ from apps.common.export import xlsx_bytes
 from apps.common.pdf import PdfRenderTimeoutError
 from apps.hasil.selectors import baris_unit, pd_unit
 from apps.hasil.services import jumlah_asn
-from apps.organisasi.models import PerangkatDaerah, UnitKerja
+from apps.organisasi.akses import catat_akses
+from apps.organisasi.models import AksesData, PerangkatDaerah, UnitKerja
 from apps.survei.models import Periode
 from apps.survei.selectors import agregat_tersedia
 
@@ -218,6 +219,7 @@ def ekspor_jawaban(request, kode: str):
         messages.error(request, _("Jawaban baru dapat diekspor setelah periode ditutup."))
         return redirect("survei:periode_list")
     data = xlsx_bytes([("Jawaban", ekspor.header(periode), ekspor.rows(periode))])
+    catat_akses(request, AksesData.Jenis.EKSPOR, f"Jawaban mentah {periode.kode} (XLSX)")
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="jawaban-{periode.pk}.xlsx"'
     return response
