@@ -127,6 +127,14 @@ CASES = [
     ),
     Case("agen:sk_pdf", everyone(404, **PD_X_SEMUA), kwargs=_sk_pk, setup=_nominasi(Status.DITETAPKAN)),
     Case(
+        "agen:sk_tetapkan",
+        everyone(404, kbk=403, kepala=302, monev=403, sekda=403, admin=403),
+        kwargs=_sk_pk,
+        method="post",
+        data=lambda w: {"yakin": "on"},
+        setup=_nominasi(Status.DITETAPKAN),
+    ),
+    Case(
         "agen:agen_detail",
         everyone(404, pimpinan=200, **PD_X_SEMUA),
         kwargs=_agen_pk,

@@ -169,6 +169,14 @@ CASES = [
     Case("rencana:laporan_detail", everyone(404, **BACA), kwargs=lambda w: {"pk": w.laporan.pk}, setup=_laporan),
     Case("rencana:laporan_pdf", everyone(404, **BACA), kwargs=lambda w: {"pk": w.laporan.pk}, setup=_laporan),
     Case(
+        "rencana:laporan_buka_kembali",
+        everyone(403, kepala=302, outsider=404),
+        kwargs=lambda w: {"pk": w.laporan.pk},
+        method="post",
+        data=lambda w: {"alasan": "Salah ketik realisasi"},
+        setup=_laporan,
+    ),
+    Case(
         "rencana:laporan_ketahui",
         everyone(403, kepala=302, outsider=404),
         kwargs=lambda w: {"pk": w.laporan.pk},
