@@ -46,7 +46,13 @@ def test_f4_moving_a_unit_after_final_does_not_reveal_a_hidden_pair(world, clien
     isi_respon(periode, world.unit_y, [(20, 10, 40)] * 3)
     periode_ubah_status(periode, ke=Periode.Status.DITUTUP, aktor=world.monev.user)
     monev = client_as("monev")
-    assert monev.post(reverse("laporan:finalisasi", args=["2025"]), {"yakin": "on"}).status_code == 302
+    assert (
+        monev.post(
+            reverse("laporan:finalisasi", args=["2025"]),
+            {"yakin": "on", "nomor_surat": "000.5/1/2026", "sifat": "BIASA"},
+        ).status_code
+        == 302
+    )
     laporan_pd = baris(monev.get(reverse("laporan:pd", args=["2025", "PDX"])).content.decode())
     assert [(nama, n, shown) for nama, n, shown in laporan_pd] == [("Bidang A", 5, True), ("Sekretariat X", 3, True)]
 
