@@ -201,7 +201,7 @@ def seed(ctx: DemoContext) -> None:
     # The SKs are issued once their agents are listed; a revocation is its own decree citing SK 012
     # (docs/keputusan.md, «Dokumen terbit»).
     services.surat_keputusan_tetapkan(sk_lama, aktor=kepala)
-    services.surat_keputusan_tetapkan(sk1, aktor=kepala)
+    sk1 = services.surat_keputusan_tetapkan(sk1, aktor=kepala)
     # A konsep SK, not yet issued: the next appointments (and a group listed in an SK) go into it.
     services.surat_keputusan_buat(
         pd,
