@@ -235,10 +235,10 @@ def test_setahun_di_demo(tahun, db, django_capture_on_commit_callbacks):
         t.baru(),
         {
             "kepala": [
-                "Rencana tindak «Pelayanan prima di ruang layanan terpadu» (Kelompok Kelompok Agen Layanan Kepegawaian) diajukan: menunggu persetujuan Anda."
+                "Rencana tindak «Pelayanan prima di ruang layanan terpadu» (Kelompok Agen Layanan Kepegawaian) diajukan: menunggu persetujuan Anda."
             ],
             "kbk": [
-                "Tembusan: rencana tindak «Pelayanan prima di ruang layanan terpadu» (Kelompok Kelompok Agen Layanan Kepegawaian) diajukan ke Kepala PD."
+                "Tembusan: rencana tindak «Pelayanan prima di ruang layanan terpadu» (Kelompok Agen Layanan Kepegawaian) diajukan ke Kepala PD."
             ],
         },
         "2026-11-23 plan submitted",
