@@ -18,11 +18,16 @@ venv: $(STAMP)
 syscheck: $(STAMP)
 	@$(BIN)/python scripts/check_system.py
 
+# Development: DEBUG on and a key of this checkout, made once into .kunci-dev (never committed). Without them the
+# app runs with DEBUG off and refuses to start without SECRET_KEY (kupang_budaya/settings.py).
+DEV := DEBUG=$${DEBUG:-true} SECRET_KEY=$${SECRET_KEY:-$$(cat .kunci-dev)}
+
 run: syscheck
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py collectstatic --noinput -v0
-	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	@test -s .kunci-dev || (umask 077; head -c 64 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9' > .kunci-dev)
+	$(DEV) $(BIN)/python manage.py migrate --noinput
+	$(DEV) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(DEV) $(BIN)/python manage.py seed_demo
+	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # worksteal: a worker that runs out of tests takes queued ones from the other (plain `load` leaves one worker
 # with the slow browser tests at the end).

@@ -21,6 +21,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/kupang_cadangan")
 os.environ.setdefault("MEDIA_ROOT", str(Path(tempfile.gettempdir()) / "kupang-cadangan-media"))
+os.environ.setdefault("DEBUG", "false")
+os.environ.setdefault("SECRET_KEY", "bench-only-not-secret-" + "k" * 40)
 
 import laporan  # noqa: E402  (django.setup() and the synthetic kabupaten)
 from _produksi import uptime  # noqa: E402

@@ -26,6 +26,8 @@ ROWS = int(os.environ.get("BENCH_ROWS", "20000"))
 def _setup_django() -> None:
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kupang_budaya.settings")
+    # A bench is not production: a throwaway key (kupang_budaya/settings.py refuses to start without one).
+    os.environ.setdefault("SECRET_KEY", "bench-only-not-secret-" + "k" * 40)
     import django
 
     django.setup()

@@ -29,6 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kupang_budaya.settings")
+# A bench is not production: a throwaway key (kupang_budaya/settings.py refuses to start without one).
+os.environ.setdefault("SECRET_KEY", "bench-only-not-secret-" + "k" * 40)
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/kupang_bench")
 
 import django  # noqa: E402

@@ -1,7 +1,7 @@
 """Settings for Budaya Kerja Kupang, read only from environment variables.
 
-Every value has a development default so a fresh checkout runs; production sets DEBUG=false,
-SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (see README, "Deploy").
+Every value but SECRET_KEY has a default; DEBUG defaults to off. Production sets SECRET_KEY, ALLOWED_HOSTS and
+DATABASE_URL (see README, "Deploy"); development runs through `make run`, which sets DEBUG=true and a key.
 """
 
 import os
@@ -48,12 +48,13 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
+# Safe by default (docs/pdp.md, "Keamanan pemrosesan"): DEBUG is off unless the environment turns it on, and there
+# is no built-in key: SECRET_KEY signs sessions and keys the activation codes' HMAC. `make run` sets both for
+# development; the test settings set their own.
+DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
-    SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production-kupang-budaya-kerja"
+    raise ImproperlyConfigured("SECRET_KEY must be set in the environment (development: `make run` sets one)")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # The site's address as printed on issued documents before the verification path (docs/keputusan.md, «Dokumen
@@ -88,6 +89,7 @@ INSTALLED_APPS = [
     "apps.forum",
     "apps.tindaklanjut",
     "apps.internalisasi",
+    "apps.pdp",
 ]
 
 MIDDLEWARE = [
@@ -344,3 +346,25 @@ EMAIL_BACKEND = env_str(
 
 # Time limit for one PDF render (WeasyPrint), in seconds.
 PDF_RENDER_TIMEOUT = env_int("PDF_RENDER_TIMEOUT", 60)
+
+# Personal data protection (docs/pdp.md). The contact of the data protection officer shown in the privacy notice
+# (UU 27/2022 Pasal 53-54), and how long each kind of personal data is kept: `apps.pdp.retensi.retensi_jalankan`
+# applies these every day (`kerja_harian`). Years count from the event named in docs/pdp.md, «Retensi».
+PEJABAT_PDP = {
+    "nama": env_str("PDP_PEJABAT_NAMA", "Pejabat Pelindungan Data Pribadi, Bagian Organisasi Sekretariat Daerah"),
+    "email": env_str("PDP_PEJABAT_EMAIL", DEFAULT_FROM_EMAIL),
+    "telepon": env_str("PDP_PEJABAT_TELEPON", ""),
+    "alamat": env_str("PDP_PEJABAT_ALAMAT", ""),
+}
+RETENSI = {
+    # An ASN who left (aktif off): account closed, contact data removed, after this many years.
+    "pegawai_keluar_tahun": env_int("RETENSI_PEGAWAI_KELUAR_TAHUN", 5),
+    # A disciplinary sanction, after this many years from its end date.
+    "sanksi_tahun": env_int("RETENSI_SANKSI_TAHUN", 5),
+    # The read audit (AksesData).
+    "jejak_baca_tahun": env_int("RETENSI_JEJAK_BACA_TAHUN", 5),
+    # django-axes' logs of logins and failures (NIP and IP address).
+    "log_masuk_hari": env_int("RETENSI_LOG_MASUK_HARI", 365),
+    # In-app notices.
+    "pemberitahuan_hari": env_int("RETENSI_PEMBERITAHUAN_HARI", 730),
+}

@@ -1,9 +1,16 @@
 """Test settings: only what makes tests faster."""
 
+import os
+
+# The suite runs as development does (`make run`): DEBUG on at import (pytest-django turns it off for each test), a
+# key that is not a secret. Production refuses to start without its own key (kupang_budaya/settings.py).
+os.environ.setdefault("DEBUG", "true")
+os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret-" + "k" * 40)
+
 from django.contrib.staticfiles.storage import ManifestStaticFilesStorage
 
-from .settings import *  # noqa: F403
-from .settings import BASE_DIR, STORAGES
+from .settings import *  # noqa: E402, F403
+from .settings import BASE_DIR, STORAGES  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"

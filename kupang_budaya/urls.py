@@ -28,6 +28,7 @@ urlpatterns = [
     path("forum/", include("apps.forum.urls")),
     path("tindak-lanjut/", include("apps.tindaklanjut.urls")),
     path("internalisasi/", include("apps.internalisasi.urls")),
+    path("pdp/", include("apps.pdp.urls")),
     path("dokumen/", include("apps.common.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -6,7 +6,8 @@
 # 1. The previous release (deploy/RILIS_SEBELUMNYA) is checked out with `git worktree add` into a temporary
 #    "server" folder, migrated into its own database and seeded with `seed_demo`, plus two private files with
 #    records pointing at them; gunicorn serves it (DEBUG off).
-# 2. Before: the row count of every table, `ekspor_jawaban --periode 2025`, the 2025 Laporan Evaluasi (XLSX cells).
+# 2. Before: the row count of every table, `ekspor_jawaban --periode 2025`, the 2025 Laporan Evaluasi (every number
+#    of its XLSX).
 # 3. scripts/upgrade --ke <this commit>, as on the server: backup, maintenance, code, migrate, restart, smoke test.
 # 4. After: every count of step 2 identical, the export and the 2025 report identical, the files still there.
 # 5. A backup of the upgraded site and the restore drill (`uji_pulih`): counts, checksums, files records point at.
@@ -46,7 +47,7 @@ port=$((21000 + RANDOM % 9000))
 mulai=$(date +%s)
 detik() { echo "$(( $(date +%s) - mulai )) s"; }
 
-export DEBUG=false SECRET_KEY="drill-$(head -c 32 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9')" \
+export DEBUG=false SECRET_KEY="drill-$(head -c 64 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9')" \
   ALLOWED_HOSTS=budaya.test USE_X_FORWARDED_PROTO=true MEDIA_ROOT="$tmp/media" LOG_LEVEL_PERMINTAAN=WARNING \
   GUNICORN_BIND="127.0.0.1:$port" GUNICORN_WORKERS=1 GUNICORN_THREADS=2
 export CADANGAN_DIR="$tmp/cadangan" PEMELIHARAAN="$tmp/pemeliharaan" ENV_FILE=/dev/null APP_USER=nobody-here \
@@ -108,11 +109,15 @@ potret() {  # potret NAME: counts of every table, the 2025 export and report, th
   (cd "$server" && .venv/bin/python manage.py ekspor_jawaban --periode 2025 --output "$keluar/jawaban-2025.csv" >/dev/null \
     && .venv/bin/python manage.py laporan_evaluasi --periode 2025 --format xlsx --output "$keluar/laporan-2025.xlsx" >/dev/null)
   "$repo/.venv/bin/python" - "$keluar/laporan-2025.xlsx" > "$keluar/laporan-2025.txt" <<'PY'
+# Every number of the report, sheet by sheet in reading order: the figures must not change; a release may
+# reword a heading or a signer's title (the words are not compared).
 import sys
 import openpyxl
 for sheet in openpyxl.load_workbook(sys.argv[1], read_only=True, data_only=True).worksheets:
     for row in sheet.iter_rows(values_only=True):
-        print(sheet.title, "|".join("" if v is None else str(v) for v in row))
+        angka = [repr(v) for v in row if isinstance(v, (int, float)) and not isinstance(v, bool)]
+        if angka:
+            print(sheet.title, " ".join(angka))
 PY
   (cd "$tmp/media" && find . -type f ! -name '.*' -exec sha256sum {} + | awk '{print $1}' | sort) > "$keluar/berkas.txt"
 }
@@ -162,7 +167,7 @@ baru_tabel=$(cat "$tmp/banding.txt")
 cmp "$tmp/sebelum/jawaban-2025.csv" "$tmp/sesudah/jawaban-2025.csv"
 diff "$tmp/sebelum/laporan-2025.txt" "$tmp/sesudah/laporan-2025.txt"
 diff "$tmp/sebelum/berkas.txt" "$tmp/sesudah/berkas.txt"
-echo "== drill: sesudah pembaruan: jumlah setiap tabel, ekspor 2025, Laporan Evaluasi 2025 ($(wc -l < "$tmp/sesudah/laporan-2025.txt") baris XLSX) dan $(wc -l < "$tmp/sesudah/berkas.txt") berkas sama; pindah, bertambah, baru: ${baru_tabel} ($(detik))"
+echo "== drill: sesudah pembaruan: jumlah setiap tabel, ekspor 2025, angka Laporan Evaluasi 2025 ($(wc -w < "$tmp/sesudah/laporan-2025.txt") kata di $(wc -l < "$tmp/sesudah/laporan-2025.txt") baris XLSX) dan $(wc -l < "$tmp/sesudah/berkas.txt") berkas sama; pindah, bertambah, baru: ${baru_tabel} ($(detik))"
 
 t0=$(date +%s)
 (cd "$server" && .venv/bin/python manage.py cadangan "$tmp/cadangan-baru" && .venv/bin/python manage.py uji_pulih "$tmp/cadangan-baru")

@@ -6,7 +6,7 @@ import itertools
 import factory
 
 from apps.akun.models import Peran, User
-from apps.organisasi.models import Golongan, Pegawai, PerangkatDaerah, UnitKerja
+from apps.organisasi.models import Golongan, Pegawai, PemberitahuanDiterima, PerangkatDaerah, UnitKerja
 
 _seq = itertools.count(1)
 
@@ -29,6 +29,12 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     password = factory.django.Password("rahasia-uji-123")
+
+    @factory.post_generation
+    def pdp(self, create, extracted, **kwargs) -> None:
+        """The privacy notice already acknowledged (it comes before the first Formulir 1), unless pdp=False."""
+        if create and extracted is not False:
+            PemberitahuanDiterima.objects.get_or_create(user=self, versi=PemberitahuanDiterima.VERSI)
 
 
 class PerangkatDaerahFactory(factory.django.DjangoModelFactory):

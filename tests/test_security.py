@@ -257,8 +257,15 @@ def test_deactivating_a_user_ends_their_sessions(client, db):
 
 def test_only_login_activation_and_help_pages_are_open_to_anonymous():
     open_pages = {case.url_name for case in CASES if case.expect["anonim"] != LOGIN}
-    # The service worker of Formulir 1 is code without data (static/js/sw.js).
-    assert open_pages == {"akun:login", "akun:aktivasi", "akun:lupa_sandi", "survei:service_worker"}
+    # The service worker of Formulir 1 is code without data (static/js/sw.js); the privacy notice is public text
+    # (docs/pdp.md), linked from the login page.
+    assert open_pages == {
+        "akun:login",
+        "akun:aktivasi",
+        "akun:lupa_sandi",
+        "survei:service_worker",
+        "pdp:pemberitahuan",
+    }
 
 
 # Object URLs whose object is not of a PD (a periode, the instrument): the kabupaten's, open by role.

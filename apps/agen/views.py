@@ -17,7 +17,8 @@ from apps.akun.scope import lingkup
 from apps.akun.services import sudah_aktif
 from apps.common.dokumen import unduhan as dokumen_unduhan
 from apps.common.pdf import PdfRenderTimeoutError, render_pdf
-from apps.organisasi.models import PerangkatDaerah
+from apps.organisasi.akses import catat_akses
+from apps.organisasi.models import AksesData, PerangkatDaerah
 
 from . import selectors, services
 from .forms import (
@@ -198,6 +199,7 @@ def nominasi_tambah(request):
 
 def nominasi_detail(request, pk: int):
     nominasi = _get_nominasi_for_user(request, pk)
+    catat_akses(request, AksesData.Jenis.PEGAWAI, f"Nominasi {nominasi.pk}", subjek_id=nominasi.pegawai_id)
     scope = lingkup(request.user)
     tersedia = services.nominasi_aksi_tersedia(nominasi, aktor=request.user)
     utama = LANGKAH_UTAMA.get(nominasi.status)

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
-from simple_history.admin import SimpleHistoryAdmin
+
+from apps.common.admin import RiwayatAdmin
 
 from .models import KodeAktivasi, Peran, User
 
@@ -18,7 +19,7 @@ class KupangUserAdmin(UserAdmin):
 
 
 @admin.register(Peran)
-class PeranAdmin(SimpleHistoryAdmin):
+class PeranAdmin(RiwayatAdmin):
     list_display = ["user", "jenis", "perangkat_daerah", "unit_kerja", "sebutan", "mulai", "sampai", "nomor_sk"]
     list_filter = ["jenis", "perangkat_daerah"]
     search_fields = ["user__username", "nomor_sk"]

@@ -4,7 +4,7 @@ import datetime
 
 from apps.common.demo import DemoContext
 from apps.organisasi.demo import DEMO_PD, make_nip
-from apps.organisasi.models import Golongan, Pegawai, PerangkatDaerah, UnitKerja
+from apps.organisasi.models import Golongan, Pegawai, PemberitahuanDiterima, PerangkatDaerah, UnitKerja
 
 from .models import Peran, User
 
@@ -88,6 +88,8 @@ def _user(username: str, password: str, **extra) -> User:
     if created or not user.check_password(password):
         user.set_password(password)
         user.save()
+    # The demo logins have read the privacy notice (the journey that shows it first: tests/browser/test_pdp.py).
+    PemberitahuanDiterima.objects.get_or_create(user=user, versi=PemberitahuanDiterima.VERSI)
     return user
 
 

@@ -23,8 +23,9 @@ from apps.organisasi.models import Pegawai, PerangkatDaerah, UnitKerja
 
 from .models import Peran, User
 
-# Session key of the role facts.
+# Session key of the role facts, and the form of what is kept there (a different form is read again).
 KUNCI = "_peran"
+BENTUK = 1
 
 
 class FaktaPeran(NamedTuple):
@@ -36,16 +37,18 @@ class FaktaPeran(NamedTuple):
     unit_kerja_id: int | None
     unit_path: str | None
     sebutan: str
+    label: str  # as Peran.__str__: "Kepala Perangkat Daerah — Dinas X" (the home page lists the roles)
+
+    def __str__(self) -> str:
+        return self.label
 
 
 def _baca_peran(user_id: int) -> list[list]:
-    rows = (
-        Peran.objects.aktif()
-        .filter(user_id=user_id)
-        .order_by("pk")
-        .values_list("pk", "jenis", "perangkat_daerah_id", "unit_kerja_id", "unit_kerja__path", "sebutan")
-    )
-    return [list(r) for r in rows]
+    rows = Peran.objects.aktif().filter(user_id=user_id).order_by("pk").select_related("perangkat_daerah", "unit_kerja")
+    return [
+        [p.pk, p.jenis, p.perangkat_daerah_id, p.unit_kerja_id, p.unit_kerja and p.unit_kerja.path, p.sebutan, str(p)]
+        for p in rows
+    ]
 
 
 def fakta_baru(user) -> dict:
@@ -54,6 +57,7 @@ def fakta_baru(user) -> dict:
     leaves an older version with newer facts, which the next request reads again."""
     versi = User.objects.filter(pk=user.pk).values_list("versi_peran", flat=True).first()
     return {
+        "f": BENTUK,
         "u": user.pk,
         "v": versi,
         "h": timezone.localdate().isoformat(),
@@ -67,6 +71,7 @@ def fakta_peran(user) -> tuple[FaktaPeran, ...]:
     fakta = sesi.get(KUNCI) if sesi is not None else None
     if not (
         isinstance(fakta, dict)
+        and fakta.get("f") == BENTUK
         and fakta.get("u") == user.pk
         and fakta.get("v") == user.versi_peran
         and fakta.get("h") == timezone.localdate().isoformat()

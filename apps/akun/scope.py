@@ -408,7 +408,7 @@ class Lingkup:
     @property
     def boleh_finalkan_periode(self) -> bool:
         """Finalise a closed periode and so freeze its reports (Tim Monev, and the admin, who may also change a
-        periode's status: one path to FINAL, apps.survei.services.periode_finalkan)."""
+        periode's status: one path to FINAL, apps.laporan.services.laporan_finalkan)."""
         return self.monev or self.admin
 
     # --- agen: kelompok ---

@@ -9,8 +9,11 @@ written by axes, activation failures by `catat_gagal`), and successful logins fr
   seconds; after BATAS_HENTI failures it is stopped until the window moves on. Every distinct account that
   logged in successfully from the address in the window raises both limits (1 and 2), so one office behind one
   NAT, where hundreds of people log in and a few mistype, keeps working (README, "Keamanan").
-- by NIP, for activation codes: after BATAS_NIP wrong codes in 15 minutes that NIP is refused for the rest of
-  the window. The printed code itself stays valid: wrong guesses never cancel it.
+- by (IP, NIP), for activation codes: after BATAS_IP_NIP wrong codes for one NIP from one address in 15 minutes,
+  that address is refused for that NIP for the rest of the window. Never by NIP alone: guesses from elsewhere
+  must not stop the person with the genuine code (anyone could lock a named person out). A guesser with many
+  addresses is still bounded by the per-IP rule, against a code of 10 characters from 31 (about 50 bits) that
+  is valid 7 days. The printed code itself stays valid: wrong guesses never cancel it.
 """
 
 import datetime
@@ -27,7 +30,7 @@ JENDELA = datetime.timedelta(minutes=15)
 BATAS_LAMBAT = 20
 JEDA_LAMBAT = 5  # seconds
 BATAS_HENTI = 50
-BATAS_NIP = 5
+BATAS_IP_NIP = 5
 PATH_AKTIVASI = "/akun/aktivasi/"
 
 
@@ -57,10 +60,12 @@ def tunggu_ip(request) -> int:
     return max(0, math.ceil(sisa))
 
 
-def tunggu_nip(nip: str) -> int:
-    """Seconds before the next activation try for this NIP (0: go ahead)."""
-    gagal = AccessFailureLog.objects.filter(username=nip, path_info=PATH_AKTIVASI, attempt_time__gte=_sejak())
-    if gagal.count() < BATAS_NIP:
+def tunggu_ip_nip(request, nip: str) -> int:
+    """Seconds before this address's next activation try for this NIP (0: go ahead)."""
+    gagal = AccessFailureLog.objects.filter(
+        ip_address=client_ip(request), username=nip, path_info=PATH_AKTIVASI, attempt_time__gte=_sejak()
+    )
+    if gagal.count() < BATAS_IP_NIP:
         return 0
     pertama = gagal.order_by("attempt_time").values_list("attempt_time", flat=True).first()
     return max(1, math.ceil((pertama + JENDELA - timezone.now()).total_seconds()))

@@ -13,7 +13,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from apps.akun.pimpinan import pd_tanpa_kepala
 from apps.akun.tugas import kelompok_peran, tanpa_penanggung_jawab, tugas_untuk
-from apps.organisasi.models import Pegawai
+from apps.organisasi.akses import catat_akses
+from apps.organisasi.models import AksesData, Pegawai
 
 from . import services, throttle
 from .forms import AktivasiForm, CetakKodeForm, KodeSatuForm, LoginForm
@@ -76,12 +77,13 @@ class GantiSandiView(auth_views.PasswordChangeView):
 def aktivasi(request):
     """Set a password with NIP + one-time code (first login, or a reset by the admin).
 
-    Wrong codes never cancel the printed code: the guesser is slowed by IP and by NIP (throttle.py).
+    Wrong codes never cancel the printed code: the guesser is slowed by IP and by (IP, NIP), never by NIP alone,
+    so guesses from elsewhere cannot stop the genuine code (throttle.py).
     """
     form = AktivasiForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         nip = form.cleaned_data["nip"]
-        detik = max(throttle.tunggu_ip(request), throttle.tunggu_nip(nip))
+        detik = max(throttle.tunggu_ip(request), throttle.tunggu_ip_nip(request, nip))
         if detik:
             return throttle.terlalu_banyak(request, detik)
         try:
@@ -162,6 +164,7 @@ def kode_aktivasi_cetak(request, pk: int):
     if request.method == "POST" and form.is_valid():
         sasaran = belum_aktif if form.cleaned_data["cetak_ulang"] else belum_aktif.filter(punya_kode=False)
         lembar = services.kode_aktivasi_buat(list(sasaran), aktor=request.user)
+        catat_akses(request, AksesData.Jenis.KODE, f"Lembar kode aktivasi unit {unit.pk} ({len(lembar)} orang)")
         context = {
             "unit": unit,
             "lembar": lembar,
@@ -202,6 +205,7 @@ def kode_aktivasi_pegawai(request, pk: int):
         hasil = services.kode_aktivasi_cetak_satu(
             pegawai, aktor=request.user, alasan=form.cleaned_data.get("alasan", "")
         )
+        catat_akses(request, AksesData.Jenis.KODE, f"Kode aktivasi pegawai {pegawai.pk}", subjek=pegawai)
         context = {
             "unit": pegawai.unit_kerja,
             "lembar": [hasil],

@@ -1,6 +1,10 @@
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Instansi
 from .uploads import periksa_logo
@@ -59,3 +63,24 @@ class InstansiAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return not Instansi.objects.exists()
+
+
+class RiwayatAdmin(SimpleHistoryAdmin):
+    """simple-history's admin, where an object or version id that is not a key is a 404 (simple-history passed it to
+    the database: ValueError, a 500; tests/security/test_fuzz.py)."""
+
+    def _kunci_sah(self, object_id: str, version_id: str | None = None) -> None:
+        try:
+            self.model._meta.pk.to_python(unquote(object_id))
+            if version_id is not None:
+                int(version_id)
+        except (ValidationError, ValueError):
+            raise Http404
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._kunci_sah(object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._kunci_sah(object_id, version_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)

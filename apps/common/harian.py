@@ -32,6 +32,8 @@ LANGKAH: list[tuple[str, str]] = [
     # Cleanups.
     ("sesi_kedaluwarsa", "apps.common.harian:hapus_sesi_kedaluwarsa"),
     ("pratinjau_kedaluwarsa", "apps.common.harian:hapus_pratinjau"),
+    # Retention of personal data per kind (docs/pdp.md, «Retensi»).
+    ("retensi_data_pribadi", "apps.pdp.retensi:retensi_jalankan"),
     # Email copies left waiting (a crash between the notice and the send).
     ("email_tertunda", "apps.notifikasi.services:harian_email_tertunda"),
 ]

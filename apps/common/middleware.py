@@ -4,6 +4,8 @@
   a NUL or another control character in the path or the query string, or an oversize value, cannot be a
   request from the app's own pages: it is answered 400 (the Indonesian error page) instead of reaching a
   database driver that would raise and turn it into a 500.
+  A session cookie outside the session engine's own format is dropped before SessionMiddleware reads it: a miss
+  (no session), as a stale key is, never a database error.
 - `SesiSegarkanMiddleware` renews the idle timeout without writing the session on every request.
 """
 
@@ -38,7 +40,11 @@ def masalah_masukan(request) -> str | None:
                 return "query value too long"
             if _CONTROL.search(value):
                 return "control character in query value"
-    if request.method == "POST" and request.content_type in ("application/x-www-form-urlencoded", ""):
+    if request.method == "POST" and request.content_type in (
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+        "",
+    ):
         # Form fields may hold newlines and tabs (text areas), never a NUL (PostgreSQL refuses it in text).
         for key, values in request.POST.lists():
             if "\x00" in key or any("\x00" in value for value in values):
@@ -46,13 +52,31 @@ def masalah_masukan(request) -> str | None:
     return None
 
 
+# The keys Django's session engines make: 32 characters of a-z and 0-9 (SessionBase._get_new_session_key). The
+# signed-cookie engine keeps the session in the cookie itself: URL-safe base64 and ":" (django.core.signing).
+_KUNCI_SESI = re.compile(r"[a-z0-9]{32}")
+_SESI_DITANDATANGANI = re.compile(r"[A-Za-z0-9_\-:.]{1,4000}")
+
+
+def kunci_sesi_sah(value: str) -> bool:
+    """Whether a session cookie has the engine's format (anything else cannot be a session of ours)."""
+    if settings.SESSION_ENGINE == "django.contrib.sessions.backends.signed_cookies":
+        return bool(_SESI_DITANDATANGANI.fullmatch(value))
+    return bool(_KUNCI_SESI.fullmatch(value))
+
+
 class MasukanBurukMiddleware:
-    """400 for a path or query string with control characters or oversize values."""
+    """400 for a path or query string with control characters or oversize values; a malformed session cookie is
+    no session. Goes before SessionMiddleware in MIDDLEWARE."""
 
     def __init__(self, get_response) -> None:
         self.get_response = get_response
 
     def __call__(self, request):
+        nama = settings.SESSION_COOKIE_NAME
+        if nama in request.COOKIES and not kunci_sesi_sah(request.COOKIES[nama]):
+            # A NUL in the key reaches PostgreSQL as a ValueError (a 500 on any URL, without logging in).
+            del request.COOKIES[nama]
         if masalah_masukan(request) is not None:
             raise BadRequest(_("Alamat atau isian memuat karakter yang tidak diizinkan atau terlalu panjang."))
         return self.get_response(request)

@@ -13,6 +13,8 @@ from django.views.decorators.http import require_POST
 from apps.akun.scope import lingkup
 from apps.common.uploads import respons_berkas
 from apps.nilai.models import Nilai
+from apps.organisasi.akses import catat_akses
+from apps.organisasi.models import AksesData
 
 from . import selectors, services
 from .forms import CariPraktikForm, LampiranForm, PertemuanForm, PraktikBaikForm
@@ -164,6 +166,7 @@ def lampiran_tambah(request, pk: int):
 def lampiran_unduh(request, kunci):
     """A meeting file, only to those who read the meeting (404 otherwise), never at a public URL."""
     lampiran = get_object_or_404(selectors.lampiran_for_user(request.user), kunci=kunci)
+    catat_akses(request, AksesData.Jenis.BERKAS, f"Lampiran forum {lampiran.pk}: {lampiran.nama_asli}")
     return respons_berkas(lampiran.berkas, nama_unduhan=lampiran.nama_asli, content_type=lampiran.content_type)
 
 

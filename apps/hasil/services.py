@@ -1,18 +1,25 @@
-"""Writes of the results read model: the active ASN per unit frozen when a periode closes."""
+"""Writes of the results read model: what a periode keeps when it closes (docs/keputusan.md, «Periode tertutup
+dibaca, tidak dihitung»): the active ASN per unit, the unit tree and PD list (frozen once, at the first close),
+and the sums of the counted responses per (PD, unit kerja) and item (rewritten at every close and at FINAL)."""
 
 from apps.survei.models import Periode
 from apps.survei.selectors import agregat_tersedia
 
+from .beku import bekukan
 from .models import AsnPeriode
 from .selectors import JumlahAsn, jumlah_asn_sekarang
 
+__all__ = ["bekukan", "jumlah_asn", "on_periode_status_changed"]
+
 
 def on_periode_status_changed(sender, periode: Periode, old_status: str, new_status: str, actor=None, **kwargs) -> None:
-    """Freeze the active ASN per unit when a periode closes ("ASN active in the row when the periode closed");
-    forget them when it is reopened, so the next close counts again."""
+    """When a periode closes: freeze the active ASN per unit ("ASN active in the row when the periode closed"),
+    the unit tree (first close only) and the sums. When it is reopened: forget the ASN counts, so the next close
+    counts again (the tree stays: docs/keputusan.md, «Periode tertutup dibaca, tidak dihitung»)."""
     if new_status == Periode.Status.DITUTUP:
         AsnPeriode.objects.filter(periode=periode).delete()
         jumlah_asn(periode)
+        bekukan(periode)
     elif new_status == Periode.Status.DIBUKA:
         AsnPeriode.objects.filter(periode=periode).delete()
 

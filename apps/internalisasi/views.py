@@ -10,7 +10,8 @@ from django.views.decorators.http import require_POST
 
 from apps.akun.scope import lingkup, perangkat_daerah_utuh_for_user
 from apps.common.uploads import respons_berkas
-from apps.organisasi.models import PerangkatDaerah
+from apps.organisasi.akses import catat_akses
+from apps.organisasi.models import AksesData, PerangkatDaerah
 
 from . import services
 from .forms import DeklarasiForm, KegiatanForm
@@ -93,4 +94,5 @@ def berkas(request, kode: str, jenis: str, pk: int):
     obj = get_object_or_404(model, perangkat_daerah=pd, pk=pk)
     if not obj.bukti:
         raise Http404
+    catat_akses(request, AksesData.Jenis.BERKAS, f"Berkas {jenis} {obj.pk}: {obj.bukti_nama}")
     return respons_berkas(obj.bukti, nama_unduhan=obj.bukti_nama, content_type=obj.bukti_jenis)

@@ -7,11 +7,11 @@ from django.utils import timezone
 
 from apps.common.models import SuratKeluar
 from apps.survei.models import Periode
-from apps.survei.services import periode_finalkan
 from apps.tindaklanjut.models import TindakLanjut
 from apps.tindaklanjut.services import tindak_lanjut_jadwalkan, tindak_lanjut_transisi
 from apps.tindaklanjut.workflow import Aksi
 
+from .services import laporan_finalkan
 from .terbit import laporan_final_pdf, surat_pengantar_catat
 
 # Due in six weeks from the day the demo is loaded, so the demo shows follow-ups in progress, not all late.
@@ -25,7 +25,7 @@ def seed(ctx) -> None:
     monev = ctx.refs["user:monev"]
     # The covering letter's number from the outgoing-letter register; the letter and report issued at FINAL.
     surat_pengantar_catat(periode, nomor="000.5/045/TIM-MONEV/2026", sifat=SuratKeluar.Sifat.BIASA, aktor=monev)
-    periode_finalkan(periode, aktor=monev, catatan="Finalisasi laporan")
+    laporan_finalkan(periode, aktor=monev)
     laporan_final_pdf(periode)
     batas_waktu = timezone.localdate() + datetime.timedelta(days=HARI_TENGGAT)
     for tl in TindakLanjut.objects.filter(periode=periode).order_by("pk"):

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 
 from django.db.models import Count
 
+from apps.hasil import beku
+from apps.hasil.beku import bekukan_bila_perlu
 from apps.hasil.selectors.kerahasiaan import pohon_rahasia, sembunyikan
 from apps.organisasi.models import UnitKerja
 from apps.survei.models import Butir, Jawaban, Periode
@@ -45,12 +47,18 @@ def label(periode: Periode) -> dict[tuple[int, int], tuple[str, str]]:
     }
     units: dict[int, list[tuple[int, str]]] = defaultdict(list)
     nama_unit, nama_pd = {}, {}
-    for pk, path, pd_id, unit_nama, pd_nama in UnitKerja.objects.filter(
-        perangkat_daerah_id__in={pd_id for pd_id, _ in n}
-    ).values_list("pk", "path", "perangkat_daerah_id", "nama", "perangkat_daerah__nama"):
-        units[pd_id].append((pk, path))
-        nama_unit[pk] = unit_nama
-        nama_pd[pd_id] = pd_nama
+    if bekukan_bila_perlu(periode):  # the tree and names of the first close (apps/hasil/beku.py)
+        for u in beku.units(periode):
+            units[u.pd_id].append((u.pk, u.path))
+            nama_unit[u.pk] = u.nama
+        nama_pd = {pk: nama for pk, _kode, nama, _aktif in beku.pds(periode)}
+    else:
+        for pk, path, pd_id, unit_nama, pd_nama in UnitKerja.objects.filter(
+            perangkat_daerah_id__in={pd_id for pd_id, _ in n}
+        ).values_list("pk", "path", "perangkat_daerah_id", "nama", "perangkat_daerah__nama"):
+            units[pd_id].append((pk, path))
+            nama_unit[pk] = unit_nama
+            nama_pd[pd_id] = pd_nama
     return {
         key: (nama_pd.get(pd_id, DIGABUNG) if pd_id else DIGABUNG, nama_unit[unit_id] if unit_id else DIGABUNG)
         for key, (pd_id, unit_id) in kelompok(n, units).items()

@@ -6,11 +6,14 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
+from apps.hasil import beku
+from apps.hasil.beku import bekukan_bila_perlu
 from apps.hasil.selectors import Laporan, laporan_konsolidasi, laporan_perangkat_daerah
 from apps.hasil.selectors.hasil_asn import baris_unit_dari, butir_terlemah_pd, nilai_sendiri, pembanding
-from apps.hasil.services import jumlah_asn
+from apps.hasil.services import bekukan, jumlah_asn
 from apps.organisasi.models import PerangkatDaerah, UnitKerja
 from apps.survei.models import Periode, Respon
+from apps.survei.services import periode_tandai_final
 from apps.tindaklanjut.models import TindakLanjut
 from apps.tindaklanjut.services import tindak_lanjut_buat
 
@@ -23,13 +26,6 @@ from .selectors.ringkasan import periode_sebelumnya
 def catatan_map(periode: Periode) -> dict[str, str]:
     """Tim Monev's notes of a periode keyed as the report rows are ("pd:<id>", "unit:<id>"). One query."""
     return {c.kunci: c.teks for c in CatatanLaporan.objects.filter(periode=periode).exclude(teks="")}
-
-
-def on_periode_status_changed(sender, periode: Periode, old_status: str, new_status: str, actor=None, **kwargs) -> None:
-    """When a periode becomes FINAL (only through apps.survei.services.periode_finalkan), keep every report as a
-    version-1 snapshot, in the same transaction."""
-    if new_status == Periode.Status.FINAL:
-        ambil_snapshot_final(periode, aktor=actor)
 
 
 def laporan_live(periode: Periode, pd: PerangkatDaerah | None = None, induk: UnitKerja | None = None) -> Laporan:
@@ -72,16 +68,26 @@ def _snapshot(periode: Periode, pd: PerangkatDaerah | None, actor, alasan: str) 
     )
 
 
-def ambil_snapshot_final(periode: Periode, *, aktor) -> list[SnapshotLaporan]:
-    """Keep the consolidated report and every active PD's report of a periode that has just become FINAL.
+def laporan_finalkan(periode: Periode, *, aktor, catatan: str = "Finalisasi laporan") -> list[SnapshotLaporan]:
+    """Finalise a closed periode: the one path to FINAL (the report page; the periode list and the admin action
+    reach it through apps.survei.services.periode_finalkan). In one transaction, top-down:
 
-    Called by on_periode_status_changed inside periode_finalkan's transaction; nothing else calls it.
-    Side effects: one SnapshotLaporan row per report (numbers, date, signer), version 1; every printed PD or unit
-    row in KURANG BAIK or BURUK gets its follow-up record (apps.tindaklanjut.services.tindak_lanjut_buat).
+    1. the state change DITUTUP -> FINAL (apps.survei.services.periode_tandai_final: the actor's right, the
+       periode row locked, the history row; its signal is for notices only);
+    2. the stored aggregates of the frozen world (apps.hasil.services.bekukan), which every later view reads;
+    3. the consolidated report and every active PD's report kept as version-1 snapshots (numbers, date, signer);
+    4. a follow-up record for every printed PD or unit row in KURANG BAIK or BURUK
+       (apps.tindaklanjut.services.tindak_lanjut_buat).
+
+    Raises PermissionDenied (the actor may not finalise) or ValidationError (the periode is not closed); then
+    nothing is written.
     """
-    pds = PerangkatDaerah.objects.filter(aktif=True).order_by("kode")
-    snapshots = [_snapshot(periode, pd, aktor, "Finalisasi") for pd in [None, *pds]]
-    tindak_lanjut_buat(periode, laporan=[Laporan.from_json(s.data) for s in snapshots])
+    with transaction.atomic():
+        periode_tandai_final(periode, aktor=aktor, catatan=catatan)
+        bekukan(periode)
+        pds = PerangkatDaerah.objects.filter(aktif=True).order_by("kode")
+        snapshots = [_snapshot(periode, pd, aktor, "Finalisasi") for pd in [None, *pds]]
+        tindak_lanjut_buat(periode, laporan=[Laporan.from_json(s.data) for s in snapshots])
     return snapshots
 
 
@@ -144,6 +150,12 @@ def laporan_lengkap(periode: Periode, pd: PerangkatDaerah | None = None) -> dict
     return hasil
 
 
+def _path_beku(periode: Periode, unit: UnitKerja) -> str:
+    """The unit's path in the tree of the first close (apps/hasil/beku.py), its path now for a unit made since."""
+    frozen = beku.unit(periode, unit.pk) if bekukan_bila_perlu(periode) else None
+    return frozen.path if frozen else unit.path
+
+
 def hasil_asn(periode: Periode, pegawai) -> dict:
     """What an ASN sees of a FINAL periode (apps/hasil/selectors/hasil_asn.py): own scores (when they
     responded), the printed rows of their unit, PD and the kabupaten, the PD's three weakest items when the PD's
@@ -171,7 +183,7 @@ def hasil_asn(periode: Periode, pegawai) -> dict:
     return {
         "final": True,
         "sendiri": sendiri,
-        "pembanding": pembanding(laporan_pd, konsolidasi, unit.path, nama_pd=pd.nama),
+        "pembanding": pembanding(laporan_pd, konsolidasi, _path_beku(periode, unit), nama_pd=pd.nama),
         "butir_lemah": butir_terlemah_pd(periode, pd.pk) if pd_tercetak else [],
         "tindak_lanjut_unit": [tl for tl in tindak_lanjut if tl.unit_kerja_id],
         "tindak_lanjut_pd": [tl for tl in tindak_lanjut if not tl.unit_kerja_id],

@@ -18,12 +18,12 @@ from apps.akun.tugas import tanpa_penanggung_jawab
 from apps.common.dokumen import unduhan as dokumen_unduhan
 from apps.common.export import xlsx_bytes
 from apps.common.pdf import PdfRenderTimeoutError
-from apps.hasil.selectors import baris_unit
+from apps.hasil.selectors import baris_unit, pd_unit
 from apps.hasil.services import jumlah_asn
-from apps.organisasi.models import PerangkatDaerah, UnitKerja
+from apps.organisasi.akses import catat_akses
+from apps.organisasi.models import AksesData, PerangkatDaerah, UnitKerja
 from apps.survei.models import Periode
 from apps.survei.selectors import agregat_tersedia
-from apps.survei.services import periode_finalkan
 
 from . import charts, ekspor, services, terbit
 from . import render as laporan_render
@@ -115,8 +115,10 @@ def rincian_unit(request, kode: str, pk: int):
     unit = _get_unit_for_user(request, pk)
     _scope(request, lambda s: s.boleh_lihat_laporan_kabupaten)
     periode = _get_periode(kode)
-    laporan = services.laporan_live(periode, unit.perangkat_daerah, induk=unit)
-    context = {**laporan_render.konteks(laporan), "periode": periode, "pd": unit.perangkat_daerah, "induk": unit}
+    # The PD the unit belonged to at the first close: a closed periode is read in its frozen tree (apps/hasil/beku.py).
+    pd = get_object_or_404(PerangkatDaerah, pk=pd_unit(periode, unit))
+    laporan = services.laporan_live(periode, pd, induk=unit)
+    context = {**laporan_render.konteks(laporan), "periode": periode, "pd": pd, "induk": unit}
     return render(request, "laporan/laporan.html", context)
 
 
@@ -163,7 +165,7 @@ def periode_url(periode: Periode, pd: PerangkatDaerah | None = None) -> str:
 
 def finalisasi(request, kode: str):
     """Tim Monev (or the admin) finalises a closed periode after a confirmation step, through the one path to
-    FINAL (apps.survei.services.periode_finalkan): the reports become snapshots."""
+    FINAL (services.laporan_finalkan): the reports become snapshots."""
     _scope(request, lambda s: s.boleh_finalkan_periode)
     periode = _get_periode(kode)
     form = FinalisasiForm(request.POST or None)
@@ -177,7 +179,7 @@ def finalisasi(request, kode: str):
                     sifat=form.cleaned_data["sifat"],
                     aktor=request.user,
                 )
-                periode_finalkan(periode, aktor=request.user, catatan="Finalisasi laporan")
+                services.laporan_finalkan(periode, aktor=request.user)
                 # The letter and the consolidated report are issued now, once (docs/keputusan.md, «Dokumen terbit»).
                 terbit.laporan_final_pdf(periode)
         except ValidationError as exc:  # a used letter number, or finalised meanwhile by someone else
@@ -217,6 +219,7 @@ def ekspor_jawaban(request, kode: str):
         messages.error(request, _("Jawaban baru dapat diekspor setelah periode ditutup."))
         return redirect("survei:periode_list")
     data = xlsx_bytes([("Jawaban", ekspor.header(periode), ekspor.rows(periode))])
+    catat_akses(request, AksesData.Jenis.EKSPOR, f"Jawaban mentah {periode.kode} (XLSX)")
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="jawaban-{periode.pk}.xlsx"'
     return response

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from apps.common.riwayat import Riwayat
+from apps.common.riwayat import Riwayat, RiwayatQuerySet
 
 from .nip import nip_errors
 from .workflow import StatusPerbaikan
@@ -177,6 +177,8 @@ class Pegawai(models.Model):
     email = models.EmailField(_("email"), blank=True)
     telepon = models.CharField(_("telepon"), max_length=30, blank=True)
     aktif = models.BooleanField(_("aktif"), default=True)
+    # Set by the retention rule when a leaver's personal data was minimised (docs/pdp.md, «Retensi»).
+    diminimalkan_pada = models.DateField(_("data diminimalkan pada"), null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -304,3 +306,75 @@ class PermintaanPerbaikan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pegawai.nama}: {self.get_data_display()}"
+
+
+class AksesDataQuerySet(RiwayatQuerySet):
+    def hapus_sebelum(self, batas: datetime.datetime) -> int:
+        """The retention rule's delete (docs/pdp.md, «Retensi»): rows older than `batas`. The only way rows leave."""
+        deleted, _ = models.QuerySet.delete(self.filter(waktu__lt=batas))
+        return deleted
+
+
+class AksesData(Riwayat):
+    """Who viewed or downloaded whose personal data, and when (docs/pdp.md, «Jejak baca»; UU 27/2022 Pasal 31 and
+    the breach notice of Pasal 46: the scope of a leak is read from here).
+
+    Append-only (apps/common/riwayat.py): written by `apps.organisasi.akses.catat_akses`, never edited, removed only by the retention rule.
+    A read of many people at once (an export, a list) has no `subjek` and names its scope in `objek`.
+    """
+
+    class Jenis(models.TextChoices):
+        PEGAWAI = "PEGAWAI", _("Data pegawai")
+        RESPON = "RESPON", _("Respon Formulir 1")
+        EKSPOR = "EKSPOR", _("Ekspor")
+        BERKAS = "BERKAS", _("Berkas bukti/lampiran")
+        KODE = "KODE", _("Kode aktivasi")
+        DATA_SAYA = "DATA_SAYA", _("Data saya")
+
+    waktu = models.DateTimeField(_("waktu"), default=timezone.now, db_index=True)
+    pembaca = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("pembaca")
+    )
+    # The reader's name as it was, kept when the account is later minimised.
+    pembaca_nama = models.CharField(_("nama pembaca"), max_length=150)
+    subjek = models.ForeignKey(
+        Pegawai, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("pemilik data")
+    )
+    jenis = models.CharField(_("jenis"), max_length=10, choices=Jenis.choices)
+    objek = models.CharField(_("yang dibaca"), max_length=200)
+    alamat = models.CharField(_("halaman"), max_length=200)
+
+    objects = AksesDataQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("jejak baca data pribadi")
+        verbose_name_plural = _("jejak baca data pribadi")
+        ordering = ["-waktu", "-pk"]
+        indexes = [models.Index(fields=["subjek", "waktu"], name="aksesdata_subjek_waktu")]
+
+    def __str__(self) -> str:
+        return f"{self.pembaca_nama}: {self.objek}"
+
+
+class PemberitahuanDiterima(models.Model):
+    """A person acknowledged the privacy notice (Pemberitahuan Pelindungan Data Pribadi, docs/pdp.md) of a
+    version, before their first Formulir 1 (UU 27/2022 Pasal 5 and Pasal 16 ayat (2): the person is told before processing).
+    A new version of the notice (VERSI) is shown again once."""
+
+    VERSI = "2026-1"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    versi = models.CharField(_("versi pemberitahuan"), max_length=20)
+    pada = models.DateTimeField(_("diterima pada"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("pemberitahuan PDP diterima")
+        verbose_name_plural = _("pemberitahuan PDP diterima")
+        constraints = [models.UniqueConstraint(fields=["user", "versi"], name="pemberitahuan_satu_per_versi")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.versi}"
+
+    @classmethod
+    def sudah(cls, user) -> bool:
+        return user.is_authenticated and cls.objects.filter(user=user, versi=cls.VERSI).exists()

@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from apps.akun.scope import lingkup, pegawai_for_user
 
 from . import services
+from .akses import catat_akses
 from .forms import PermintaanPerbaikanForm
-from .models import UnitKerja
+from .models import AksesData, UnitKerja
 from .template_impor import template_pegawai
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -39,19 +40,30 @@ def profil(request):
     return render(request, "organisasi/pegawai_detail.html", context)
 
 
+# The staff search words live in the session, not in the URL: a NIP typed in the search is sent by POST and
+# never appears in an address, a browser history or an access log (docs/pdp.md, «Log akses»).
+CARI_PEGAWAI = "cari_pegawai"
+
+
 def pegawai_list(request):
     if not lingkup(request.user).boleh_lihat_pegawai_apa_pun:
         raise PermissionDenied
+    if request.method == "POST":
+        request.session[CARI_PEGAWAI] = request.POST.get("q", "").strip()[:100]
+        return redirect("organisasi:pegawai_list")
     qs = pegawai_for_user(request.user).order_by("nama", "pk")
-    q = request.GET.get("q", "").strip()[:100]
+    q = request.session.get(CARI_PEGAWAI, "")
     if q:
         qs = qs.filter(Q(nama__icontains=q) | Q(nip__startswith=q) | Q(jabatan__icontains=q))
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
-    return render(request, "organisasi/pegawai_list.html", {"page": page, "q": q})
+    catat_akses(request, AksesData.Jenis.PEGAWAI, f"Daftar pegawai, halaman {page.number}")
+    # Passed as "cari", not "q": _pagination.html would put "q" in the page links.
+    return render(request, "organisasi/pegawai_list.html", {"page": page, "cari": q})
 
 
 def pegawai_detail(request, pk: int):
     pegawai = _get_pegawai_for_user(request, pk)
+    catat_akses(request, AksesData.Jenis.PEGAWAI, f"Pegawai {pegawai.pk}", subjek=pegawai)
     return render(request, "organisasi/pegawai_detail.html", {"pegawai": pegawai, "milik_sendiri": False})
 
 

@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count
 
 from apps.common.angka import angka
-from apps.hasil.selectors import baris_unit, butir_terlemah, laporan_perangkat_daerah
+from apps.hasil.selectors import baris_unit, butir_terlemah, laporan_perangkat_daerah, pd_unit
 from apps.organisasi.models import PerangkatDaerah, UnitKerja
 from apps.survei.models import Butir, Periode
 from apps.survei.scoring import MIN_RESPONDEN
@@ -116,7 +116,8 @@ def titik_lemah(pd: PerangkatDaerah, unit: UnitKerja | None) -> tuple[Periode | 
     seluruh = laporan.seluruh
     hasil = _bagian(periode, seluruh, "Perangkat daerah", "pd", jumlah_butir)
     hasil += _butir(periode, "Perangkat daerah", "pd", perangkat_daerah=pd)
-    if unit is not None and seluruh is not None:
+    # A unit that was in another PD at the first close is not compared with this PD (apps/hasil/beku.py).
+    if unit is not None and seluruh is not None and pd_unit(periode, unit) == pd.pk:
         row, _bands = baris_unit(periode, unit)
         sisa = seluruh.n_responden - row.n_responden
         if row.n_responden >= MIN_RESPONDEN and (sisa == 0 or sisa >= MIN_RESPONDEN) and row.nilai is not None:

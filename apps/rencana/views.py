@@ -19,7 +19,8 @@ from apps.agen.models import KelompokAgen, Penetapan
 from apps.akun.scope import lingkup
 from apps.common.export import xlsx_bytes
 from apps.common.pdf import PdfRenderTimeoutError, render_pdf
-from apps.organisasi.models import PerangkatDaerah
+from apps.organisasi.akses import catat_akses
+from apps.organisasi.models import AksesData, PerangkatDaerah
 
 from . import fokus as fokus_mod
 from . import hak, selectors, services
@@ -111,6 +112,7 @@ def ekspor_xlsx(request, pd: int):
     if not scope.boleh_ekspor_rencana(perangkat_daerah.pk):
         raise Http404
     plans = selectors.ekspor_rencana_pd(perangkat_daerah)
+    catat_akses(request, AksesData.Jenis.EKSPOR, f"Rencana tindak PD {perangkat_daerah.kode} (XLSX)")
     data = xlsx_bytes(plans)
     response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     name = f"rencana-tindak-{slugify(perangkat_daerah.kode)}-{timezone.localdate():%Y%m%d}.xlsx"
@@ -495,6 +497,7 @@ def laporan_ketahui(request, pk: int):
 def bukti_unduh(request, kode):
     """An evidence file, only to those who may read its plan (404 otherwise); never a public URL."""
     bukti = get_object_or_404(selectors.bukti_for_user(request.user), kode=kode)
+    catat_akses(request, AksesData.Jenis.BERKAS, f"Bukti rencana tindak {bukti.pk}: {bukti.nama_asli}")
     try:
         handle = bukti.berkas.open("rb")
     except FileNotFoundError:

@@ -69,7 +69,12 @@ class BandFormSet(BaseInlineFormSet):
             if not data or data.get("DELETE") or data.get("skor_min") is None:
                 continue
             bands.append(Band(Kategori(data["kategori"]), data["skor_min"], data["skor_max"]))
-        count = self.butir_count if self.butir_count is not None else self.instance.butir.count()
+        if self.butir_count is not None:
+            count = self.butir_count
+        elif self.instance.pk is not None:
+            count = self.instance.butir.count()
+        else:
+            return  # a new section whose items were refused: their errors come first (this was a 500)
         low, high = section_range(count)
         errors = band_errors(bands, low, high)
         if errors:

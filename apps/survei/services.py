@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import OperationalError, connection, transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from apps.akun.scope import lingkup
@@ -39,12 +40,24 @@ def periode_ubah_status(periode: Periode, *, ke: str, aktor, catatan: str = "") 
     return _periode_transisi(periode, ke=ke, aktor=aktor, catatan=catatan)
 
 
-def periode_finalkan(periode: Periode, *, aktor, catatan: str = "") -> Periode:
-    """Finalise a closed periode: the one path to FINAL, for the periode list, the report page and the admin.
+# The one path to FINAL is apps.laporan.services.laporan_finalkan (docs/arsitektur.md, «Dari jawaban sampai tindak
+# lanjut»): state change, stored aggregates, snapshots and follow-ups in one transaction. survei stands below
+# laporan and does not import it; the periode list and the admin action reach it by this name.
+FINALKAN = "apps.laporan.services.laporan_finalkan"
 
-    Side effects: those of `_periode_transisi`; inside the same transaction the `periode_status_changed` signal
-    makes the reporting app keep the consolidated report and every active PD's report as version-1 snapshots
-    (numbers, date, signer: apps.laporan.services.on_periode_status_changed), so a FINAL periode always has them.
+
+def periode_finalkan(periode: Periode, *, aktor, catatan: str = "") -> Periode:
+    """Finalise a closed periode from survei's pages (the periode list, the admin action): the same one path as
+    the report page, `apps.laporan.services.laporan_finalkan`, reached by name (FINALKAN)."""
+    import_string(FINALKAN)(periode, aktor=aktor, catatan=catatan)
+    return periode
+
+
+def periode_tandai_final(periode: Periode, *, aktor, catatan: str = "") -> Periode:
+    """The state change DITUTUP -> FINAL, and nothing else: called only by apps.laporan.services.laporan_finalkan,
+    inside its transaction, before it stores the aggregates, the snapshots and the follow-ups.
+
+    Side effects: those of `_periode_transisi` (the `periode_status_changed` signal is for notices only).
     Raises PermissionDenied (the actor may not finalise) or ValidationError (the periode is not closed).
     """
     if not lingkup(aktor).boleh_finalkan_periode:
@@ -60,8 +73,8 @@ def _periode_transisi(periode: Periode, *, ke: str, aktor, catatan: str = "") ->
     is not after tanggal_tutup (move the date first); sets `ditutup_pada` when closing (clears it when
     reopening) and `ditutup_pertama_pada` at the first close (never cleared: the reports count only the
     responses submitted before it); saves with update_fields; writes one
-    RiwayatPeriode row (who, from, to, note); sends `periode_status_changed` (the reports freeze the number of
-    active ASN per unit when a periode closes, and take the snapshots when it becomes FINAL). Raises
+    RiwayatPeriode row (who, from, to, note); sends `periode_status_changed` (apps.hasil freezes the active ASN
+    per unit, the unit tree and the sums when a periode closes; the notices of each app). Raises
     PermissionDenied or ValidationError.
     """
     scope = lingkup(aktor)

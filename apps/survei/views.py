@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -18,7 +19,8 @@ from django.views.decorators.http import require_http_methods
 from apps.akun.scope import lingkup, perangkat_daerah_for_user
 from apps.common.export import xlsx_bytes
 from apps.notifikasi.services import email_aktif, notifikasi_tandai_dibaca
-from apps.organisasi.models import UnitKerja
+from apps.organisasi.akses import catat_akses
+from apps.organisasi.models import AksesData, PemberitahuanDiterima, UnitKerja
 
 from . import partisipasi, pemberitahuan, scoring, services
 from .forms import BukaKembaliForm, FormulirForm, PeriodeForm, StatusPeriodeForm
@@ -134,6 +136,9 @@ def formulir(request, kode: str):
         return redirect("survei:respon", pk=respon.pk)
     if not periode.menerima_kiriman():
         return render(request, "survei/tertutup.html", {"periode": periode, "respon": respon})
+    if not PemberitahuanDiterima.sudah(request.user):
+        # The privacy notice comes before the first Formulir 1 (docs/pdp.md, «Pemberitahuan»), and back here.
+        return redirect(f"{reverse('pdp:pemberitahuan')}?{urlencode({'next': request.path})}")
     tersimpan = {}
     if respon is not None:
         tersimpan = dict(Jawaban.objects.filter(respon=respon).values_list("butir__nomor", "nilai"))
@@ -193,6 +198,9 @@ def respon(request, pk: int):
     obj = _get_respon_for_user(request, pk)
     if obj.status == Respon.Status.DRAF:
         return redirect("survei:formulir", kode=obj.periode.kode)
+    catat_akses(
+        request, AksesData.Jenis.RESPON, f"Respon {obj.pk}, periode {obj.periode.kode}", subjek_id=obj.pegawai_id
+    )
     # Submitted: the periode's notices (opened, closing soon, reminders) have been acted on. Here rather than
     # in the submission itself, which stays as short as it is.
     notifikasi_tandai_dibaca(request.user, url=reverse("survei:formulir", args=[obj.periode.kode]))
@@ -319,9 +327,7 @@ def pengingat(request, kode: str):
     if ditolak:
         messages.error(request, ditolak[0])
     if dikirim or not ditolak:
-        messages.success(
-            request, _("Pengingat dikirim di aplikasi kepada %(n)s ASN yang belum mengirim.") % {"n": dikirim}
-        )
+        messages.success(request, _("Pengingat dikirim kepada %(n)s ASN yang belum mengirim.") % {"n": dikirim})
     if len(targets) == 1 and not ditolak:
         sent = Pengingat.objects.get(periode=periode, kelompok=targets[0], tanggal=timezone.localdate())
         return redirect("survei:pengingat_hasil", kode=kode, pk=sent.pk)
@@ -388,6 +394,7 @@ def partisipasi_xlsx(request, kode: str):
         for p in qs
     )
     header = [_("NIP"), _("Nama"), _("Perangkat daerah"), _("Unit kerja"), _("Status")]
+    catat_akses(request, AksesData.Jenis.EKSPOR, f"Partisipasi {periode.kode} (XLSX)")
     data = xlsx_bytes([(_("Partisipasi"), header, rows)])
     response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="partisipasi-{periode.pk}.xlsx"'

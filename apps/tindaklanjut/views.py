@@ -14,6 +14,8 @@ from django.views.decorators.http import require_POST
 
 from apps.akun.scope import lingkup
 from apps.common.uploads import respons_berkas
+from apps.organisasi.akses import catat_akses
+from apps.organisasi.models import AksesData
 from apps.survei.models import Periode
 
 from . import services
@@ -126,4 +128,5 @@ def bukti(request, pk: int):
     tl = _get_tindak_lanjut_for_user(request, pk)
     if not tl.bukti:
         raise Http404
+    catat_akses(request, AksesData.Jenis.BERKAS, f"Bukti tindak lanjut {tl.pk}: {tl.bukti_nama}")
     return respons_berkas(tl.bukti, nama_unduhan=tl.bukti_nama, content_type=tl.bukti_jenis)

@@ -12,6 +12,7 @@ CASES = [
     Case("akun:aktivasi", everyone(200, anonim=200)),
     Case("akun:lupa_sandi", everyone(200, anonim=200)),
     Case("beranda", everyone(200)),
+    Case("sehat", everyone(200, anonim=200), note="health for load balancers: no login, no personal data"),
     Case("akun:ganti_sandi", everyone(200)),
     Case("akun:tanpa_penanggung_jawab", everyone(403, monev=200), note="Tim Monev's list of tasks without a person"),
     Case("akun:kode_aktivasi_unit_list", everyone(403, kepala=200, admin=200, outsider=200)),

@@ -167,6 +167,7 @@ TABLE: list[tuple[str, Ask, set[str]]] = [
     ("boleh_versi_baru_rencana", lambda s, w: hak_rencana.boleh_versi_baru_rencana(s, _rencana(w, "DISETUJUI")), set()),
     ("boleh_lapor_kemajuan", lambda s, w: hak_rencana.boleh_lapor_kemajuan(s, _rencana(w, "DISETUJUI")), set()),
     ("boleh_ketahui_laporan", lambda s, w: s.boleh_ketahui_laporan(_laporan(w)), {"kepala"}),
+    ("boleh_buka_kembali_laporan", lambda s, w: s.boleh_buka_kembali_laporan(_laporan(w)), {"kepala"}),
     ("boleh_ajukan_masalah", lambda s, w: hak_rencana.boleh_ajukan_masalah(s, _rencana(w, "DISETUJUI")), set()),
     (
         "boleh_jawab_masalah",

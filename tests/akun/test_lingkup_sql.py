@@ -85,7 +85,14 @@ def test_an_appointment_is_a_role_for_the_sk_term_until_it_is_revoked(world):
         True,
     )
     same(user.pk)
-    agen_services.nominasi_transisi(penetapan.nominasi, aksi="cabut", aktor=world.kepala.user, catatan="Mutasi.")
+    agen_services.nominasi_transisi(
+        penetapan.nominasi,
+        aksi="cabut",
+        aktor=world.kepala.user,
+        catatan="Mutasi.",
+        nomor_sk="800/099/SK",
+        tanggal_sk=timezone.localdate(),
+    )
     peran.refresh_from_db()
     kemarin = timezone.localdate() - HARI
     assert (peran.mulai, peran.sampai) == (min(sk.masa_mulai, kemarin), kemarin)

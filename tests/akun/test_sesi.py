@@ -72,6 +72,10 @@ def test_the_role_facts_are_read_at_login_and_then_kept_in_the_session(client_as
     assert response.status_code == 200
     assert response.context["lingkup"].kepala_pd_ids == frozenset({world.pd_x.pk})
     assert kueri_peran(q) == []
+    # The home page lists the roles as the Peran reads itself.
+    peran = Peran.objects.get(user=world.kepala.user)
+    assert [str(p) for p in response.context["lingkup"].peran] == [str(peran)]
+    assert f">{peran}</li>" in response.content.decode()
 
 
 def test_a_role_write_bumps_the_version_and_the_next_request_sees_it(client_as, world):

@@ -4,6 +4,7 @@ kabupaten; a small unit shows no numbers; the PD's weakest items by rank; the PD
 import pytest
 from django.urls import reverse
 
+from apps.hasil.services import bekukan
 from apps.survei.models import Jawaban, Periode, Respon
 from apps.survei.services import periode_finalkan
 from apps.tindaklanjut.models import TindakLanjut
@@ -60,6 +61,7 @@ def test_weakest_items_of_the_pd_by_rank_without_means(final, client_as):
     w = final.w
     for r in Respon.objects.filter(periode=final.periode, perangkat_daerah=w.pd_x)[:5]:
         isi_jawaban(r, dict.fromkeys(range(1, 36), 1) | {7: 4, 12: 3})
+    bekukan(final.periode)  # the answers are written after FINAL here: store them as the close would have
     client = client_as("asn")
     client.force_login(w.asn_a1.user)
     html = client.get(reverse("laporan:hasil_saya", args=["2025"])).content.decode()

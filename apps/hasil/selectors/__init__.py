@@ -8,7 +8,7 @@ from .dasbor import ButirLemah, Distribusi, TitikTren, butir_terlemah, distribus
 from .data import BAGIAN, DISEMBUNYIKAN, INSTANSI_KABUPATEN, KOSONG, KURANG, Baris, Laporan, Nilai, Penandatangan
 from .kerahasiaan import ALASAN, pohon_rahasia, sembunyikan
 from .penandatangan import penandatangan_kabupaten, penandatangan_pd
-from .tingkat import baris_unit, laporan_konsolidasi, laporan_perangkat_daerah, pd_tersembunyi, pohon_pd
+from .tingkat import baris_unit, laporan_konsolidasi, laporan_perangkat_daerah, pd_tersembunyi, pd_unit, pohon_pd
 
 __all__ = [
     "ALASAN",
@@ -36,6 +36,7 @@ __all__ = [
     "laporan_perangkat_daerah",
     "penandatangan_kabupaten",
     "pd_tersembunyi",
+    "pd_unit",
     "penandatangan_pd",
     "pohon_pd",
     "pohon_rahasia",

@@ -7,13 +7,15 @@ from decimal import Decimal
 from django.db.models import Count, Q, Sum
 
 from apps.organisasi.models import PerangkatDaerah, UnitKerja
-from apps.survei.models import BandKategori, Jawaban, Periode
+from apps.survei.models import BandKategori, Butir, Jawaban, Periode
 from apps.survei.scoring import MIN_RESPONDEN, Band, Kategori, mean
 from apps.survei.selectors import agregat_tersedia, respon_terhitung
 
+from .. import beku
 from .agregat import _SUMS, _Jumlah, _lengkap, baris_dari, baris_rata_rata
 from .data import BAGIAN, Baris
 from .kerahasiaan import sembunyikan
+from .tingkat import pd_tersembunyi, pd_unit, pohon_pd
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,16 @@ def distribusi_kategori(periode: Periode, bands: Mapping[str, list[Band]]) -> li
     hidden, and with it the next smallest until the hidden ones hold 0 or at least MIN_RESPONDEN (kerahasiaan.py):
     the section's total minus the printed categories must not give a small group.
     """
+    if beku.bekukan_bila_perlu(periode):
+        hist = beku.histogram(periode)
+        out = []
+        for kode in BAGIAN:
+            jumlah = {
+                band.kategori.value: sum(n for t, n in hist[kode].items() if band.skor_min <= t <= band.skor_max)
+                for band in bands[kode]
+            }
+            out.append(Distribusi(kode, jumlah, frozenset(sembunyikan(jumlah))))
+        return out
     columns = {
         f"b{i}_{band.kategori.value}": Count(
             "pk", filter=Q(**{f"total_{i}__gte": band.skor_min, f"total_{i}__lte": band.skor_max})
@@ -69,10 +81,19 @@ def butir_terlemah(
     With `perangkat_daerah` or `unit` (the unit and its sub-units), only that group's answers; a group of fewer
     than MIN_RESPONDEN respondents, or an open periode, gives nothing (docs/keputusan.md, kerahasiaan).
     """
-    respon = respon_terhitung(periode)
     if perangkat_daerah is not None or unit is not None:
         if not agregat_tersedia(periode):
             return []
+        # A group the reports hide (a PD hidden on the consolidated level, a unit hidden in its PD's tree) shows
+        # no items either: the kabupaten's items minus the printed groups' would give it.
+        if perangkat_daerah is not None and perangkat_daerah.pk in pd_tersembunyi(periode):
+            return []
+        if unit is not None and unit.pk in pohon_pd(periode, pd_unit(periode, unit)).sub:
+            return []
+    if beku.bekukan_bila_perlu(periode):
+        return _butir_terlemah_beku(periode, jumlah, perangkat_daerah, unit)
+    respon = respon_terhitung(periode)
+    if perangkat_daerah is not None or unit is not None:
         if perangkat_daerah is not None:
             respon = respon.filter(perangkat_daerah=perangkat_daerah)
         if unit is not None:
@@ -89,6 +110,42 @@ def butir_terlemah(
         ButirLemah(r["butir__nomor"], r["butir__teks"], r["butir__bagian__kode"], mean(r["s"], r["n"]), r["n"])
         for r in rows
         if r["n"] >= MIN_RESPONDEN
+    ]
+    items.sort(key=lambda b: (-b.rata_rata, b.nomor))
+    return items[:jumlah]
+
+
+def jumlah_butir_beku(periode: Periode, *, pd_id: int | None = None, unit_path: str | None = None):
+    """From the stored sums of a closed periode: {nomor: (sum, count)} of the answers of the kabupaten, of one
+    PD (by the responses' PD) or of a frozen unit with its sub-units, and their number of respondents. Two
+    queries (three with a unit)."""
+    unit_ids = None
+    if unit_path is not None:
+        unit_ids = {u.pk for u in beku.subtree(beku.units(periode), unit_path)}
+    n = sum(row[2] for row in beku.sums(periode, pd_id=pd_id, unit_ids=unit_ids))
+    return beku.sums_butir(periode, pd_id=pd_id, unit_ids=unit_ids), n
+
+
+def _butir_terlemah_beku(periode: Periode, jumlah: int, perangkat_daerah, unit) -> list[ButirLemah]:
+    path = None
+    if unit is not None:
+        frozen = beku.unit(periode, unit.pk)
+        path = frozen.path if frozen else "/-/"
+    per_butir, n = jumlah_butir_beku(
+        periode, pd_id=perangkat_daerah.pk if perangkat_daerah is not None else None, unit_path=path
+    )
+    if (perangkat_daerah is not None or unit is not None) and n < MIN_RESPONDEN:
+        return []
+    teks = {
+        nomor: (t, kode)
+        for nomor, t, kode in Butir.objects.filter(bagian__instrumen_id=periode.instrumen_id).values_list(
+            "nomor", "teks", "bagian__kode"
+        )
+    }
+    items = [
+        ButirLemah(nomor, teks[nomor][0], teks[nomor][1], mean(s, c), c)
+        for nomor, (s, c) in per_butir.items()
+        if c >= MIN_RESPONDEN
     ]
     items.sort(key=lambda b: (-b.rata_rata, b.nomor))
     return items[:jumlah]
@@ -119,8 +176,13 @@ def tren(periodes: Iterable[Periode]) -> list[TitikTren]:
             Band(Kategori(kategori), skor_min, skor_max, tindak)
         )
     grouped: dict[int, dict[int, _Jumlah]] = {}
-    rows = respon_terhitung(*periodes).values("periode_id", "perangkat_daerah_id").annotate(**_SUMS).order_by()
-    for row in rows:
+    frozen = [p for p in periodes if beku.bekukan_bila_perlu(p)]
+    for periode_id, rows in beku.sums_per_periode(frozen).items():
+        for pd_id, _unit_id, *sums in rows:
+            grouped.setdefault(periode_id, {}).setdefault(pd_id, _Jumlah()).tambah(_Jumlah(*sums))
+    live = [p for p in periodes if p not in frozen]
+    rows = respon_terhitung(*live).values("periode_id", "perangkat_daerah_id").annotate(**_SUMS).order_by()
+    for row in rows if live else []:
         grouped.setdefault(row["periode_id"], {})[row["perangkat_daerah_id"]] = _Jumlah(
             row["n"], row["s1"], row["s2"], row["s3"]
         )

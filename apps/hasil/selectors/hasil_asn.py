@@ -11,10 +11,12 @@ from dataclasses import dataclass, replace
 
 from django.db.models import Count, Sum
 
-from apps.survei.models import Jawaban, Respon
+from apps.survei.models import Butir, Jawaban, Respon
 from apps.survei.scoring import band_for_total, mean
 from apps.survei.selectors import respon_terhitung
 
+from .. import beku
+from .dasbor import jumlah_butir_beku
 from .data import BAGIAN, Baris, Laporan, Nilai
 
 
@@ -75,7 +77,18 @@ def pembanding(laporan_pd: Laporan | None, konsolidasi: Laporan, unit_path: str,
 
 
 def butir_terlemah_pd(periode, pd_id: int, jumlah: int = 3) -> list[ButirPd]:
-    """The PD's items with the highest mean answer, by rank (the means are not returned). One query."""
+    """The PD's items with the highest mean answer, by rank (the means are not returned). One query (two from the
+    stored sums of a closed periode)."""
+    if beku.bekukan_bila_perlu(periode):
+        per_butir, _n = jumlah_butir_beku(periode, pd_id=pd_id)
+        teks = {
+            nomor: (t, kode)
+            for nomor, t, kode in Butir.objects.filter(bagian__instrumen_id=periode.instrumen_id).values_list(
+                "nomor", "teks", "bagian__kode"
+            )
+        }
+        ranked = sorted(per_butir.items(), key=lambda kv: (-mean(kv[1][0], kv[1][1]), kv[0]))
+        return [ButirPd(nomor, *teks[nomor]) for nomor, _sc in ranked[:jumlah]]
     rows = (
         Jawaban.objects.filter(respon__in=respon_terhitung(periode).filter(perangkat_daerah_id=pd_id))
         .values("butir__nomor", "butir__teks", "butir__bagian__kode")

@@ -4,6 +4,9 @@ unit's sub-units (Tim Monev) and one unit's row (its head).
 Aggregates of a periode exist only once it is closed (DITUTUP or FINAL); before that a report carries the
 participation counts only (live). The snapshot taken when the periode is finalised freezes everything else.
 
+A closed periode is read from its frozen world (apps/hasil/beku.py): the unit tree and PD list of its first close
+and the sums stored at its close; a periode never closed through the service is computed live, the same way.
+
 Every level hides rows by the one confidentiality rule (kerahasiaan.py): the consolidated level decides which PDs
 are hidden, and each PD's tree (`pohon_rahasia`) which unit rows are hidden, on every level at once, so the PD
 report, a unit's sub-unit view, a unit head's page and the export agree and none can be subtracted from another.
@@ -19,6 +22,7 @@ from apps.survei.models import Periode
 from apps.survei.scoring import Band
 from apps.survei.selectors import agregat_tersedia, respon_terhitung
 
+from .. import beku
 from .agregat import (
     _SUMS,
     JumlahAsn,
@@ -35,8 +39,28 @@ from .kerahasiaan import PohonRahasia, pohon_rahasia, sembunyikan
 from .penandatangan import penandatangan_kabupaten, penandatangan_pd
 
 
+def _tambah(out: dict, key, row) -> None:
+    out.setdefault(key, _Jumlah()).tambah(_Jumlah(*row[2:6]))
+
+
+def _per_pd_beku(periode: Periode) -> dict[int | None, _Jumlah]:
+    out: dict[int | None, _Jumlah] = {}
+    for row in beku.sums(periode):
+        _tambah(out, row[0], row)
+    return out
+
+
+def _per_unit_beku(periode: Periode, pd_id: int) -> dict[int | None, _Jumlah]:
+    out: dict[int | None, _Jumlah] = {}
+    for row in beku.sums(periode, pd_id=pd_id):
+        _tambah(out, row[1], row)
+    return out
+
+
 def pd_tersembunyi(periode: Periode) -> set[int]:
-    """The PDs hidden on the consolidated level (one GROUP BY query of respondents per PD)."""
+    """The PDs hidden on the consolidated level (one GROUP BY query of respondents per PD, or of the stored sums)."""
+    if beku.bekukan_bila_perlu(periode):
+        return sembunyikan({pk: j.n for pk, j in _per_pd_beku(periode).items()})
     n_per_pd = respon_terhitung(periode).values_list("perangkat_daerah_id").annotate(n=Count("pk")).order_by()
     return sembunyikan(dict(n_per_pd))
 
@@ -44,9 +68,22 @@ def pd_tersembunyi(periode: Periode) -> set[int]:
 def pohon_pd(periode: Periode, pd_id: int) -> PohonRahasia:
     """The hidden rows of one PD's tree: the PDs per count, the PD's units, its respondents per unit: 3 queries."""
     hidden = pd_id in pd_tersembunyi(periode)
+    if beku.bekukan_bila_perlu(periode):
+        units = [(u.pk, u.path) for u in beku.units(periode, pd_id)]
+        return pohon_rahasia(units, {pk: j.n for pk, j in _per_unit_beku(periode, pd_id).items()}, hidden)
     units = UnitKerja.objects.filter(perangkat_daerah_id=pd_id).values_list("pk", "path")
     per_unit = respon_terhitung(periode).filter(perangkat_daerah_id=pd_id).values_list("unit_kerja_id")
     return pohon_rahasia(units, dict(per_unit.annotate(n=Count("pk")).order_by()), hidden)
+
+
+def pd_unit(periode: Periode, unit: UnitKerja) -> int:
+    """The PD a unit belonged to at the first close of a closed periode (its PD now otherwise, or for a unit made
+    since)."""
+    if beku.bekukan_bila_perlu(periode):
+        frozen = beku.unit(periode, unit.pk)
+        if frozen is not None:
+            return frozen.pd_id
+    return unit.perangkat_daerah_id
 
 
 def laporan_konsolidasi(
@@ -57,11 +94,17 @@ def laporan_konsolidasi(
     whatever the number of PDs."""
     agregat = agregat_tersedia(periode)
     bands = bands_for(periode)
-    per_pd = _grouped(respon_terhitung(periode), "perangkat_daerah_id")
+    if beku.bekukan_bila_perlu(periode):
+        per_pd = _per_pd_beku(periode)
+        pds = [(pk, kode, nama) for pk, kode, nama, aktif in beku.pds(periode) if aktif or pk in per_pd]
+    else:
+        per_pd = _grouped(respon_terhitung(periode), "perangkat_daerah_id")
+        pds = (
+            PerangkatDaerah.objects.filter(Q(aktif=True) | Q(pk__in=[k for k in per_pd if k is not None]))
+            .values_list("pk", "kode", "nama")
+            .order_by("kode")
+        )
     asn_pd = (asn or jumlah_asn_sekarang()).per_pd()
-    pds = PerangkatDaerah.objects.filter(Q(aktif=True) | Q(pk__in=[k for k in per_pd if k is not None])).values_list(
-        "pk", "kode", "nama"
-    )
     hidden = sembunyikan({pk: j.n for pk, j in per_pd.items()})
     rows = [
         baris_dari(
@@ -76,7 +119,7 @@ def laporan_konsolidasi(
             ref_kode=kode,
             catatan=_catatan_for(catatan, f"pd:{pk}"),
         )
-        for pk, kode, nama in pds.order_by("kode")
+        for pk, kode, nama in pds
     ]
     return Laporan(
         tingkat="konsolidasi",
@@ -110,11 +153,20 @@ def laporan_perangkat_daerah(
     """
     agregat = agregat_tersedia(periode)
     bands = bands_for(periode)
-    units = list(
-        UnitKerja.objects.filter(perangkat_daerah=pd).values_list("pk", "kode", "nama", "path", "induk_id", "aktif")
-    )
+    induk_path, induk_nama = (induk.path, induk.nama) if induk else ("/", "")
+    if beku.bekukan_bila_perlu(periode):
+        units = [(u.pk, u.kode, u.nama, u.path, u.induk_id, u.aktif) for u in beku.units(periode, pd.pk)]
+        per_unit = _per_unit_beku(periode, pd.pk)
+        if induk is not None:
+            frozen = next((u for u in units if u[0] == induk.pk), None)
+            # A unit outside the PD's tree at the first close has nothing of this periode's under it.
+            induk_path, induk_nama = (frozen[3], frozen[2]) if frozen else ("/-/", induk.nama)
+    else:
+        units = list(
+            UnitKerja.objects.filter(perangkat_daerah=pd).values_list("pk", "kode", "nama", "path", "induk_id", "aktif")
+        )
+        per_unit = _grouped(respon_terhitung(periode).filter(perangkat_daerah=pd), "unit_kerja_id")
     asn = asn or jumlah_asn_sekarang(pd)
-    per_unit = _grouped(respon_terhitung(periode).filter(perangkat_daerah=pd), "unit_kerja_id")
     rahasia = PohonRahasia(False)
     if agregat:
         rahasia = pohon_rahasia(
@@ -123,8 +175,8 @@ def laporan_perangkat_daerah(
             pd.pk in pd_tersembunyi(periode),
         )
 
-    depth = len(induk.path.strip("/").split("/")) if induk else 0
-    prefix = induk.path if induk else "/"
+    depth = len(induk_path.strip("/").split("/")) if induk else 0
+    prefix = induk_path
     has_children = {induk_id for _, _, _, _, induk_id, _ in units if induk_id}
     own_key = induk.pk if induk else None
     groups: dict[int, _Jumlah] = {}
@@ -173,7 +225,7 @@ def laporan_perangkat_daerah(
         bands,
         agregat,
         sembunyi=induk.pk in rahasia.sub if induk else rahasia.pd_tersembunyi,
-        nama=f"Seluruh {induk.nama}" if induk else "Seluruh PD",
+        nama=f"Seluruh {induk_nama}" if induk else "Seluruh PD",
         n_asn=seluruh_asn,
         kunci=f"unit:{induk.pk}" if induk else f"pd:{pd.pk}",
         ref_id=pd.pk,
@@ -194,7 +246,7 @@ def laporan_perangkat_daerah(
         pd_id=pd.pk,
         pd_kode=pd.kode,
         induk_id=induk.pk if induk else None,
-        induk_nama=induk.nama if induk else "",
+        induk_nama=induk_nama,
     )
 
 
@@ -203,6 +255,8 @@ def baris_unit(periode: Periode, unit: UnitKerja, asn: JumlahAsn | None = None) 
     SUM/COUNT, the ASN, and (closed periode) the PD tree's confidentiality (3): 6."""
     bands = bands_for(periode)
     agregat = agregat_tersedia(periode)
+    if beku.bekukan_bila_perlu(periode):
+        return _baris_unit_beku(periode, unit, bands, asn), bands
     sembunyi = agregat and unit.pk in pohon_pd(periode, unit.perangkat_daerah_id).sub
     jumlah = respon_terhitung(periode).filter(unit_kerja__path__startswith=unit.path).aggregate(**_SUMS)
     if asn is None:
@@ -222,3 +276,25 @@ def baris_unit(periode: Periode, unit: UnitKerja, asn: JumlahAsn | None = None) 
         ref_kode=unit.kode,
     )
     return row, bands
+
+
+def _baris_unit_beku(periode: Periode, unit: UnitKerja, bands, asn: JumlahAsn | None) -> Baris:
+    """baris_unit of a closed periode: the unit's subtree, PD, name and code as frozen at the first close."""
+    frozen = beku.unit(periode, unit.pk)
+    if frozen is None:  # made after the first close: nothing of this periode is under it
+        return baris_dari(_Jumlah(), bands, nama=unit.nama, n_asn=0, kunci=f"unit:{unit.pk}", ref_id=unit.pk)
+    ids = {u.pk for u in beku.subtree(beku.units(periode, frozen.pd_id), frozen.path)}
+    jumlah = _Jumlah()
+    for row in beku.sums(periode, unit_ids=ids):
+        jumlah.tambah(_Jumlah(*row[2:6]))
+    per_unit = beku.asn_per_unit(periode) if asn is None else {pk: asn.unit(pk) for pk in ids}
+    return baris_dari(
+        jumlah,
+        bands,
+        sembunyi=frozen.pk in pohon_pd(periode, frozen.pd_id).sub,
+        nama=frozen.nama,
+        n_asn=sum(per_unit.get(pk, 0) for pk in ids),
+        kunci=f"unit:{unit.pk}",
+        ref_id=unit.pk,
+        ref_kode=frozen.kode,
+    )
