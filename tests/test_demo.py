@@ -101,7 +101,7 @@ def test_forum_group_meeting_and_two_praktik_baik(seeded):
     assert (kelompok.nama, kelompok.perangkat_daerah.kode, kelompok.anggota.count()) == (NAMA_KELOMPOK, "BKPSDM", 3)
     hari_ini = timezone.localdate()
     assert all(a.status_pada(hari_ini) == "AKTIF" for a in kelompok.anggota.all())
-    assert kelompok.surat_keputusan.nomor == "800.1.2/012/BKPSDM/2026"
+    assert kelompok.surat_keputusan.nomor == "800.1.2/130/BKPSDM/2026"  # the konsep SK: an issued one never changes
     assert RiwayatKelompokAgen.objects.count() == 1
     pertemuan = Pertemuan.objects.get()
     assert (pertemuan.perangkat_daerah.kode, pertemuan.peserta.count()) == ("BKPSDM", 3)

@@ -8,7 +8,7 @@ three agents are active on the day the demo is loaded, it adds nothing. `ctx.ref
 import datetime
 
 from apps.agen import services as agen_services
-from apps.agen.models import KelompokAgen, Penetapan
+from apps.agen.models import KelompokAgen, Penetapan, SuratKeputusan
 from apps.common.demo import DemoContext
 from apps.nilai.models import Nilai
 
@@ -49,8 +49,13 @@ def seed(ctx: DemoContext) -> None:
         return
     kelompok = KelompokAgen.objects.aktif().filter(perangkat_daerah=pd, nama=NAMA_KELOMPOK).first()
     if kelompok is None:
-        # Not listed in an SK: the demo's SKs are already issued and never change (docs/keputusan.md, «Dokumen terbit»).
-        kelompok = agen_services.kelompok_agen_bentuk(pd, nama=NAMA_KELOMPOK, anggota=agen, aktor=kepala)
+        # Listed in the PD's konsep SK: an issued SK never changes (docs/keputusan.md, «Dokumen terbit»).
+        konsep = SuratKeputusan.objects.filter(
+            perangkat_daerah=pd, ditetapkan_pada__isnull=True, jenis=SuratKeputusan.Jenis.PERUBAHAN
+        ).first()
+        kelompok = agen_services.kelompok_agen_bentuk(
+            pd, nama=NAMA_KELOMPOK, anggota=agen, surat_keputusan=konsep, aktor=kepala
+        )
     ctx.refs["kelompok_demo"] = kelompok
     forum = Forum(pd)
     if not Pertemuan.objects.filter(perangkat_daerah=pd, topik=TOPIK).exists():
