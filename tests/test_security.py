@@ -258,13 +258,15 @@ def test_deactivating_a_user_ends_their_sessions(client, db):
 def test_only_login_activation_and_help_pages_are_open_to_anonymous():
     open_pages = {case.url_name for case in CASES if case.expect["anonim"] != LOGIN}
     # The service worker of Formulir 1 is code without data (static/js/sw.js); the privacy notice is public text
-    # (docs/pdp.md), linked from the login page.
+    # (docs/pdp.md), linked from the login page. The health check answers load balancers without a login and carries
+    # no personal data (SPEC 10, `GET /sehat/`).
     assert open_pages == {
         "akun:login",
         "akun:aktivasi",
         "akun:lupa_sandi",
         "survei:service_worker",
         "pdp:pemberitahuan",
+        "sehat",
     }
 
 
@@ -288,6 +290,9 @@ KABUPATEN_OBJECT_URLS = {
     "survei:periode_status",
     "laporan:ekspor_jawaban",
     "laporan:hasil_saya",  # the viewer's own results of a periode: every ASN's, scoped to themselves
+    # An issued document is found by the code printed on it, which any logged-in reader of the paper holds
+    # (docs/keputusan.md, «Dokumen terbit»): whoever has the code may check it, whatever their PD.
+    "dokumen:verifikasi",
 }
 
 

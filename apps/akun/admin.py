@@ -1,12 +1,12 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from apps.common.admin import RiwayatAdmin
+from apps.common.admin import AutocompleteAmanMixin, RiwayatAdmin
 
 from .models import KodeAktivasi, Peran, User
 
 
-class PeranInline(admin.TabularInline):
+class PeranInline(AutocompleteAmanMixin, admin.TabularInline):
     model = Peran
     extra = 0
     autocomplete_fields = ["perangkat_daerah", "unit_kerja"]

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -65,7 +66,34 @@ class InstansiAdmin(admin.ModelAdmin):
         return not Instansi.objects.exists()
 
 
-class RiwayatAdmin(SimpleHistoryAdmin):
+class AutocompleteAman(AutocompleteSelect):
+    """Django's autocomplete select, where a submitted value that is not a key of the related model (a 40-digit
+    number, a word) is left out of the options rather than sent to the database (SQLite: OverflowError, a 500 while
+    the form with its errors is shown again; tests/security/test_fuzz.py)."""
+
+    def optgroups(self, name, value, attr=None):
+        remote = self.field.remote_field
+        target = remote.model._meta.get_field(getattr(remote, "field_name", None) or remote.model._meta.pk.name)
+        sah = []
+        for v in value:
+            try:
+                target.run_validators(target.to_python(v))
+            except (ValidationError, ValueError, TypeError):
+                continue
+            sah.append(v)
+        return super().optgroups(name, sah, attr)
+
+
+class AutocompleteAmanMixin:
+    """For a ModelAdmin or an inline with `autocomplete_fields`: their selects are `AutocompleteAman`."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = AutocompleteAman(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class RiwayatAdmin(AutocompleteAmanMixin, SimpleHistoryAdmin):
     """simple-history's admin, where an object or version id that is not a key is a 404 (simple-history passed it to
     the database: ValueError, a 500; tests/security/test_fuzz.py)."""
 

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from apps.common.admin import AutocompleteAmanMixin
+
 from . import services
 from .models import AnggotaKBK, AnggotaTimMonev, KelompokBudayaKerja, PeranKBK, TimMonev
 
@@ -28,7 +30,7 @@ class KelompokBudayaKerjaAdmin(admin.ModelAdmin):
     inlines = [AnggotaKBKInline]
 
 
-class AnggotaTimMonevInline(admin.TabularInline):
+class AnggotaTimMonevInline(AutocompleteAmanMixin, admin.TabularInline):
     model = AnggotaTimMonev
     extra = 0
     autocomplete_fields = ["pegawai"]

@@ -66,7 +66,8 @@ CASES = [
         kwargs=kode(),
         setup=periode_2025,
         method="post",
-        data=lambda w: {"yakin": "on"},
+        # Finalising takes the outgoing letter to the Bupati from the register (docs/keputusan.md, «Dokumen terbit»).
+        data=lambda w: {"nomor_surat": "000.5/001/2026", "sifat": "BIASA", "yakin": "on"},
     ),
     Case("laporan:pd", everyone(403, **PD_X), kwargs=kode(pd_kode="PDX"), setup=periode_2025),
     Case(
