@@ -144,12 +144,20 @@ def test_a_unit_sheet_keeps_codes_already_printed_unless_cetak_ulang(world, clie
 
 
 def test_nomination_page_says_the_nominee_has_no_account_and_links_to_a_code(world, client_as, baru_a1):
+    """While the nominee is awaited (to confirm their commitment), the proposer learns they cannot log in and where to
+    print their code; before and after that step the note would only contradict the history."""
+    from apps.agen.models import Nominasi
+    from apps.agen.workflow import Status
     from tests.agen.helpers import nominasi
 
-    usulan = nominasi(world, pegawai=baru_a1)
+    usulan = nominasi(world, pegawai=baru_a1, status=Status.MENUNGGU_KOMITMEN)
     page = client_as("pimpinan").get(reverse("agen:nominasi_detail", args=[usulan.pk])).content.decode()
     assert 'data-testid="calon-tanpa-akun"' in page
     assert reverse("akun:kode_aktivasi_pegawai", args=[baru_a1.pk]) in page
+
+    Nominasi.objects.filter(pk=usulan.pk).update(status=Status.PENELAAHAN)
+    page = client_as("pimpinan").get(reverse("agen:nominasi_detail", args=[usulan.pk])).content.decode()
+    assert 'data-testid="calon-tanpa-akun"' not in page
 
 
 # --- Low: wrong guesses never cancel a printed code; the guesser is throttled by NIP and IP ---
