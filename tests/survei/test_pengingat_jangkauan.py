@@ -39,7 +39,8 @@ def test_the_reminder_page_states_reached_in_the_app_by_email_and_needing_the_li
     assert 'data-testid="jangkauan-aplikasi">2<' in html
     assert 'data-testid="jangkauan-email">1<' in html
     assert 'data-testid="jangkauan-daftar">2<' in html
-    daftar = html[html.index('data-testid="daftar-pengingat"') :]
+    mulai = html.index('data-testid="daftar-pengingat"')
+    daftar = html[mulai : html.index("</table>", mulai)]  # the list itself, not the page's footer links
     assert (world.asn.nama_lengkap in daftar, world.asn_a1.nama_lengkap in daftar) == (True, True)
     assert world.pimpinan.nama_lengkap not in daftar  # reached by email
     # One WhatsApp link each, prefilled Indonesian text; the number only where the registry holds one.
