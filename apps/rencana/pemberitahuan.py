@@ -135,7 +135,8 @@ def masalah_dijawab(masalah: Permasalahan) -> None:
 
 def laporan_belum_dikirim(hari: datetime.date):
     """(plan, start, end) of every reporting period of an approved plan that has begun by `hari` and has no
-    report yet, by the cadence the Kepala PD set."""
+    report yet, by the cadence the Kepala PD set; a period that ended before the plan was approved owes no report
+    (rencana.selectors.periode_laporan, 2.2.4 1) c)."""
     qs = RencanaTindak.objects.filter(status=Status.DISETUJUI, mulai__lte=hari).select_related(
         "penetapan__pegawai", "kelompok", "perangkat_daerah"
     )
@@ -143,7 +144,8 @@ def laporan_belum_dikirim(hari: datetime.date):
     terkirim = set(LaporanKemajuan.objects.filter(rencana__in=rencana).values_list("rencana_id", "periode_mulai"))
     for r in rencana:
         for mulai, selesai in r.periode_laporan():
-            if mulai <= hari and (r.pk, mulai) not in terkirim:
+            sebelum_disetujui = r.disetujui_pada is not None and selesai < r.disetujui_pada
+            if mulai <= hari and (r.pk, mulai) not in terkirim and not sebelum_disetujui:
                 yield r, mulai, selesai
 
 
