@@ -259,7 +259,7 @@ def test_only_login_activation_and_help_pages_are_open_to_anonymous():
     open_pages = {case.url_name for case in CASES if case.expect["anonim"] != LOGIN}
     # The service worker of Formulir 1 is code without data (static/js/sw.js); the privacy notice is public text
     # (docs/pdp.md), linked from the login page. The health check answers load balancers without a login and carries
-    # no personal data (SPEC 10, `GET /sehat/`).
+    # no personal data (docs/keputusan.md, «Antarmuka yang tetap», `GET /sehat/`).
     assert open_pages == {
         "akun:login",
         "akun:aktivasi",
