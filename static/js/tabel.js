@@ -1,6 +1,7 @@
 /* Tables wider than the screen: each table of the page sits in a box that scrolls
    sideways on its own, so the page itself never does. A box that does scroll gets a cue above it ("geser") and
-   becomes focusable, so a keyboard can scroll it too (axe «scrollable-region-focusable»). */
+   becomes focusable, so a keyboard can scroll it too (axe «scrollable-region-focusable»). A box the page already
+   made a named, focusable region is left as the page wrote it, so each box is one tab stop, never two. */
 (function () {
   "use strict";
   var cueText = document.documentElement.lang === "en" ? "Swipe the table sideways to see every column" :
@@ -29,6 +30,12 @@
         cue.remove();
       }
       wrap.classList.toggle("tabel-geser", wide);
+      if (wrap.dataset.tabindexDariServer === undefined) {
+        wrap.dataset.tabindexDariServer = wrap.hasAttribute("tabindex") ? "ya" : "tidak";
+      }
+      if (wrap.dataset.tabindexDariServer === "ya") {
+        return; /* the page made this box a named, focusable region itself: keep it as it is */
+      }
       if (wide) {
         wrap.setAttribute("tabindex", "0");
         wrap.setAttribute("role", "region");
@@ -37,6 +44,8 @@
         wrap.setAttribute("aria-label", label);
       } else {
         wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
       }
     });
   }

@@ -2,6 +2,7 @@
 
 import fcntl
 import os
+import shutil
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 
 from apps.akun.models import User
 from tests.conftest import chromium_path
@@ -89,6 +90,11 @@ def _seed_demo() -> None:
         call_command("seed_demo", password=DEMO_PASSWORD, stdout=devnull)
 
 
+def _demo_media(snapshot: Path) -> Path:
+    """The folder of the files the seeded demo refers to, kept beside the snapshot."""
+    return snapshot.with_name("demo-media")
+
+
 @pytest.fixture(scope="session")
 def _demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory) -> Path | None:
     """On SQLite: the database as `seed_demo` leaves it, seeded once per test run and kept as a file.
@@ -107,7 +113,9 @@ def _demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory) -> Path
     with open(root / "demo.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not path.exists():
-            with django_db_blocker.unblock():
+            # The files the seed issues (the stored PDFs of docs/keputusan.md, «Dokumen terbit») go next to the
+            # snapshot, never into the project's media/; each test gets a copy of them (`demo_server`).
+            with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(_demo_media(path))):
                 call_command("flush", interactive=False, verbosity=0)
                 _seed_demo()
                 connection.ensure_connection()
@@ -131,6 +139,8 @@ def demo_server(live_server, transactional_db, _demo_snapshot):
         connection.ensure_connection()
         with closing(sqlite3.connect(_demo_snapshot)) as seeded:
             seeded.backup(connection.connection)
+        if _demo_media(_demo_snapshot).exists():
+            shutil.copytree(_demo_media(_demo_snapshot), settings.MEDIA_ROOT, dirs_exist_ok=True)
     return live_server
 
 

@@ -1,6 +1,7 @@
 """The Laporan Evaluasi walked as the Sekda, a Kepala PD and a unit head would (docs/keputusan.md, «Peran dan lingkup» / «Kerahasiaan Formulir 1» and 9)."""
 
 import io
+import re
 
 import pytest
 from pypdf import PdfReader
@@ -26,8 +27,10 @@ def periode_2025() -> Periode:
 
 
 def periode_section(page, kode: str):
-    """The card of one periode on the report index (the open periode 2026 is listed first)."""
-    return page.locator("main section").filter(has_text=f"({kode})")
+    """The card of one periode on the report index, found by its heading as a person reads it ("Pengukuran Budaya
+    Kerja 2025"; the open periode 2026 is listed first)."""
+    judul = page.get_by_role("heading", level=2, name=re.compile(rf"\b{re.escape(kode)}\b"))
+    return page.locator("main section").filter(has=judul)
 
 
 @pytest.mark.browser
