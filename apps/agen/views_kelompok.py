@@ -109,6 +109,18 @@ def kelompok_tambah(request):
     return render(request, "agen/kelompok_form.html", {"form": form, "kelompok": None})
 
 
+def _sk_kelompok_terbuka(user, kelompok, anggota) -> bool:
+    """Whether the group's SK opens for this viewer (as `selectors.surat_keputusan_for_user`), read from what the
+    page has already loaded: an agent outside the PD sees the SK's number without a link to a page it may not open
+    (a konsep SK that lists the group but not the agent's own appointment)."""
+    scope = lingkup(user)
+    if scope.kabupaten or kelompok.perangkat_daerah_id in scope.pd_ids:
+        return True
+    return scope.pegawai is not None and any(
+        a.pegawai_id == scope.pegawai.pk and a.surat_keputusan_id == kelompok.surat_keputusan_id for a in anggota
+    )
+
+
 def kelompok_detail(request, pk: int):
     kelompok = _get_kelompok_for_user(request, pk)
     anggota = kelompok.anggota.select_related("pegawai", "nominasi__unit_kerja", "surat_keputusan").order_by(
@@ -119,6 +131,7 @@ def kelompok_detail(request, pk: int):
         "anggota": anggota,
         "riwayat": kelompok.riwayat.select_related("oleh__pegawai"),
         "agen_terbuka": selectors.penetapan_terbuka(request.user, [a.pk for a in anggota]),
+        "sk_terbuka": _sk_kelompok_terbuka(request.user, kelompok, anggota),
         "boleh_kelola": not kelompok.dibubarkan
         and lingkup(request.user).boleh_kelola_kelompok_agen(kelompok.perangkat_daerah_id),
     }
