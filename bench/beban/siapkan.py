@@ -57,7 +57,7 @@ def main() -> None:
 
     from apps.akun.models import User
     from apps.common.middleware import DISEGARKAN
-    from apps.organisasi.models import Pegawai, PerangkatDaerah, UnitKerja
+    from apps.organisasi.models import Pegawai, PemberitahuanDiterima, PerangkatDaerah, UnitKerja
     from apps.survei import instrumen
     from apps.survei.models import InstrumenVersi, Periode
 
@@ -95,6 +95,10 @@ def main() -> None:
                 )
                 for i, u in enumerate(users)
             ]
+        )
+        # The privacy notice is read once before the first Formulir 1 (docs/pdp.md, «Pemberitahuan»): done here.
+        PemberitahuanDiterima.objects.bulk_create(
+            [PemberitahuanDiterima(user=u, versi=PemberitahuanDiterima.VERSI) for u in users]
         )
         today = timezone.localdate()
         periode = Periode.objects.create(
