@@ -73,6 +73,10 @@ def main() -> None:
             )
             cur.execute("DELETE FROM survei_periode WHERE kode LIKE 'BEBAN%%'")
             cur.execute("DELETE FROM organisasi_pegawai WHERE nip LIKE '1999%%'")
+            cur.execute(
+                "DELETE FROM organisasi_pemberitahuanditerima WHERE user_id IN "
+                "(SELECT id FROM akun_user WHERE username LIKE 'beban-%%')"
+            )
             cur.execute("DELETE FROM akun_user WHERE username LIKE 'beban-%%'")
         pd, _ = PerangkatDaerah.objects.get_or_create(
             kode="BEBAN", defaults={"nama": "Dinas Beban", "jenis": PerangkatDaerah.Jenis.choices[0][0]}
