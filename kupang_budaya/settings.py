@@ -133,6 +133,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "apps.akun.context_processors.peran",
                 "apps.notifikasi.context_processors.notifikasi",
+                "apps.common.instansi.instansi",
             ],
         },
     },
