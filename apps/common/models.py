@@ -23,7 +23,7 @@ ISTILAH_NETRAL = {
     "tim_monev": "Tim Monitoring, Evaluasi dan Pelaporan",
     "kbk": "Kelompok Budaya Kerja",
     "agen": "Agen Perubahan",
-    "nilai_organisasi": "nilai organisasi",
+    "nilai_organisasi": "",  # the local values' name ("nilai-nilai organisasi X"); none: the words alone
 }
 
 
