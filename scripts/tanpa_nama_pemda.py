@@ -33,7 +33,17 @@ SEMENTARA = {
 
 
 # Outside a git checkout: the files of the tree, without what is built or installed.
-BUKAN_SUMBER = {".git", ".venv", "node_modules", "staticfiles", "media", "__pycache__"}
+BUKAN_SUMBER = {
+    ".git",
+    ".venv",
+    "node_modules",
+    "staticfiles",
+    "staticfiles-test",
+    "media",
+    "test-artifacts",
+    "tmp",
+    "__pycache__",
+}
 
 
 def berkas_terlacak() -> list[str]:
