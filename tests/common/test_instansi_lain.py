@@ -2,6 +2,7 @@
 nothing of Kupang (docs/paket.md; scripts/tanpa_nama_pemda.py keeps the code free of the name)."""
 
 import io
+from pathlib import Path
 
 import pytest
 from django.test import RequestFactory
@@ -31,6 +32,7 @@ KOTA = {
     "paket_kode": "kota-contoh",
     "paket_versi": "1",
 }
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PEMDA_LAIN = ("Kupang", "KUPANG", "Oelamasi", "Bupati")
 
 
@@ -43,7 +45,9 @@ def _datar(teks: str) -> str:
     return " ".join(teks.split())
 
 
-def _pdf(data: bytes) -> str:
+def _pdf(data: bytes, nama: str) -> str:
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / nama).write_bytes(data)
     return _datar(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages))
 
 
@@ -83,7 +87,7 @@ def test_the_plain_error_page_names_the_app_of_the_instansi(kota, client_as):
 def test_consolidated_report_pdf_is_addressed_to_the_wali_kota(kota, laporan_world, client_as):  # noqa: F811
     response = client_as("sekda").get(reverse("laporan:konsolidasi_unduh", args=["2025", "pdf"]))
     assert response.status_code == 200
-    teks = _pdf(response.content)
+    teks = _pdf(response.content, "laporan-kota-contoh.pdf")
     for harus in [
         "Yth. Wali Kota Contoh melalui Sekretaris Daerah Kota Contoh di Contoh",
         "Sesuai Pasal 11 ayat (2) Peraturan Wali Kota Contoh Nomor 7 Tahun 2024, Tim",
@@ -105,7 +109,7 @@ def test_sk_pdf_is_set_in_the_place_of_the_instansi_under_its_regulation(kota, w
     )
     response = client_as("kepala").get(reverse("agen:sk_pdf", kwargs={"pk": sk.pk}))
     assert response.status_code == 200
-    teks = _pdf(response.content)
+    teks = _pdf(response.content, "sk-kota-contoh.pdf")
     for harus in [
         "PEMERINTAH KOTA CONTOH",
         "Ditetapkan di Contoh",
