@@ -186,13 +186,13 @@ def seed(ctx: DemoContext) -> None:
                         bentuk=Pembinaan.Bentuk.WORKSHOP,
                         judul="Workshop manajemen perubahan bagi agen perubahan",
                         tanggal=datetime.date(2026, 5, 12),
-                        penyelenggara="BKPSDM Kabupaten Kupang",
+                        penyelenggara=f"BKPSDM {ctx.paket['instansi']['wilayah']}",
                         dicatat_oleh=kbk,
                     )
                     Penghargaan.objects.create(
                         penetapan=penetapan,
                         jenis=Penghargaan.Jenis.STUDI_BANDING,
-                        uraian="Studi banding pelayanan kepegawaian ke Kota Kupang",
+                        uraian=ctx.paket["demo"]["teks"]["studi_banding"],
                         tanggal=datetime.date(2026, 8, 20),
                         dicatat_oleh=kepala,
                     )

@@ -27,7 +27,7 @@ LOGO_JENIS = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
 LOGO_MAKS = 512 * 1024
 
 
-class PaketTidakSah(Exception):
+class PaketTidakSahError(Exception):
     """The pack cannot be installed; `kesalahan` lists every reason found (Indonesian, naming file and field)."""
 
     def __init__(self, kesalahan: list[str]):
@@ -69,7 +69,12 @@ def daftar_paket() -> list[str]:
 
 def _bands(bagian: dict, tindak_lanjut: dict) -> tuple[Band, ...]:
     return tuple(
-        Band(Kategori(b["kategori"]), b["skor_min"], b["skor_max"], b.get("tindak_lanjut") or tindak_lanjut[b["kategori"]])
+        Band(
+            Kategori(b["kategori"]),
+            b["skor_min"],
+            b["skor_max"],
+            b.get("tindak_lanjut") or tindak_lanjut[b["kategori"]],
+        )
         for b in sorted(bagian["band"], key=lambda b: b["skor_min"])
     )
 
@@ -98,7 +103,13 @@ def _pesan(error) -> str:
     if v == "additionalProperties":
         lebih = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         return f"kolom tidak dikenal: {', '.join(lebih)}"
-    jenis = {"string": "teks", "integer": "bilangan bulat", "boolean": "true/false", "array": "daftar", "object": "objek"}
+    jenis = {
+        "string": "teks",
+        "integer": "bilangan bulat",
+        "boolean": "true/false",
+        "array": "daftar",
+        "object": "objek",
+    }
     pesan = {
         "type": lambda: f"harus {jenis.get(nilai, nilai)}",
         "minLength": lambda: "tidak boleh kosong",
@@ -175,17 +186,19 @@ def _baca_json(folder: Path, nama: str, kesalahan: list[str]):
 
 
 def baca(kode_atau_folder: str) -> Paket:
-    """The pack in paket/<kode>/ (or the given folder), checked; raises PaketTidakSah with every reason."""
+    """The pack in paket/<kode>/ (or the given folder), checked; raises PaketTidakSahError with every reason."""
     folder = folder_paket(kode_atau_folder)
     if not (folder / "paket.json").is_file():
         ada = ", ".join(daftar_paket())
-        raise PaketTidakSah([f"Paket «{kode_atau_folder}» tidak ditemukan (tidak ada {folder}/paket.json). Paket yang ada: {ada}."])
+        raise PaketTidakSahError(
+            [f"Paket «{kode_atau_folder}» tidak ditemukan (tidak ada {folder}/paket.json). Paket yang ada: {ada}."]
+        )
     kesalahan: list[str] = []
     for nama in WAJIB:
         if not (folder / nama).is_file():
             kesalahan.append(f"{nama}: berkas wajib tidak ada di {folder}")
     if kesalahan:
-        raise PaketTidakSah(kesalahan)
+        raise PaketTidakSahError(kesalahan)
     data: dict = {}
     for nama, kunci in BERKAS.items():
         if not (folder / nama).is_file():
@@ -198,7 +211,7 @@ def baca(kode_atau_folder: str) -> Paket:
         elif isi is not None:
             kesalahan.append(f"{nama}: harus objek JSON")
     if kesalahan:
-        raise PaketTidakSah(kesalahan)
+        raise PaketTidakSahError(kesalahan)
     kesalahan = periksa_dokumen(data)
     logo, logo_jenis = None, ""
     if not kesalahan and data["instansi"].get("logo"):
@@ -206,7 +219,7 @@ def baca(kode_atau_folder: str) -> Paket:
     if not kesalahan and data["kode"] != folder.name:
         kesalahan.append(f"paket.json: kode: «{data['kode']}» harus sama dengan nama foldernya «{folder.name}»")
     if kesalahan:
-        raise PaketTidakSah(kesalahan)
+        raise PaketTidakSahError(kesalahan)
     kanonik = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
     checksum = hashlib.sha256(kanonik + (logo or b"")).hexdigest()
     return Paket(data["kode"], data["versi"], data, checksum, folder, logo, logo_jenis)

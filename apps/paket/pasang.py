@@ -15,7 +15,7 @@ from apps.survei import instrumen as instrumen_data
 from apps.survei.models import InstrumenVersi
 
 from .models import RiwayatPaket
-from .muat import Paket, PaketTidakSah, baca, kode_bawaan
+from .muat import Paket, PaketTidakSahError, baca, kode_bawaan
 
 KOLOM_INSTANSI = ("nama", "alamat", "wilayah", "kepala_daerah", "tempat", "nama_aplikasi", "sekda")
 LABEL_INSTRUMEN = {
@@ -129,6 +129,14 @@ def _beda_instrumen(lama: dict, baru: dict) -> list[str]:
     return beda
 
 
+def _tampil(nilai) -> str:
+    if isinstance(nilai, dict):
+        return f"{len(nilai)} kunci"
+    if isinstance(nilai, bytes | memoryview):
+        return "(berkas)"
+    return repr(nilai)
+
+
 @dataclass
 class Rencana:
     """What installing the pack would change (the dry run prints `baris()`)."""
@@ -147,9 +155,9 @@ class Rencana:
 
     @property
     def ada_perubahan(self) -> bool:
-        return bool(
-            self.instansi or self.instansi_baru or self.nilai_baru or self.nilai_ubah or self.nilai_hapus
-        ) or (self.instrumen != "sama")
+        return bool(self.instansi or self.instansi_baru or self.nilai_baru or self.nilai_ubah or self.nilai_hapus) or (
+            self.instrumen != "sama"
+        )
 
     def kesalahan(self) -> list[str]:
         return [
@@ -164,8 +172,7 @@ class Rencana:
         if self.instansi_baru:
             out.append("Instansi: baris dibuat")
         for k, (lama, baru) in self.instansi.items():
-            tampil = (lambda v: f"{len(v)} kunci" if isinstance(v, dict) else ("(berkas)" if isinstance(v, bytes) else repr(v)))
-            out.append(f"Instansi.{k}: {tampil(lama)} → {tampil(baru)}")
+            out.append(f"Instansi.{k}: {_tampil(lama)} → {_tampil(baru)}")
         for label, kode in (("baru", self.nilai_baru), ("diubah", self.nilai_ubah), ("dihapus", self.nilai_hapus)):
             if kode:
                 out.append(f"Nilai {label}: {', '.join(kode)}")
@@ -237,11 +244,11 @@ def rencanakan(paket: Paket) -> Rencana:
 
 def terapkan(paket: Paket, oleh: str = "") -> RiwayatPaket:
     """Install the pack in one transaction: the Instansi row, the values, the instrument, and a history row.
-    Raises PaketTidakSah (and writes nothing) when a value to remove is in use."""
+    Raises PaketTidakSahError (and writes nothing) when a value to remove is in use."""
     with transaction.atomic():
         rencana = rencanakan(paket)
         if rencana.kesalahan():
-            raise PaketTidakSah(rencana.kesalahan())
+            raise PaketTidakSahError(rencana.kesalahan())
         isi = isi_instansi(paket)
         instansi = Instansi.objects.order_by("pk").first() or Instansi()
         for k, v in isi.items():
@@ -304,3 +311,13 @@ def ensure() -> None:
     )
     if not lengkap:
         terapkan(paket, oleh="sistem (data acuan)")
+
+
+def pasang_untuk_demo(kode: str) -> tuple[dict, str]:
+    """`seed_demo --paket <kode>`: install the pack unless it is installed as it is (same checksum, nothing to
+    change), and return its document and the current instrument version's code."""
+    paket = _paket(kode)
+    terakhir = RiwayatPaket.objects.order_by("-dipasang_pada", "-pk").first()
+    if terakhir is None or terakhir.checksum != paket.checksum or rencanakan(paket).ada_perubahan:
+        terapkan(paket, oleh="seed_demo")
+    return paket.data, instrumen_aktif_kode()

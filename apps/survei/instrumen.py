@@ -22,8 +22,12 @@ def isi_versi(versi: InstrumenVersi) -> dict:
                 "judul": bg.judul,
                 "urutan": bg.urutan,
                 "label_skala": list(bg.label_skala),
-                "butir": [{k: getattr(b, k) for k in KOLOM_BUTIR} for b in sorted(bg.butir.all(), key=lambda b: b.nomor)],
-                "band": [{k: getattr(b, k) for k in KOLOM_BAND} for b in sorted(bg.band.all(), key=lambda b: b.skor_min)],
+                "butir": [
+                    {k: getattr(b, k) for k in KOLOM_BUTIR} for b in sorted(bg.butir.all(), key=lambda b: b.nomor)
+                ],
+                "band": [
+                    {k: getattr(b, k) for k in KOLOM_BAND} for b in sorted(bg.band.all(), key=lambda b: b.skor_min)
+                ],
             }
         )
     return {**{k: getattr(versi, k) for k in KOLOM_VERSI}, "bagian": bagian}

@@ -3,7 +3,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from apps.paket.muat import PaketTidakSah, baca
+from apps.paket.muat import PaketTidakSahError, baca
 from apps.paket.pasang import rencanakan, terapkan
 
 
@@ -22,12 +22,12 @@ class Command(BaseCommand):
             for baris in rencana.baris():
                 self.stdout.write(baris)
             if rencana.kesalahan():
-                raise PaketTidakSah(rencana.kesalahan())
+                raise PaketTidakSahError(rencana.kesalahan())
             if not options["terapkan"]:
                 self.stdout.write("Uji kering: tidak ada yang ditulis. Jalankan lagi dengan --terapkan untuk memasang.")
                 return
             riwayat = terapkan(paket, oleh=options["oleh"])
-        except PaketTidakSah as exc:
+        except PaketTidakSahError as exc:
             raise CommandError("Paket tidak dapat dipasang:\n- " + "\n- ".join(exc.kesalahan)) from exc
         self.stdout.write(
             self.style.SUCCESS(f"Paket {riwayat.kode} {riwayat.versi} terpasang (riwayat #{riwayat.pk}).")
