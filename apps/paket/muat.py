@@ -134,12 +134,12 @@ def _validator() -> Draft202012Validator:
 def periksa_dokumen(data: dict) -> list[str]:
     """Every reason the merged document is not a valid pack (empty when it is)."""
     kesalahan = []
-    for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+    for error in _validator().iter_errors(data):
         berkas, path = _berkas_dari(error.absolute_path)
         kolom = _jalur(path) or "(dokumen)"
-        kesalahan.append(f"{berkas}: {kolom}: {_pesan(error)}")
+        kesalahan.append((list(BERKAS).index(berkas), kolom, f"{berkas}: {kolom}: {_pesan(error)}"))
     if kesalahan:
-        return kesalahan
+        return [pesan for *_urut, pesan in sorted(kesalahan)]
     return _periksa_aturan(data)
 
 

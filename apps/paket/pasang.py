@@ -130,8 +130,6 @@ def _beda_instrumen(lama: dict, baru: dict) -> list[str]:
 
 
 def _tampil(nilai) -> str:
-    if isinstance(nilai, dict):
-        return f"{len(nilai)} kunci"
     if isinstance(nilai, bytes | memoryview):
         return "(berkas)"
     return repr(nilai)
@@ -172,7 +170,11 @@ class Rencana:
         if self.instansi_baru:
             out.append("Instansi: baris dibuat")
         for k, (lama, baru) in self.instansi.items():
-            out.append(f"Instansi.{k}: {_tampil(lama)} → {_tampil(baru)}")
+            if isinstance(lama, dict) and isinstance(baru, dict):
+                berubah = sorted(kunci for kunci in lama.keys() | baru.keys() if lama.get(kunci) != baru.get(kunci))
+                out.append(f"Instansi.{k}: kunci berubah: {', '.join(berubah)}")
+            else:
+                out.append(f"Instansi.{k}: {_tampil(lama)} → {_tampil(baru)}")
         for label, kode in (("baru", self.nilai_baru), ("diubah", self.nilai_ubah), ("dihapus", self.nilai_hapus)):
             if kode:
                 out.append(f"Nilai {label}: {', '.join(kode)}")
@@ -204,14 +206,13 @@ def rencanakan(paket: Paket) -> Rencana:
     instansi = Instansi.objects.order_by("pk").first()
     isi = isi_instansi(paket)
     if instansi is None:
-        rencana.instansi_baru = True
-        rencana.instansi = {k: ("", v) for k, v in isi.items()}
-    else:
-        rencana.instansi = {
-            k: (getattr(instansi, k), v)
-            for k, v in isi.items()
-            if (bytes(getattr(instansi, k)) if k == "logo" and getattr(instansi, k) else getattr(instansi, k)) != v
-        }
+        # Compared with what a database without the row shows (Instansi.tanpa_baris).
+        rencana.instansi_baru, instansi = True, Instansi.tanpa_baris()
+    rencana.instansi = {
+        k: (getattr(instansi, k), v)
+        for k, v in isi.items()
+        if (bytes(getattr(instansi, k)) if k == "logo" and getattr(instansi, k) else getattr(instansi, k)) != v
+    }
 
     sekarang = {n["kode"]: n for n in katalog.isi_katalog()}
     baru = isi_nilai(paket)
@@ -258,8 +259,7 @@ def terapkan(paket: Paket, oleh: str = "") -> RiwayatPaket:
             katalog.tulis_katalog(isi_nilai(paket))
         target = isi_instrumen(paket)
         if rencana.instrumen in ("baru", "versi_baru"):
-            nama = target["nama"] if rencana.instrumen == "baru" else f"{target['nama']} (versi paket {paket.versi})"
-            instrumen_data.tulis_versi(rencana.instrumen_kode, {**target, "nama": nama})
+            instrumen_data.tulis_versi(rencana.instrumen_kode, target)
         elif rencana.instrumen == "ubah":
             versi = InstrumenVersi.objects.get(kode=rencana.instrumen_kode)
             instrumen_data.tulis_versi(versi.kode, target, versi=versi)
