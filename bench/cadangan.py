@@ -1,4 +1,4 @@
-"""The backup and restore drill at the size of Kabupaten Kupang: 7,000 ASN (README, «Cadangan»).
+"""The backup and restore drill at the size of the first pemda: 7,000 ASN (README, «Cadangan»).
 
     createdb -h 127.0.0.1 -U postgres kupang_cadangan
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kupang_cadangan .venv/bin/python bench/cadangan.py

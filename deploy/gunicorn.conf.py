@@ -1,4 +1,4 @@
-"""gunicorn for Budaya Kerja Kupang (deploy/kupang-budaya.service starts it; bench/ uses it too).
+"""gunicorn for the Budaya Kerja app (deploy/kupang-budaya.service starts it; bench/ uses it too).
 
 Two gthread workers of 4 threads for a 2-core VM: a request is CPU in Python (a few ms) plus waits on PostgreSQL
 (a commit waits for the disk); threads let one request's Python run while another waits, and keep nginx's

@@ -1,4 +1,4 @@
-"""Settings for Budaya Kerja Kupang, read only from environment variables.
+"""Settings for the Budaya Kerja app, read only from environment variables.
 
 Every value but SECRET_KEY has a default; DEBUG defaults to off. Production sets SECRET_KEY, ALLOWED_HOSTS and
 DATABASE_URL (see README, "Deploy"); development runs through `make run`, which sets DEBUG=true and a key.
@@ -134,6 +134,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "apps.akun.context_processors.peran",
                 "apps.notifikasi.context_processors.notifikasi",
+                "apps.common.instansi.instansi",
             ],
         },
     },

@@ -1,11 +1,19 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.functional import lazy
 
 from apps.akun import views as akun_views
 from apps.common import views as common_views
+from apps.common.instansi import instansi_halaman
 
-admin.site.site_header = "Budaya Kerja Kupang — Admin"
-admin.site.site_title = "Budaya Kerja Kupang"
+
+def _nama_aplikasi() -> str:
+    return instansi_halaman().nama_aplikasi
+
+
+# The app's name is the pemda's (apps.common.models.Instansi), read when a page is rendered.
+admin.site.site_header = lazy(lambda: f"{_nama_aplikasi()} — Admin", str)()
+admin.site.site_title = lazy(_nama_aplikasi, str)()
 
 # Error pages in Indonesian with a reference for the helpdesk (apps/common/errors.py).
 handler400 = "apps.common.errors.bad_request"

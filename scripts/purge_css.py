@@ -3,7 +3,7 @@
     .venv/bin/python scripts/purge_css.py           # rewrite the file
     .venv/bin/python scripts/purge_css.py --check   # exit 1 when the file is not what the sources give (CI, tests)
 
-Phones in rural Kupang download every byte (README, "Ukuran"): the full bootstrap.min.css is 232 KB (23 KB
+Phones in rural districts download every byte (README, "Ukuran"): the full bootstrap.min.css is 232 KB (23 KB
 brotli) and the pages use a small part of it. A class counts as used when its name appears as a word anywhere in
 templates/, apps/ (templates, Python, JavaScript), static/js/ or crispy-bootstrap5's templates (forms render
 through them); a name followed by a template tag or a string concatenation (`alert-{{ tag }}`, `"bg-" + x`)

@@ -10,6 +10,7 @@ import pytest
 from django.db import connections, transaction
 
 from apps.akun.models import Peran, User
+from apps.common import instansi as instansi_cache
 from apps.common.reference import ensure_reference_data
 from apps.organisasi.models import Pegawai, PerangkatDaerah, UnitKerja
 
@@ -52,6 +53,10 @@ def _reference_data(request) -> None:
     else:
         return
     ensure_reference_data()
+    # The Instansi row is kept per process (apps/common/instansi.py): read it now, as an earlier request of a
+    # running server has, so a test counts the queries of a warm process whatever ran before.
+    instansi_cache.lupakan()
+    instansi_cache.instansi_halaman()
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,7 @@ class PeranInline(AutocompleteAmanMixin, admin.TabularInline):
 
 
 @admin.register(User)
-class KupangUserAdmin(UserAdmin):
+class PenggunaAdmin(UserAdmin):
     inlines = [PeranInline]
     list_display = ["username", "first_name", "last_name", "is_active", "is_staff"]
 

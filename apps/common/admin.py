@@ -10,7 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import Instansi
 from .uploads import periksa_logo
 
-BAWAAN = ["wilayah", "kepala_daerah", "tempat", "peraturan"]
+BAWAAN = ["wilayah", "kepala_daerah", "tempat", "peraturan", "nama_aplikasi", "sekda"]
 
 
 class InstansiForm(forms.ModelForm):
@@ -23,7 +23,17 @@ class InstansiForm(forms.ModelForm):
 
     class Meta:
         model = Instansi
-        fields = ["nama", "alamat", "wilayah", "kepala_daerah", "tempat", "peraturan"]
+        fields = [
+            "nama",
+            "nama_aplikasi",
+            "alamat",
+            "wilayah",
+            "kepala_daerah",
+            "sekda",
+            "tempat",
+            "peraturan",
+            "peraturan_judul",
+        ]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -64,6 +74,11 @@ class InstansiAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return not Instansi.objects.exists()
+
+    def get_changeform_initial_data(self, request) -> dict:
+        # The first row starts from the words the pages show without one.
+        awal = Instansi.tanpa_baris()
+        return {name: getattr(awal, name) for name in self.form._meta.fields}
 
 
 class AutocompleteAman(AutocompleteSelect):

@@ -8,6 +8,8 @@ class CommonConfig(AppConfig):
     verbose_name = "Umum"
 
     def ready(self) -> None:
+        from . import instansi  # noqa: F401  (its signal forgets the cached row when the row is saved)
+
         pilih_kosong()
         autocomplete_aman()
 

@@ -21,6 +21,15 @@ from django.template import loader
 
 logger = logging.getLogger("kupang.galat")
 
+
+def instansi_tanpa_kueri():
+    """The pemda's words for a page rendered without the database (apps/common/instansi.py). Imported here, not at
+    the top: the logging configuration loads this module before the models are ready."""
+    from .instansi import instansi_tanpa_kueri as tanpa_kueri  # noqa: PLC0415
+
+    return tanpa_kueri()
+
+
 # Letters and digits that are not confused on the phone (no 0/O, 1/I/L).
 _ALFABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
@@ -53,7 +62,9 @@ def coba_lagi(request, exception=None) -> HttpResponse:
     ref = _referensi(request)
     logger.error("galat 503 ref=%s path=%s: gangguan database", ref, _path(request), exc_info=exception)
     try:
-        body = loader.render_to_string("503.html", {"referensi": ref, "status": 503})
+        body = loader.render_to_string(
+            "503.html", {"referensi": ref, "instansi": instansi_tanpa_kueri(), "status": 503}
+        )
     except Exception:
         body = (
             "<!doctype html><html lang='id'><meta charset='utf-8'><title>Coba lagi</title>"
@@ -69,7 +80,7 @@ def penyimpanan_penuh(request, exception=None) -> HttpResponse:
     """507 when the disk was full while an upload was stored: nothing was saved, the user is told so."""
     ref = _referensi(request)
     logger.error("galat 507 ref=%s path=%s: penyimpanan penuh (%s)", ref, _path(request), exception)
-    body = loader.render_to_string("507.html", {"referensi": ref, "status": 507})
+    body = loader.render_to_string("507.html", {"referensi": ref, "instansi": instansi_tanpa_kueri(), "status": 507})
     response = HttpResponse(body, status=507)
     response["X-Referensi"] = ref
     return response
@@ -87,7 +98,9 @@ def _render(request, template: str, status: int, response_class, exception=None)
         body = loader.render_to_string(template, {"referensi": ref, "status": status}, request=request)
     except Exception:
         logger.exception("galat %s ref=%s: halaman galat tidak dapat dirender", status, ref)
-        body = loader.render_to_string("galat_polos.html", {"referensi": ref, "status": status})
+        body = loader.render_to_string(
+            "galat_polos.html", {"referensi": ref, "instansi": instansi_tanpa_kueri(), "status": status}
+        )
     response = response_class(body)
     response["X-Referensi"] = ref
     return response
@@ -99,7 +112,9 @@ def bad_request(request, exception=None, template_name: str = "400.html") -> Htt
         return coba_lagi(request, exception)
     ref = _referensi(request)
     logger.warning("galat 400 ref=%s path=%s (%s)", ref, _path(request), type(exception).__name__)
-    response = HttpResponseBadRequest(loader.render_to_string(template_name, {"referensi": ref, "status": 400}))
+    response = HttpResponseBadRequest(
+        loader.render_to_string(template_name, {"referensi": ref, "instansi": instansi_tanpa_kueri(), "status": 400})
+    )
     response["X-Referensi"] = ref
     return response
 
@@ -119,7 +134,9 @@ def server_error(request, template_name: str = "500.html") -> HttpResponse:
     ref = _referensi(request)
     logger.error("galat 500 ref=%s path=%s", ref, _path(request), exc_info=sys.exc_info())
     try:
-        body = loader.render_to_string(template_name, {"referensi": ref, "status": 500})
+        body = loader.render_to_string(
+            template_name, {"referensi": ref, "instansi": instansi_tanpa_kueri(), "status": 500}
+        )
     except Exception:
         body = (
             "<!doctype html><html lang='id'><meta charset='utf-8'><title>Terjadi kesalahan</title>"

@@ -1,4 +1,7 @@
-"""The instansi whose name and logo head every letter and report (Pasal 9(3): the report goes to the Bupati)."""
+"""The instansi whose name and logo head every letter and report (Pasal 9(3): the report goes to the kepala daerah).
+
+What differs between pemda (names, office titles, place of signing, the regulation, role names, document texts) is
+data of this one row, which a pemda pack fills (docs/paket.md); no template or code names a pemda."""
 
 import base64
 
@@ -6,32 +9,61 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .migrations._instansi_0004 import ISI as ISI_SEBELUM_PAKET
 from .uploads import NamaAcak, penyimpanan_privat
+
+# Short role names and office titles when the pack gives none: the words of any pemda's regulation.
+ISTILAH_NETRAL = {
+    "kepala_daerah": "Kepala Daerah",
+    "kepala_daerah_singkat": "Kepala Daerah",
+    "sekda": "Sekretaris Daerah",
+    "kepala_pd": "Kepala Perangkat Daerah",
+    "perangkat_daerah": "Perangkat Daerah",
+    "bkpsdm": "BKPSDM",
+    "tim_monev": "Tim Monitoring, Evaluasi dan Pelaporan",
+    "kbk": "Kelompok Budaya Kerja",
+    "agen": "Agen Perubahan",
+    "nilai_organisasi": "",  # the local values' name ("nilai-nilai organisasi X"); none: the words alone
+}
 
 
 class Instansi(models.Model):
-    """One row: the kop (letterhead) of the Pemerintah Kabupaten Kupang. The admin uploads the logo; without a
-    logo the kop is text only. The logo is kept in the database (small, checked PNG or JPEG) so that PDFs embed it
-    as a data: URL and no file is served from the media folder."""
+    """One row: the kop (letterhead) and the words of the pemda that runs this instance. The admin uploads the
+    logo; without a logo the kop is text only. The logo is kept in the database (small, checked PNG or JPEG) so
+    that PDFs embed it as a data: URL and no file is served from the media folder. Defaults name no pemda: a pack
+    (`pasang_paket`) or the admin fills them."""
 
-    nama = models.CharField(_("nama instansi"), max_length=200, default="Pemerintah Kabupaten Kupang")
-    alamat = models.CharField(
-        _("alamat"),
-        max_length=300,
-        blank=True,
-        default="Jl. Timor Raya, Oelamasi, Kabupaten Kupang, Nusa Tenggara Timur",
-    )
-    wilayah = models.CharField(_("wilayah"), max_length=100, default="Kabupaten Kupang")
-    kepala_daerah = models.CharField(_("sebutan kepala daerah"), max_length=100, default="Bupati Kupang")
+    nama = models.CharField(_("nama instansi"), max_length=200, default="Pemerintah Daerah")
+    alamat = models.CharField(_("alamat"), max_length=300, blank=True, default="")
+    wilayah = models.CharField(_("wilayah"), max_length=100, default="Daerah")
+    kepala_daerah = models.CharField(_("sebutan kepala daerah"), max_length=100, default="Kepala Daerah")
     tempat = models.CharField(
-        _("tempat surat"), max_length=100, default="Oelamasi", help_text=_("Ibu kota: tempat pada tanggal surat.")
+        _("tempat surat"), max_length=100, default="", help_text=_("Ibu kota: tempat pada tanggal surat.")
     )
     peraturan = models.CharField(
         _("peraturan pedoman"),
         max_length=300,
-        default="Peraturan Bupati Kupang Nomor 52 Tahun 2022",
+        default="Peraturan Kepala Daerah",
         help_text=_("Peraturan kepala daerah yang dilaksanakan aplikasi ini, seperti dikutip pada dokumen."),
     )
+    peraturan_judul = models.CharField(
+        _("judul peraturan"),
+        max_length=300,
+        blank=True,
+        default="",
+        help_text=_("Judul peraturan pedoman, seperti dikutip sesudah kata «tentang»."),
+    )
+    nama_aplikasi = models.CharField(_("nama aplikasi"), max_length=100, default="Budaya Kerja")
+    sekda = models.CharField(
+        _("sebutan Sekretaris Daerah"),
+        max_length=150,
+        default="Sekretaris Daerah",
+        help_text=_("Sebutan jabatan Sekretaris Daerah seperti ditulis pada dokumen."),
+    )
+    istilah = models.JSONField(_("istilah"), default=dict, blank=True, help_text=_("Sebutan peran dan jabatan."))
+    teks = models.JSONField(_("teks dokumen"), default=dict, blank=True, help_text=_("Teks panjang dokumen."))
+    paket_kode = models.CharField(_("kode paket"), max_length=50, blank=True, default="", editable=False)
+    paket_versi = models.CharField(_("versi paket"), max_length=20, blank=True, default="", editable=False)
     logo = models.BinaryField(_("logo"), blank=True, null=True, editable=False)
     logo_jenis = models.CharField(max_length=20, blank=True, editable=False)
 
@@ -44,9 +76,30 @@ class Instansi(models.Model):
 
     @classmethod
     def aktif(cls) -> "Instansi":
-        """The one row (created with the defaults when missing)."""
+        """The one row, read from the database (documents read it so). Without a row: an unsaved one holding the
+        kop an install had before pemda packs (migration 0004), until a pack or the admin writes the row."""
         obj = cls.objects.order_by("pk").first()
-        return obj if obj is not None else cls(nama="Pemerintah Kabupaten Kupang")
+        return obj if obj is not None else cls.tanpa_baris()
+
+    @classmethod
+    def tanpa_baris(cls) -> "Instansi":
+        return cls(**ISI_SEBELUM_PAKET)
+
+    def istilah_dari(self, kunci: str) -> str:
+        """A role name or office title of this pemda (`istilah[kunci]`), else the neutral word."""
+        nilai = (self.istilah or {}).get(kunci)
+        if nilai:
+            return str(nilai)
+        if kunci == "kepala_daerah":
+            return self.kepala_daerah
+        if kunci == "sekda":
+            return self.sekda
+        return ISTILAH_NETRAL.get(kunci, kunci)
+
+    def teks_dari(self, kunci: str, bawaan: str = "") -> str:
+        """A longer document text of this pemda (`teks[kunci]`), else `bawaan`."""
+        nilai = (self.teks or {}).get(kunci)
+        return str(nilai) if nilai else bawaan
 
     @property
     def logo_data_url(self) -> str:

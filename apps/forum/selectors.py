@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from apps.agen.models import Penetapan
 from apps.akun.scope import lingkup, perangkat_daerah_for_user
+from apps.common.instansi import instansi_halaman
 from apps.organisasi.models import PerangkatDaerah
 
 from .models import LampiranPertemuan, Pertemuan, PraktikBaik
@@ -37,7 +38,7 @@ class Forum:
     @property
     def nama(self) -> str:
         if self.perangkat_daerah is None:
-            return _("Forum Agen Perubahan Kabupaten Kupang")
+            return _("Forum Agen Perubahan %(wilayah)s") % {"wilayah": instansi_halaman().wilayah}
         return _("Forum Agen Perubahan %(pd)s") % {"pd": self.perangkat_daerah.singkatan or self.perangkat_daerah.nama}
 
 

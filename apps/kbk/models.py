@@ -104,7 +104,7 @@ class TimMonev(models.Model):
     """The kabupaten Tim Monitoring, Evaluasi dan Pelaporan, set by Keputusan Bupati."""
 
     nama = models.CharField(_("nama"), max_length=200, default="Tim Monitoring, Evaluasi dan Pelaporan")
-    nomor_keputusan = models.CharField(_("nomor Keputusan Bupati"), max_length=100)
+    nomor_keputusan = models.CharField(_("nomor keputusan kepala daerah"), max_length=100)
     tanggal_keputusan = models.DateField(_("tanggal keputusan"))
     aktif = models.BooleanField(_("aktif"), default=True)
 

@@ -16,7 +16,7 @@ class CatatanForm(forms.ModelForm):
 
 class FinalisasiForm(forms.Form):
     nomor_surat = forms.CharField(
-        label=_("Nomor surat pengantar kepada Bupati"),
+        label=_("Nomor surat pengantar kepada kepala daerah"),
         max_length=100,
         help_text=_("Dari register surat keluar: nomor yang sudah dipesan atau nomor baru (misalnya 000.5/012/2026)."),
     )

@@ -51,7 +51,7 @@ def surat_pengantar_catat(periode: Periode, *, nomor: str, sifat: str, aktor) ->
         surat.tanggal = timezone.localdate()
         surat.sifat = sifat
         surat.hal = f"Laporan Evaluasi Budaya Kerja {periode.nama}"[:300]
-        surat.tujuan = f"{instansi.kepala_daerah} melalui Sekretaris Daerah {instansi.wilayah}"[:300]
+        surat.tujuan = f"{instansi.kepala_daerah} melalui {instansi.sekda}"[:300]
         surat.dipakai_untuk = _kunci(periode)
         surat.save()
     return surat

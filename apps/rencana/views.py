@@ -18,6 +18,7 @@ from apps.agen.hak import kelompok_agen_ids, penetapan_aktif_ids
 from apps.agen.models import KelompokAgen, Penetapan
 from apps.akun.scope import lingkup
 from apps.common.export import xlsx_bytes
+from apps.common.instansi import instansi_halaman
 from apps.common.pdf import PdfRenderTimeoutError, render_pdf
 from apps.organisasi.akses import catat_akses
 from apps.organisasi.models import AksesData, PerangkatDaerah
@@ -263,6 +264,7 @@ def rencana_pdf(request, pk: int):
                 "baris": list(rencana.baris.all()),
                 "masa": rencana.masa(),
                 "tanggal": timezone.localdate(),
+                "instansi": instansi_halaman(),
             },
         )
     except PdfRenderTimeoutError:

@@ -1,7 +1,7 @@
 /* Formulir 1: progressive enhancement only (without it the form posts as usual). No inline script (strict CSP).
    - answers are kept on this device for this user (localStorage "bk:f1:<user>:<periode>") as they are given, and
      sent to the server as a draft; without signal they wait and are sent again with backoff, and at once when
-     the browser says it is back online (a weak signal in rural Kupang must not cost an answer);
+     the browser says it is back online (a weak signal in a rural district must not cost an answer);
    - «Simpan draf» and «Kirim» are sent with fetch, so no signal means a message on the page, never the browser's
      error page; «Kirim» first shows a review of answered and unanswered items per section;
    - leaving the page with answers not yet on the server asks first; a reopened draft scrolls to the first

@@ -5,7 +5,7 @@ the reads of responses (apps.survei.selectors); apps.laporan makes the document 
 
 from .agregat import JumlahAsn, bands_for, baris_dari, baris_rata_rata, jumlah_asn_sekarang
 from .dasbor import ButirLemah, Distribusi, TitikTren, butir_terlemah, distribusi_kategori, tren
-from .data import BAGIAN, DISEMBUNYIKAN, INSTANSI_KABUPATEN, KOSONG, KURANG, Baris, Laporan, Nilai, Penandatangan
+from .data import BAGIAN, DISEMBUNYIKAN, KOSONG, KURANG, Baris, Laporan, Nilai, Penandatangan
 from .kerahasiaan import ALASAN, pohon_rahasia, sembunyikan
 from .penandatangan import penandatangan_kabupaten, penandatangan_pd
 from .tingkat import baris_unit, laporan_konsolidasi, laporan_perangkat_daerah, pd_tersembunyi, pd_unit, pohon_pd
@@ -14,7 +14,6 @@ __all__ = [
     "ALASAN",
     "BAGIAN",
     "DISEMBUNYIKAN",
-    "INSTANSI_KABUPATEN",
     "KOSONG",
     "KURANG",
     "Baris",

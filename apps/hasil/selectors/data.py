@@ -8,7 +8,6 @@ from decimal import Decimal
 from apps.survei.scoring import Band, Kategori
 
 BAGIAN = ("I", "II", "III")
-INSTANSI_KABUPATEN = "Pemerintah Kabupaten Kupang"
 
 KOSONG = "—"
 KURANG = "< 3 responden"

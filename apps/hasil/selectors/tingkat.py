@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from apps.common.instansi import instansi_halaman
 from apps.organisasi.models import Pegawai, PerangkatDaerah, UnitKerja
 from apps.survei.models import Periode
 from apps.survei.scoring import Band
@@ -34,7 +35,7 @@ from .agregat import (
     baris_rata_rata,
     jumlah_asn_sekarang,
 )
-from .data import INSTANSI_KABUPATEN, Baris, Laporan
+from .data import Baris, Laporan
 from .kerahasiaan import PohonRahasia, pohon_rahasia, sembunyikan
 from .penandatangan import penandatangan_kabupaten, penandatangan_pd
 
@@ -125,7 +126,7 @@ def laporan_konsolidasi(
         tingkat="konsolidasi",
         periode_kode=periode.kode,
         periode_nama=periode.nama,
-        instansi=INSTANSI_KABUPATEN,
+        instansi=instansi_halaman().nama,
         agregat=agregat,
         baris=rows,
         rata_rata=baris_rata_rata(rows, bands) if agregat else None,
