@@ -52,7 +52,7 @@ class Paket:
 
 
 def kode_bawaan() -> str:
-    """The pack of a new database and of the demo: env PAKET_PEMDA, else Kupang's."""
+    """The pack of a new database and of the demo: env PAKET_PEMDA, else pack `kupang`."""
     return os.environ.get("PAKET_PEMDA", "").strip() or BAWAAN
 
 

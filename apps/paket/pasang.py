@@ -289,7 +289,7 @@ def instrumen_aktif_kode() -> str:
 
 
 def paket_terpasang_kode() -> str:
-    """The pack of this database: the Instansi row's, else the default (env PAKET_PEMDA, else Kupang's)."""
+    """The pack of this database: the Instansi row's, else the default (env PAKET_PEMDA, else pack `kupang`.."""
     kode = Instansi.objects.order_by("pk").values_list("paket_kode", flat=True).first()
     return kode or kode_bawaan()
 
