@@ -17,14 +17,17 @@ from apps.organisasi.models import Pegawai
 from . import scoring
 from .models import Butir, InstrumenVersi, Jawaban, Periode, Respon, RiwayatPeriode
 
-# Units with no respondent in 2025 (with the third unit of the pack's third-last kecamatan), and a unit with exactly
-# two (the second unit of its fourth-last kecamatan; shows "< 3 responden" in reports).
-UNIT_TANPA_RESPONDEN = {"BAPPEDA.03", "NAK.03"}
 PERIODE = [
     # kode, nama, buka, tutup, status, share of ASN who submitted, share with a draft only
     ("2025", "Pengukuran Budaya Kerja 2025", datetime.date(2025, 10, 1), datetime.date(2025, 10, 31), "DITUTUP", 0.8, 0.05),
     ("2026", "Pengukuran Budaya Kerja 2026", datetime.date(2026, 11, 1), datetime.date(2026, 12, 31), "DIBUKA", 0.35, 0.1),
 ]  # fmt: skip
+
+
+def unit_khusus(kecamatan: list[str]) -> tuple[set[str], str]:
+    """Units with no respondent in 2025 (two PD units and the third unit of the pack's third-last kecamatan), and a
+    unit with exactly two (the second unit of its fourth-last kecamatan; shows "< 3 responden" in reports)."""
+    return {"BAPPEDA.03", "NAK.03", f"{kecamatan[-3]}.03"}, f"{kecamatan[-4]}.02"
 
 
 def _periode(kode, nama, buka, tutup, status, versi, monev) -> Periode:
@@ -53,8 +56,7 @@ def _answers(rng: random.Random, level: float, nomor: list[int]) -> dict[int, in
 def seed(ctx: DemoContext) -> None:
     rng = random.Random(ctx.rng.randrange(2**32))
     versi = InstrumenVersi.objects.get(kode=ctx.refs["instrumen_kode"])
-    kecamatan = [kode for kode, _ in ctx.kecamatan()]
-    tanpa_responden, dua_responden = UNIT_TANPA_RESPONDEN | {f"{kecamatan[-3]}.03"}, f"{kecamatan[-4]}.02"
+    tanpa_responden, dua_responden = unit_khusus([kode for kode, _ in ctx.kecamatan()])
     butir = list(Butir.objects.filter(bagian__instrumen=versi).select_related("bagian").order_by("nomor"))
     nomor = [b.nomor for b in butir]
     urutan = {b.nomor: b.bagian.urutan for b in butir}
