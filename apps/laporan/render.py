@@ -5,6 +5,7 @@ from apps.common.export import xlsx_bytes
 from apps.common.models import Instansi
 from apps.common.pdf import render_pdf
 from apps.hasil.selectors import BAGIAN, Baris, Laporan, Penandatangan
+from apps.survei.scoring import Kategori
 
 from .selectors.ringkasan import perubahan, ringkasan
 from .services import tanggal_indonesia
@@ -47,6 +48,12 @@ def konteks(
         "cara_membaca": CARA_MEMBACA,
         "tempat_tanggal": f"{instansi.tempat}, {tanggal_indonesia(laporan.tanggal)}",
         "tanggal": tanggal_indonesia(laporan.tanggal),
+        # The follow-up texts of the instrument's bands (the pemda pack's; docs/paket.md) for the rows that need one.
+        "tindak_lanjut_perhatian": [
+            (b.kategori.label, b.tindak_lanjut)
+            for b in laporan.bands[BAGIAN[0]]
+            if b.kategori in (Kategori.KURANG_BAIK, Kategori.BURUK)
+        ],
         "band_tables": [(NAMA_BAGIAN[kode], laporan.bands[kode]) for kode in BAGIAN],
         "nama_bagian": [NAMA_BAGIAN[kode] for kode in BAGIAN],
         "ringkasan": ringkasan(laporan) if laporan.agregat else None,
