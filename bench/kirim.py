@@ -47,7 +47,7 @@ from django.utils import timezone  # noqa: E402
 
 from apps.akun.models import User  # noqa: E402
 from apps.organisasi.models import Pegawai, PemberitahuanDiterima  # noqa: E402
-from apps.survei import instrumen  # noqa: E402
+from apps.paket.pasang import instrumen_aktif_kode  # noqa: E402
 from apps.survei.models import InstrumenVersi, Periode, Respon  # noqa: E402
 
 PROFIL = Path(__file__).resolve().parent / "profil"
@@ -67,7 +67,7 @@ def siapkan(n: int) -> tuple[Periode, list[User]]:
     periode = Periode.objects.create(
         kode=f"BENCH{int(time.time()) % 100000}",
         nama="Bench",
-        instrumen=InstrumenVersi.objects.get(kode=instrumen.KODE),
+        instrumen=InstrumenVersi.objects.get(kode=instrumen_aktif_kode()),
         tanggal_buka=today,
         tanggal_tutup=today,
         status=Periode.Status.DIBUKA,

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "apps.tindaklanjut",
     "apps.internalisasi",
     "apps.pdp",
+    "apps.paket",
 ]
 
 MIDDLEWARE = [

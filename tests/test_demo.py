@@ -20,9 +20,10 @@ from apps.forum.models import Pertemuan, PraktikBaik
 from apps.kbk.models import AnggotaKBK
 from apps.kbk.reference import jabatan_sesuai
 from apps.organisasi.models import Pegawai
+from apps.paket.muat import baca, kode_bawaan
 from apps.rencana.models import LaporanKemajuan, Permasalahan, RencanaTindak
 from apps.rencana.workflow import Status as StatusRencana
-from apps.survei.demo import UNIT_DUA_RESPONDEN, UNIT_TANPA_RESPONDEN
+from apps.survei.demo import unit_khusus
 from apps.survei.models import Jawaban, Periode, Respon
 from apps.survei.scoring import PERBUP_BANDS, band_for_total
 
@@ -133,8 +134,9 @@ def test_survei_2025_final_with_most_units_and_2026_open_without_asn(seeded):
     }  # 2025 finalised by apps.laporan.demo
     sent = Respon.objects.filter(periode__kode="2025", status="TERKIRIM")
     per_unit = Counter(sent.values_list("unit_kerja__kode", flat=True))
-    assert per_unit[UNIT_DUA_RESPONDEN] == 2
-    assert [per_unit[k] for k in sorted(UNIT_TANPA_RESPONDEN)] == [0, 0, 0]
+    tanpa_responden, dua_responden = unit_khusus([k for k, _ in baca(kode_bawaan()).data["demo"]["kecamatan"]])
+    assert per_unit[dua_responden] == 2
+    assert [per_unit[k] for k in sorted(tanpa_responden)] == [0, 0, 0]
     assert sent.filter(pegawai__user__username="asn").count() == 1
     assert Respon.objects.filter(periode__kode="2026", pegawai__user__username="asn").count() == 0
     assert Respon.objects.filter(periode__kode="2026", status="TERKIRIM").count() > 0

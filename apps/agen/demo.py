@@ -21,7 +21,7 @@ TAHUN = 2026
 ALASAN = {
     "c": "Menyelesaikan seluruh tugas tepat waktu dan melaporkannya tanpa diminta.",
     "d": "Tidak pernah terlambat apel; menjadi contoh kepatuhan kode etik di bidang.",
-    "e": "Mengajak rekan menerapkan nilai MEDIASI dan BerAKHLAK dalam pelayanan.",
+    "e": "Mengajak rekan menerapkan nilai {nilai_organisasi} dan BerAKHLAK dalam pelayanan.",
     "f": "Mengusulkan dan menjalankan layanan konsultasi kepegawaian daring.",
 }
 # (target state, steps after the nomination: (action, actor, note)); actors: unit head "pengusul", "calon",
@@ -150,7 +150,11 @@ def seed(ctx: DemoContext) -> None:
             taken.add(pegawai.pk)
             mekanisme = "MUSYAWARAH" if ctx.rng.random() < 0.5 else "PENILAIAN_PIMPINAN"
             nominasi = services.nominasi_usulkan(
-                putaran, pegawai=pegawai, aktor=pengusul, mekanisme=mekanisme, alasan=ALASAN
+                putaran,
+                pegawai=pegawai,
+                aktor=pengusul,
+                mekanisme=mekanisme,
+                alasan={k: v.format(nilai_organisasi=ctx.istilah("nilai_organisasi")) for k, v in ALASAN.items()},
             )
             steps = JALUR[target] if target in JALUR else SAMPAI_DITETAPKAN
             # The nominee gets an account (no usable password) only when they must act in the demo.
@@ -186,13 +190,13 @@ def seed(ctx: DemoContext) -> None:
                         bentuk=Pembinaan.Bentuk.WORKSHOP,
                         judul="Workshop manajemen perubahan bagi agen perubahan",
                         tanggal=datetime.date(2026, 5, 12),
-                        penyelenggara="BKPSDM Kabupaten Kupang",
+                        penyelenggara=f"BKPSDM {ctx.paket['instansi']['wilayah']}",
                         dicatat_oleh=kbk,
                     )
                     Penghargaan.objects.create(
                         penetapan=penetapan,
                         jenis=Penghargaan.Jenis.STUDI_BANDING,
-                        uraian="Studi banding pelayanan kepegawaian ke Kota Kupang",
+                        uraian=ctx.paket["demo"]["teks"]["studi_banding"],
                         tanggal=datetime.date(2026, 8, 20),
                         dicatat_oleh=kepala,
                     )

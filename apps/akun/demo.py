@@ -17,7 +17,7 @@ DEMO_PEGAWAI = [
         "Obed Kase",
         ("Drs.", "M.Si."),
         "IV/d",
-        "Sekretaris Daerah Kabupaten Kupang",
+        "",  # the pack's office title (instansi.sekda)
         "SETDA.01",
         [(P.SEKDA, None)],
     ),
@@ -54,17 +54,22 @@ DEMO_PEGAWAI = [
 
 
 # PDs left without a head in the demo, so that Tim Monev's "tanpa penanggung jawab" list has something on it:
-# the Sekretariat Daerah (its head is the Sekda, who holds the kabupaten role instead) and one kecamatan whose
-# camat has left. Every other PD gets a Kepala, every fourth one an acting head (Plt.), so the routing of
+# the Sekretariat Daerah (its head is the Sekda, who holds the pemda-wide role instead) and one kecamatan (the
+# pack's last) whose camat has left. Every other PD gets a Kepala, every fourth one an acting head (Plt.), so the routing of
 # docs/keputusan.md «Setiap tugas punya orang» shows on the demo.
-PD_TANPA_KEPALA = ("SETDA", "53.01.24")
+PD_TANPA_KEPALA_TETAP = "SETDA"
 MULAI_KEPALA = datetime.date(2025, 1, 2)
+
+
+def pd_tanpa_kepala(ctx: DemoContext) -> tuple[str, str]:
+    """The Sekretariat Daerah and the pack's last kecamatan."""
+    return (PD_TANPA_KEPALA_TETAP, ctx.kecamatan()[-1][0])
 
 
 def _kepala_demo(ctx: DemoContext) -> None:
     """A head for every PD but those of PD_TANPA_KEPALA: the first ASN (by NIP) of its first unit, with an
     account without a usable password (docs/keputusan.md «Antarmuka yang tetap»: only the fixed demo logins have one)."""
-    pds = PerangkatDaerah.objects.exclude(kode__in=(DEMO_PD, *PD_TANPA_KEPALA)).order_by("kode")
+    pds = PerangkatDaerah.objects.exclude(kode__in=(DEMO_PD, *pd_tanpa_kepala(ctx))).order_by("kode")
     for i, pd in enumerate(pds):
         if Peran.objects.filter(jenis=P.KEPALA_PD, perangkat_daerah=pd).exists():
             continue
@@ -98,11 +103,12 @@ def seed(ctx: DemoContext) -> None:
     if not (admin.is_staff and admin.is_superuser):
         admin.is_staff = admin.is_superuser = True
         admin.save(update_fields=["is_staff", "is_superuser"])
-    ctx.logins.append(("admin", "Admin (Bagian Organisasi), superuser", "Kabupaten Kupang"))
+    ctx.logins.append(("admin", "Admin (Bagian Organisasi), superuser", ctx.paket["instansi"]["wilayah"]))
     used = ctx.refs.get("nip_used", set())
     start = datetime.date(2025, 1, 2)
     for username, nama, (depan, belakang), gol, jabatan, unit_kode, roles in DEMO_PEGAWAI:
         user = _user(username, ctx.password, first_name=nama)
+        jabatan = jabatan or ctx.paket["instansi"]["sekda"]
         unit = UnitKerja.objects.select_related("perangkat_daerah").get(kode=unit_kode)
         nip = make_nip(ctx.rng, "PNS", used)
         pegawai = Pegawai.objects.filter(user=user).first()
@@ -127,7 +133,13 @@ def seed(ctx: DemoContext) -> None:
                 "unit_kerja": unit if lingkup == "unit" else None,
             }
             Peran.objects.get_or_create(user=user, jenis=jenis, **scope, defaults={"mulai": start})
-            where = unit.nama if lingkup == "unit" else unit.perangkat_daerah.nama if lingkup == "pd" else "Kabupaten"
+            where = (
+                unit.nama
+                if lingkup == "unit"
+                else unit.perangkat_daerah.nama
+                if lingkup == "pd"
+                else ctx.paket["instansi"]["wilayah"].split()[0]
+            )
             labels.append(f"{P(jenis).label} ({where})")
         ctx.logins.append((username, ", ".join(labels) or "ASN", f"{unit.nama}, {unit.perangkat_daerah.singkatan}"))
     ctx.refs["pd_demo"] = ctx.refs["pegawai:kepala"].unit_kerja.perangkat_daerah

@@ -12,3 +12,12 @@ class DemoContext:
     logins: list[tuple[str, str, str]] = field(default_factory=list)
     # Objects that later apps need (e.g. "pd_demo", "unit_demo", "user:asn").
     refs: dict = field(default_factory=dict)
+    # The installed pemda pack's document (docs/paket.md): names, terms, values and the demo's kecamatan.
+    paket: dict = field(default_factory=dict)
+
+    def istilah(self, kunci: str) -> str:
+        return self.paket["istilah"][kunci]
+
+    def kecamatan(self) -> list[tuple[str, str]]:
+        """(kode, nama) of the demo's kecamatan, from the pack's demo.json."""
+        return [tuple(k) for k in self.paket["demo"]["kecamatan"]]

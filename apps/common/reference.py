@@ -1,4 +1,5 @@
-"""Reference data that migrations load (golongan, the instrument, the values catalogue, rubrics).
+"""Reference data that migrations load (golongan, rubrics) and the installed pemda pack's values catalogue and
+instrument (docs/paket.md).
 
 A TransactionTestCase (and a browser test) flushes every table afterwards, data migrations included;
 `ensure_reference_data()` puts it back. `seed_demo` calls it too, so a flushed database can be seeded.
@@ -12,8 +13,7 @@ LOADERS = [
     "apps.organisasi.golongan:ensure",
     "apps.kbk.reference:ensure",
     "apps.agen.reference:ensure",
-    "apps.nilai.katalog:ensure",
-    "apps.survei.instrumen:ensure",
+    "apps.paket.pasang:ensure",
 ]
 
 

@@ -10,7 +10,7 @@ import datetime
 from apps.agen import services as agen_services
 from apps.agen.models import KelompokAgen, Penetapan, SuratKeputusan
 from apps.common.demo import DemoContext
-from apps.nilai.models import Nilai
+from apps.nilai.demo import nilai_demo
 
 from . import services
 from .models import Pertemuan, PraktikBaik
@@ -21,16 +21,16 @@ TOPIK = "Berbagi pengalaman: layanan kepegawaian tanpa antre"
 PRAKTIK = [
     {
         "judul": "Konsultasi kenaikan pangkat lewat janji temu daring",
-        "nilai": ["MELAYANI", "BERORIENTASI_PELAYANAN"],
+        "nilai": ["LOKAL:1", "BERORIENTASI_PELAYANAN"],
         "yang_dilakukan": "ASN memesan jam konsultasi kenaikan pangkat lewat formulir daring; berkas diperiksa "
         "sehari sebelumnya sehingga saat bertemu tinggal menandatangani.",
         "hasil": "Antrean di loket BKPSDM turun dari rata-rata 35 menjadi 8 orang per hari dalam tiga bulan.",
     },
     {
         "judul": "Apel pagi bergilir dengan satu pesan nilai",
-        "nilai": ["DISIPLIN", "AKUNTABEL"],
+        "nilai": ["LOKAL:2", "AKUNTABEL"],
         "yang_dilakukan": "Setiap Senin seorang agen memimpin apel dan menyampaikan satu contoh penerapan nilai "
-        "MEDIASI dari pekerjaannya minggu sebelumnya.",
+        "{nilai_organisasi} dari pekerjaannya minggu sebelumnya.",
         "hasil": "Kehadiran apel naik dari 78 % menjadi 95 %; tiga bidang lain meminta jadwal bergilir yang sama.",
     },
 ]
@@ -79,8 +79,8 @@ def seed(ctx: DemoContext) -> None:
         services.praktik_baik_tulis(
             forum,
             judul=data["judul"],
-            nilai=Nilai.objects.filter(kode__in=data["nilai"]),
-            yang_dilakukan=data["yang_dilakukan"],
+            nilai=nilai_demo(data["nilai"]),
+            yang_dilakukan=data["yang_dilakukan"].format(nilai_organisasi=ctx.istilah("nilai_organisasi")),
             hasil=data["hasil"],
             kontak=agen[i % len(agen)],
             aktor=kbk,

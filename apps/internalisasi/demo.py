@@ -2,6 +2,8 @@
 
 import datetime
 
+from apps.common.demo import DemoContext
+from apps.nilai.demo import kode_demo
 from apps.nilai.models import Nilai
 from apps.organisasi.models import PerangkatDaerah
 
@@ -18,20 +20,20 @@ KEGIATAN = {
         (
             datetime.date(2025, 2, 3),
             "INTERNALISASI",
-            "Apel pagi dengan pembacaan nilai MEDIASI",
+            "Apel pagi dengan pembacaan nilai {nilai_organisasi}",
             45,
-            ["MELAYANI", "DISIPLIN"],
+            ["LOKAL:1", "LOKAL:2"],
         ),
         (datetime.date(2025, 6, 12), "SOSIALISASI", "Knowledge sharing BerAKHLAK", 30, ["AKUNTABEL", "KOMPETEN"]),
         (datetime.date(2026, 2, 9), "SOSIALISASI", "Sosialisasi hasil pengukuran 2025", 38, ["BERORIENTASI_PELAYANAN"]),
     ],
     "DINKES": [
-        (datetime.date(2025, 4, 14), "SOSIALISASI", "Pelatihan kantor sendiri: pelayanan prima", 60, ["MELAYANI"])
+        (datetime.date(2025, 4, 14), "SOSIALISASI", "Pelatihan kantor sendiri: pelayanan prima", 60, ["LOKAL:1"])
     ],
 }
 
 
-def seed(ctx) -> None:
+def seed(ctx: DemoContext) -> None:
     if DeklarasiNilai.objects.exists():
         return
     aktor = ctx.refs["user:kepala"]
@@ -42,7 +44,7 @@ def seed(ctx) -> None:
             DeklarasiNilai.objects.create(
                 perangkat_daerah=pds[kode],
                 tanggal=tanggal,
-                bentuk="Apel deklarasi nilai MEDIASI dan BerAKHLAK",
+                bentuk=f"Apel deklarasi nilai {ctx.istilah('nilai_organisasi')} dan BerAKHLAK",
                 dokumen=f"Pakta integritas budaya kerja {kode}/{tanggal.year}",
                 dicatat_oleh=aktor,
             )
@@ -54,8 +56,8 @@ def seed(ctx) -> None:
                 perangkat_daerah=pds[kode],
                 tanggal=tanggal,
                 jenis=jenis,
-                bentuk=bentuk,
+                bentuk=bentuk.format(nilai_organisasi=ctx.istilah("nilai_organisasi")),
                 jumlah_peserta=peserta,
                 dicatat_oleh=aktor,
             )
-            k.nilai.set([nilai[c] for c in kodes if c in nilai])
+            k.nilai.set([nilai[c] for c in kode_demo(kodes) if c in nilai])

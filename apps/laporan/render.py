@@ -5,18 +5,25 @@ from apps.common.export import xlsx_bytes
 from apps.common.models import Instansi
 from apps.common.pdf import render_pdf
 from apps.hasil.selectors import BAGIAN, Baris, Laporan, Penandatangan
+from apps.survei.scoring import Kategori
 
 from .selectors.ringkasan import perubahan, ringkasan
 from .services import tanggal_indonesia
 
 JUDUL = "Laporan Evaluasi Budaya Kerja Pada"  # + the instansi's name (apps.common.models.Instansi)
 KOLOM = ["Satuan/Unit Kerja", "TS I", "Ka I", "TS II", "Ka II", "TS III", "Ka III", "Keterangan"]
-# The section headings of Formulir 1 (Lampiran BAB IV.1).
-NAMA_BAGIAN = {
-    "I": "I. Penerapan Nilai-Nilai Organisasi MEDIASI dalam Kepemimpinan dan Manajemen",
-    "II": "II. Penerapan Nilai-Nilai Organisasi MEDIASI dalam Pola Pikir dan Cara Kerja",
-    "III": "III. Penerapan Nilai-Nilai Dasar (Core Value) ASN BerAKHLAK dalam Perilaku Bekerja",
-}
+
+
+def nama_bagian(instansi: Instansi) -> dict[str, str]:
+    """The section headings of Formulir 1 (Lampiran BAB IV.1), with the name of the pemda's own values."""
+    nilai = instansi.istilah_dari("nilai_organisasi")
+    return {
+        "I": f"I. Penerapan Nilai-Nilai Organisasi {nilai} dalam Kepemimpinan dan Manajemen",
+        "II": f"II. Penerapan Nilai-Nilai Organisasi {nilai} dalam Pola Pikir dan Cara Kerja",
+        "III": "III. Penerapan Nilai-Nilai Dasar (Core Value) ASN BerAKHLAK dalam Perilaku Bekerja",
+    }
+
+
 CARA_MEMBACA = (
     "Cara membaca: TS (Total Skor) adalah rata-rata jumlah nilai jawaban responden pada satu bagian Formulir 1, "
     "dan Ka (Kategori) adalah golongannya: BAIK, CUKUP BAIK, KURANG BAIK atau BURUK. Nilai jawaban 1 berarti "
@@ -38,6 +45,7 @@ def konteks(
     (rows printed in both), and for the consolidated report the implementation per PD and the covering letter."""
     delta = perubahan(laporan, sebelumnya)
     instansi = Instansi.aktif()
+    judul_bagian = nama_bagian(instansi)
     # Beside each PD's change: its approved plans and their average achievement (Lampiran BAB III 2.2.5).
     rencana = {f"pd:{p.pd_id}": p.rencana for p in pelaksanaan or []}
     return {
@@ -47,8 +55,14 @@ def konteks(
         "cara_membaca": CARA_MEMBACA,
         "tempat_tanggal": f"{instansi.tempat}, {tanggal_indonesia(laporan.tanggal)}",
         "tanggal": tanggal_indonesia(laporan.tanggal),
-        "band_tables": [(NAMA_BAGIAN[kode], laporan.bands[kode]) for kode in BAGIAN],
-        "nama_bagian": [NAMA_BAGIAN[kode] for kode in BAGIAN],
+        # The follow-up texts of the instrument's bands (the pemda pack's; docs/paket.md) for the rows that need one.
+        "tindak_lanjut_perhatian": [
+            (b.kategori.label, b.tindak_lanjut)
+            for b in laporan.bands[BAGIAN[0]]
+            if b.kategori in (Kategori.KURANG_BAIK, Kategori.BURUK)
+        ],
+        "band_tables": [(judul_bagian[kode], laporan.bands[kode]) for kode in BAGIAN],
+        "nama_bagian": [judul_bagian[kode] for kode in BAGIAN],
         "ringkasan": ringkasan(laporan) if laporan.agregat else None,
         "sebelumnya": sebelumnya,
         "perubahan": [(b, delta[b.kunci], rencana.get(b.kunci)) for b in laporan.baris if b.kunci in delta],

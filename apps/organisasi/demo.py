@@ -1,4 +1,5 @@
-"""Demo registry: real PD and kecamatan names of Kabupaten Kupang (the names in use in the kabupaten)."""
+"""Demo registry: PD names in use in Indonesian regional governments, and the kecamatan of the installed pemda pack
+(paket/<kode>/demo.json; docs/paket.md)."""
 
 import datetime
 
@@ -146,20 +147,6 @@ PERANGKAT_DAERAH = [
         ],
     ),
 ]
-KECAMATAN = [
-    ("53.01.04", "Semau"),
-    ("53.01.05", "Kupang Barat"),
-    ("53.01.06", "Kupang Timur"),
-    ("53.01.07", "Sulamu"),
-    ("53.01.08", "Kupang Tengah"),
-    ("53.01.09", "Amarasi"),
-    ("53.01.10", "Fatuleu"),
-    ("53.01.11", "Takari"),
-    ("53.01.12", "Amfoang Selatan"),
-    ("53.01.13", "Amfoang Utara"),
-    ("53.01.16", "Nekamese"),
-    ("53.01.24", "Taebenu"),
-]
 KECAMATAN_UNITS = [
     ("Sekretariat Kecamatan", []),
     ("Seksi Pemerintahan", []),
@@ -280,7 +267,7 @@ def seed(ctx: DemoContext) -> None:
     pppk_gol = [golongan[("PPPK", k)] for k in ["V", "VII", "IX", "X"]]
 
     all_pd = list(PERANGKAT_DAERAH) + [
-        (kode, f"Kecamatan {nama}", f"Kec. {nama}", J.KECAMATAN, KECAMATAN_UNITS) for kode, nama in KECAMATAN
+        (kode, f"Kecamatan {nama}", f"Kec. {nama}", J.KECAMATAN, KECAMATAN_UNITS) for kode, nama in ctx.kecamatan()
     ]
     units_by_pd: dict[str, list[UnitKerja]] = {}
     for kode, nama, singkatan, jenis, units in all_pd:

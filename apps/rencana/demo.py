@@ -14,6 +14,7 @@ from django.utils import timezone
 from apps.agen.models import Penetapan
 from apps.akun.models import User
 from apps.common.demo import DemoContext
+from apps.nilai.demo import nilai_demo
 from apps.nilai.models import Nilai
 
 from . import fokus, services
@@ -24,7 +25,7 @@ M = datetime.date
 # (nilai codes, sasaran, indikator, target, satuan, kegiatan, waktu (from, to month numbers of 2026), keterangan)
 BARIS = [
     (
-        ["MELAYANI", "BERORIENTASI_PELAYANAN"],
+        ["LOKAL:1", "BERORIENTASI_PELAYANAN"],
         "Layanan kenaikan pangkat diselesaikan tepat waktu tanpa berkas kembali",
         "Persentase usulan kenaikan pangkat selesai dalam 5 hari kerja",
         "80",
@@ -34,7 +35,7 @@ BARIS = [
         "Fokus hasil Formulir 1 2025",
     ),
     (
-        ["DISIPLIN", "AKUNTABEL"],
+        ["LOKAL:2", "AKUNTABEL"],
         "Apel pagi dan laporan harian bidang menjadi kebiasaan seluruh pegawai",
         "Jumlah pegawai bidang yang mengisi laporan harian setiap hari",
         "12",
@@ -44,7 +45,7 @@ BARIS = [
         "",
     ),
     (
-        ["INOVATIF", "ADAPTIF"],
+        ["LOKAL:3", "ADAPTIF"],
         "Konsultasi kepegawaian daring tersedia bagi ASN kecamatan",
         "Jumlah sesi konsultasi daring terlaksana",
         "6",
@@ -58,7 +59,7 @@ BARIS = [
 
 def _data(row, tahun: int = 2026) -> tuple[dict, list[Nilai]]:
     kode, sasaran, indikator, target, satuan, kegiatan, (dari, sampai), ket = row
-    nilai = list(Nilai.objects.filter(kode__in=kode))
+    nilai = nilai_demo(kode)
     return (
         {
             "sasaran": sasaran,
@@ -144,7 +145,10 @@ def seed(ctx: DemoContext) -> None:
         isian={
             baris[0].pk: (Decimal("64"), "Daftar periksa dipakai sejak Agustus; 64% usulan selesai 5 hari kerja."),
             baris[1].pk: (Decimal("9"), "Sembilan dari dua belas pegawai rutin mengisi laporan harian."),
-            baris[2].pk: (Decimal("1"), "Satu sesi konsultasi daring percobaan dengan Kecamatan Kupang Timur."),
+            baris[2].pk: (
+                Decimal("1"),
+                f"Satu sesi konsultasi daring percobaan dengan Kecamatan {ctx.kecamatan()[2][1]}.",
+            ),
         },
     )
     # The Q3 report was sent on time (arrangement of the demo's calendar, not a workflow state).

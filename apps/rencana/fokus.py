@@ -15,13 +15,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count
 
 from apps.common.angka import angka
+from apps.common.instansi import instansi_halaman
 from apps.hasil.selectors import baris_unit, butir_terlemah, laporan_perangkat_daerah, pd_unit
 from apps.organisasi.models import PerangkatDaerah, UnitKerja
 from apps.survei.models import Butir, Periode
 from apps.survei.scoring import MIN_RESPONDEN
 from apps.survei.selectors import TERTUTUP
 
-NILAI_BAGIAN = {"I": "MEDIASI", "II": "MEDIASI", "III": "BerAKHLAK"}
 JUMLAH_BUTIR = 5
 
 
@@ -50,10 +50,18 @@ def periode_terakhir() -> Periode | None:
     return Periode.objects.filter(status__in=TERTUTUP).order_by("-tanggal_tutup", "-pk").first()
 
 
+def nilai_bagian(bagian: str) -> str:
+    """The value system of a section: the pemda's own values (its pack's name for them) in I and II, BerAKHLAK in
+    III (docs/paket.md)."""
+    if bagian == "III":
+        return "BerAKHLAK"
+    return instansi_halaman().istilah_dari("nilai_organisasi") if bagian in ("I", "II") else ""
+
+
 def _nilai_butir(bagian: str, kelompok: str) -> str:
     if bagian == "III" and kelompok:
         return "BerAKHLAK: " + kelompok.split(" ", 1)[-1]
-    return NILAI_BAGIAN.get(bagian, "")
+    return nilai_bagian(bagian)
 
 
 def _per_butir(ts: Decimal, n_butir: int) -> Decimal:
@@ -71,7 +79,7 @@ def _bagian(periode: Periode, baris, tingkat: str, prefix: str, jumlah_butir: di
                 tingkat=tingkat,
                 jenis="Bagian",
                 label=f"Bagian {kode}: TS {angka(nilai.ts)} ({nilai.ka_label})",
-                nilai=NILAI_BAGIAN[kode],
+                nilai=nilai_bagian(kode),
                 skor=_per_butir(nilai.ts, jumlah_butir.get(kode, 1)),
                 keterangan=nilai.ka_label,
             )

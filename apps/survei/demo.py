@@ -14,17 +14,20 @@ from django.utils import timezone
 from apps.common.demo import DemoContext
 from apps.organisasi.models import Pegawai
 
-from . import instrumen, scoring
+from . import scoring
 from .models import Butir, InstrumenVersi, Jawaban, Periode, Respon, RiwayatPeriode
 
-# Units with no respondent in 2025, and a unit with exactly two (shows "< 3 responden" in reports).
-UNIT_TANPA_RESPONDEN = {"BAPPEDA.03", "NAK.03", "53.01.13.03"}
-UNIT_DUA_RESPONDEN = "53.01.12.02"
 PERIODE = [
     # kode, nama, buka, tutup, status, share of ASN who submitted, share with a draft only
     ("2025", "Pengukuran Budaya Kerja 2025", datetime.date(2025, 10, 1), datetime.date(2025, 10, 31), "DITUTUP", 0.8, 0.05),
     ("2026", "Pengukuran Budaya Kerja 2026", datetime.date(2026, 11, 1), datetime.date(2026, 12, 31), "DIBUKA", 0.35, 0.1),
 ]  # fmt: skip
+
+
+def unit_khusus(kecamatan: list[str]) -> tuple[set[str], str]:
+    """Units with no respondent in 2025 (two PD units and the third unit of the pack's third-last kecamatan), and a
+    unit with exactly two (the second unit of its fourth-last kecamatan; shows "< 3 responden" in reports)."""
+    return {"BAPPEDA.03", "NAK.03", f"{kecamatan[-3]}.03"}, f"{kecamatan[-4]}.02"
 
 
 def _periode(kode, nama, buka, tutup, status, versi, monev) -> Periode:
@@ -52,7 +55,8 @@ def _answers(rng: random.Random, level: float, nomor: list[int]) -> dict[int, in
 
 def seed(ctx: DemoContext) -> None:
     rng = random.Random(ctx.rng.randrange(2**32))
-    versi = InstrumenVersi.objects.get(kode=instrumen.KODE)
+    versi = InstrumenVersi.objects.get(kode=ctx.refs["instrumen_kode"])
+    tanpa_responden, dua_responden = unit_khusus([kode for kode, _ in ctx.kecamatan()])
     butir = list(Butir.objects.filter(bagian__instrumen=versi).select_related("bagian").order_by("nomor"))
     nomor = [b.nomor for b in butir]
     urutan = {b.nomor: b.bagian.urutan for b in butir}
@@ -71,9 +75,9 @@ def seed(ctx: DemoContext) -> None:
         for p in pegawai:
             draw, answers = rng.random(), _answers(rng, level_pd[p.unit_kerja.perangkat_daerah_id], nomor)
             seconds = rng.randrange(0, (tutup - buka).days * 86400 if kode == "2025" else 20 * 86400)
-            if kode == "2025" and p.unit_kerja.kode in UNIT_TANPA_RESPONDEN:
+            if kode == "2025" and p.unit_kerja.kode in tanpa_responden:
                 continue
-            if kode == "2025" and p.unit_kerja.kode == UNIT_DUA_RESPONDEN:
+            if kode == "2025" and p.unit_kerja.kode == dua_responden:
                 if two_left == 0:
                     continue
                 two_left -= 1

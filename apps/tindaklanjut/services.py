@@ -15,7 +15,6 @@ from apps.akun.scope import lingkup
 from apps.common.uploads import bukti_lampirkan, periksa_bukti
 from apps.notifikasi.services import notifikasi_kirim, notifikasi_kirim_banyak, notifikasi_tandai_dibaca
 from apps.survei.models import Periode
-from apps.survei.scoring import TINDAK_LANJUT, Kategori
 
 from .models import RiwayatTindakLanjut, TindakLanjut
 from .workflow import CATATAN_WAJIB, KATEGORI_PERLU, TRANSITIONS, Aksi, Pelaku
@@ -52,6 +51,12 @@ def tindak_lanjut_buat(periode: Periode, *, laporan: Iterable) -> list[TindakLan
                 if str(nilai.ka) in KATEGORI_PERLU:
                     calon.append((pd_id, unit_id, bagian, nilai))
     kepala = {pd_id: p.user_id for pd_id, p in kepala_pd({pd_id for pd_id, *_rest in calon}).items()}
+    # The action is the follow-up text of the band in the periode's instrument (the pemda pack's; docs/paket.md).
+    tindakan = {
+        (bg.kode, band.kategori): band.tindak_lanjut
+        for bg in periode.instrumen.bagian.prefetch_related("band")
+        for band in bg.band.all()
+    }
     dibuat = []
     with transaction.atomic():
         for pd_id, unit_id, bagian, nilai in calon:
@@ -63,7 +68,7 @@ def tindak_lanjut_buat(periode: Periode, *, laporan: Iterable) -> list[TindakLan
                 defaults={
                     "ts": nilai.ts,
                     "kategori": str(nilai.ka),
-                    "tindakan": TINDAK_LANJUT[Kategori(str(nilai.ka))],
+                    "tindakan": tindakan[(bagian, str(nilai.ka))],
                     "penanggung_jawab_id": kepala.get(pd_id),
                 },
             )

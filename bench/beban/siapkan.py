@@ -58,7 +58,7 @@ def main() -> None:
     from apps.akun.models import User
     from apps.common.middleware import DISEGARKAN
     from apps.organisasi.models import Pegawai, PemberitahuanDiterima, PerangkatDaerah, UnitKerja
-    from apps.survei import instrumen
+    from apps.paket.pasang import instrumen_aktif_kode
     from apps.survei.models import InstrumenVersi, Periode
 
     call_command("migrate", verbosity=0)
@@ -108,7 +108,7 @@ def main() -> None:
         periode = Periode.objects.create(
             kode=f"BEBAN{int(time.time()) % 100000}",
             nama="Hari terakhir",
-            instrumen=InstrumenVersi.objects.get(kode=instrumen.KODE),
+            instrumen=InstrumenVersi.objects.get(kode=instrumen_aktif_kode()),
             tanggal_buka=today,
             tanggal_tutup=today,
             status=Periode.Status.DIBUKA,

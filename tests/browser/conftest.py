@@ -1,4 +1,7 @@
-"""Browser tests: Playwright driving Debian's Chromium against a live server seeded by `seed_demo`."""
+"""Browser tests: Playwright driving Debian's Chromium against a live server seeded by `seed_demo`.
+
+The demo is seeded from the pemda pack of env PAKET_PEMDA (default `kupang`; docs/paket.md): tests read what a pack
+decides (names, the number of items per section) from `PAKET`, never write it."""
 
 import fcntl
 import os
@@ -14,11 +17,19 @@ from django.db import connection
 from django.test import Client, override_settings
 
 from apps.akun.models import User
+from apps.paket.muat import baca, kode_bawaan
 from tests.conftest import chromium_path
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 DEMO_PASSWORD = "demo12345"
+# The pack the demo is seeded from, and the item numbers of each section of its instrument.
+PAKET = baca(kode_bawaan())
+NOMOR_BAGIAN = {}
+for _bagian in PAKET.data["instrumen"]["bagian"]:
+    _nomor = [b["nomor"] for b in _bagian["butir"]]
+    NOMOR_BAGIAN[_bagian["kode"]] = range(min(_nomor), max(_nomor) + 1)
+JUMLAH_BUTIR = sum(len(r) for r in NOMOR_BAGIAN.values())
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PHONE = {"width": 360, "height": 740}
 PHONE_390 = {"width": 390, "height": 844}
@@ -87,7 +98,7 @@ def browser():
 
 def _seed_demo() -> None:
     with open(os.devnull, "w") as devnull:
-        call_command("seed_demo", password=DEMO_PASSWORD, stdout=devnull)
+        call_command("seed_demo", password=DEMO_PASSWORD, paket=PAKET.kode, stdout=devnull)
 
 
 def _demo_media(snapshot: Path) -> Path:

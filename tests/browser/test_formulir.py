@@ -5,7 +5,7 @@ import pytest
 
 from apps.survei.models import Jawaban, Respon
 
-from .conftest import DEMO_PASSWORD, PHONE, login, screenshot
+from .conftest import DEMO_PASSWORD, JUMLAH_BUTIR, NOMOR_BAGIAN, PHONE, login, screenshot
 
 
 def _answer(page, numbers, value: int) -> None:
@@ -20,7 +20,7 @@ def _answer_all(page, value: int) -> None:
         "v => document.querySelectorAll(`#formulir input[type=radio][value='${v}']`).forEach(r => r.click())",
         str(value),
     )
-    assert page.evaluate("document.getElementById('kemajuan').value") == 35
+    assert page.evaluate("document.getElementById('kemajuan').value") == JUMLAH_BUTIR
 
 
 def _logout(page) -> None:
@@ -38,14 +38,14 @@ def test_asn_saves_a_draft_logs_out_resumes_and_submits_on_a_phone(demo_server, 
     assert "belum diisi" in page.get_by_test_id("kartu-formulir1").inner_text()
     page.get_by_role("link", name="Buka Formulir 1").click()
     page.get_by_role("link", name="Isi formulir").click()
-    assert page.get_by_role("group").count() == 35
+    assert page.get_by_role("group").count() == JUMLAH_BUTIR
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    _answer(page, range(1, 11), 2)
+    _answer(page, NOMOR_BAGIAN["I"], 2)
     assert page.locator("#kemajuan").get_attribute("value") is not None
-    assert page.evaluate("document.getElementById('kemajuan').value") == 10
+    assert page.evaluate("document.getElementById('kemajuan').value") == len(NOMOR_BAGIAN["I"])
     screenshot(page, "formulir-bagian-I-360")
     page.get_by_role("button", name="Simpan draf (bagian I)").click()
-    page.get_by_text("Draf tersimpan: 10 dari 35 butir terjawab.").wait_for()
+    page.get_by_text(f"Draf tersimpan: {len(NOMOR_BAGIAN['I'])} dari {JUMLAH_BUTIR} butir terjawab.").wait_for()
     _logout(page)
 
     login(page, demo_server, "asn", DEMO_PASSWORD)
@@ -53,10 +53,10 @@ def test_asn_saves_a_draft_logs_out_resumes_and_submits_on_a_phone(demo_server, 
     page.get_by_role("link", name="Buka Formulir 1").click()
     page.get_by_role("link", name="Lanjutkan draf").click()
     assert page.locator("input[name=p1][value='2']").is_checked()
-    assert page.locator("input[name=p10][value='2']").is_checked()
-    assert page.locator("#kemajuan-teks").inner_text() == "10 dari 35 butir terjawab"
-    _answer(page, range(11, 16), 3)
-    _answer(page, range(16, 36), 1)
+    assert page.locator(f"input[name=p{NOMOR_BAGIAN['I'][-1]}][value='2']").is_checked()
+    assert page.locator("#kemajuan-teks").inner_text() == f"{len(NOMOR_BAGIAN['I'])} dari {JUMLAH_BUTIR} butir terjawab"
+    _answer(page, NOMOR_BAGIAN["II"], 3)
+    _answer(page, NOMOR_BAGIAN["III"], 1)
     page.get_by_role("button", name="Kirim", exact=True).click()
     assert page.locator("#tinjauan li").all_inner_texts()[0].endswith("10 dari 10 terjawab")
     page.get_by_role("button", name="Kirim sekarang").click()

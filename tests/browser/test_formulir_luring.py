@@ -6,7 +6,7 @@ import pytest
 
 from apps.survei.models import Jawaban
 
-from .conftest import PHONE, login, screenshot
+from .conftest import JUMLAH_BUTIR, PHONE, login, screenshot
 
 
 def _answer(page, numbers, value: int) -> None:
@@ -47,7 +47,7 @@ def test_ten_answers_given_offline_survive_a_reload_and_reach_the_server_when_on
     page.reload()  # without signal: the page comes from the service worker, the answers from the device
     assert dialogs == ["beforeunload"]  # leaving with answers not yet on the server asks first
     assert all(page.locator(f"input[name=p{n}][value='3']").is_checked() for n in range(1, 11))
-    assert page.locator("#kemajuan-teks").inner_text() == "10 dari 35 butir terjawab"
+    assert page.locator("#kemajuan-teks").inner_text() == f"10 dari {JUMLAH_BUTIR} butir terjawab"
     screenshot(page, "formulir-luring-390")
 
     page.context.set_offline(False)
@@ -70,7 +70,7 @@ def test_on_the_first_visit_answers_given_offline_survive_a_reload_and_reach_the
     assert _on_server() == {}
 
     page.reload()  # without signal, on the first visit
-    assert page.locator("#kemajuan-teks").inner_text() == "5 dari 35 butir terjawab"
+    assert page.locator("#kemajuan-teks").inner_text() == f"5 dari {JUMLAH_BUTIR} butir terjawab"
     assert all(page.locator(f"input[name=p{n}][value='2']").is_checked() for n in range(1, 6))
     screenshot(page, "formulir-luring-kunjungan-pertama-390")
 

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from apps.organisasi.models import PerangkatDaerah, UnitKerja
 from apps.survei.models import Periode, Respon
 
-from .conftest import ARTIFACTS, DESKTOP, PHONE, login, screenshot
+from .conftest import ARTIFACTS, DESKTOP, PAKET, PHONE, login, screenshot
 
 
 def periode_2025() -> Periode:
@@ -58,7 +58,7 @@ def test_sekda_opens_the_2025_report_and_downloads_the_pdf(demo_server, new_page
     response = page.request.get(f"{demo_server.url}/laporan/2025/laporan.pdf")
     assert response.headers["content-type"] == "application/pdf"
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
-    assert "Budaya Kerja Pada Pemerintah Kabupaten Kupang" in text
+    assert f"Budaya Kerja Pada {PAKET.data['instansi']['nama']}" in text
     assert "RATA-RATA" in text
     for name in names[:5]:
         assert name.split()[0] in text

@@ -7,7 +7,7 @@ import pytest
 
 from apps.organisasi.models import PemberitahuanDiterima
 
-from .conftest import DESKTOP, PHONE_390, login, screenshot
+from .conftest import DESKTOP, JUMLAH_BUTIR, PHONE_390, login, screenshot
 
 
 def _lebar_halaman(page) -> int:
@@ -31,7 +31,7 @@ def test_asn_reads_the_privacy_notice_before_the_first_formulir_1(demo_server, n
     page.get_by_test_id("pdp-terima").click()
 
     page.wait_for_url("**/survei/isi/2026/")
-    assert page.get_by_role("group").count() == 35
+    assert page.get_by_role("group").count() == JUMLAH_BUTIR
     assert PemberitahuanDiterima.objects.filter(user__username="asn").count() == 1
     # The next time, straight to the form.
     page.goto(f"{demo_server.url}/survei/isi/2026/")

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from apps.rencana.models import LaporanKemajuan, RencanaTindak
 from apps.rencana.workflow import Status
 
-from .conftest import DESKTOP, login, screenshot
+from .conftest import DESKTOP, PAKET, login, screenshot
 
 HP = {"width": 390, "height": 844}
 JUDUL = "Papan pantau layanan kepegawaian"
@@ -57,7 +57,8 @@ def test_plan_cycle_on_a_phone(demo_server, new_page, tmp_path):
     page.locator("#id_selesai").fill(_bulan(2))
     fokus = page.locator("input[name=fokus]").nth(3)
     fokus_label = page.locator(f"label[for='{fokus.get_attribute('id')}']").inner_text()
-    assert "MEDIASI" in fokus_label or "BerAKHLAK" in fokus_label  # each item shows the value it belongs to
+    nilai_lokal = PAKET.data["istilah"]["nilai_organisasi"]
+    assert nilai_lokal in fokus_label or "BerAKHLAK" in fokus_label  # each item shows the value it belongs to
     fokus.check()
     screenshot(page, "rencana-01-tulis-390")
     _fits(page)

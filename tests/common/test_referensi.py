@@ -11,7 +11,7 @@ from apps.kbk.models import PeranKBK
 from apps.kbk.reference import PERAN_KBK
 from apps.organisasi.golongan import PNS_GOLONGAN, PPPK_GOLONGAN
 from apps.organisasi.models import Golongan
-from apps.survei import instrumen
+from apps.paket.pasang import instrumen_aktif_kode
 from apps.survei.models import BandKategori, Butir, InstrumenVersi
 
 pytestmark = pytest.mark.django_db
@@ -55,28 +55,12 @@ def _isi(versi: InstrumenVersi) -> tuple:
     )
 
 
-def test_the_instrument_loaded_from_the_csv_equals_the_migrations_frozen_copy():
-    versi = InstrumenVersi.objects.get(kode=instrumen.KODE)
+def test_the_instrument_loaded_from_the_kupang_pack_equals_the_migrations_frozen_copy():
+    versi = InstrumenVersi.objects.get(kode=instrumen_aktif_kode())
     dari_migrasi = _isi(versi)
     versi.delete()
     ensure_reference_data()
-    dimuat_ulang = InstrumenVersi.objects.get(kode=instrumen.KODE)
+    dimuat_ulang = InstrumenVersi.objects.get(kode=instrumen_aktif_kode())
     assert dimuat_ulang.pk != versi.pk
     assert _isi(dimuat_ulang) == dari_migrasi
     assert len(dari_migrasi[1]) == 35
-
-
-@pytest.mark.parametrize(
-    "asli,indonesia",
-    [
-        ("printed across two lines", "tercetak dalam dua baris"),
-        (
-            "missing from the published text; item 7 of the KepMenPAN 25/KEP/M.PAN/4/2002 instrument",
-            "tidak ada dalam teks yang diterbitkan; butir 7 instrumen KepMenPAN 25/KEP/M.PAN/4/2002",
-        ),
-        ("catatan lain", "catatan lain"),
-        ("", ""),
-    ],
-)
-def test_item_notes_are_shown_in_indonesian(asli, indonesia):
-    assert instrumen.catatan_indonesia(asli) == indonesia

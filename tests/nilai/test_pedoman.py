@@ -2,8 +2,8 @@
 
 import pytest
 
-from apps.nilai import katalog
 from apps.nilai.models import Nilai
+from apps.paket import pasang
 
 pytestmark = pytest.mark.django_db
 
@@ -35,8 +35,8 @@ def test_catalogue_holds_the_regulations_values():
 
 
 def test_ensure_is_idempotent():
-    katalog.ensure()
-    katalog.load_katalog()
+    pasang.ensure()
+    pasang.ensure()
     assert Nilai.objects.count() == 12
 
 

@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from apps.survei import instrumen
+from apps.paket.pasang import instrumen_aktif_kode
 from apps.survei.models import InstrumenVersi, Periode
 
 # Item numbers of each section of the Perbup instrument.
@@ -16,7 +16,7 @@ def buat_periode(kode: str = "UJI", status: str = Periode.Status.DIBUKA, buka=No
     return Periode.objects.create(
         kode=kode,
         nama=f"Periode {kode}",
-        instrumen=InstrumenVersi.objects.get(kode=instrumen.KODE),
+        instrumen=InstrumenVersi.objects.get(kode=instrumen_aktif_kode()),
         tanggal_buka=buka or today - datetime.timedelta(days=3),
         tanggal_tutup=tutup or today + datetime.timedelta(days=10),
         status=status,

@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 
-from apps.survei import instrumen
+from apps.paket import pasang
 from apps.survei.admin import BandFormSet
 from apps.survei.models import Bagian, BandKategori, Butir, InstrumenVersi, Jawaban, Respon
 
@@ -19,7 +19,7 @@ REGULATION = Path(__file__).resolve().parents[2] / "apps" / "survei" / "data" / 
 
 
 def versi() -> InstrumenVersi:
-    return InstrumenVersi.objects.get(kode=instrumen.KODE)
+    return InstrumenVersi.objects.get(kode=pasang.instrumen_aktif_kode())
 
 
 def test_the_loaded_instrument_has_10_5_20_items():
@@ -63,8 +63,9 @@ def test_bands_scales_and_provisional_marks():
 
 
 def test_ensure_is_idempotent():
-    instrumen.ensure()
-    assert InstrumenVersi.objects.filter(kode=instrumen.KODE).count() == 1
+    pasang.ensure()
+    assert InstrumenVersi.objects.filter(kode=pasang.instrumen_aktif_kode()).count() == 1
+    assert InstrumenVersi.objects.count() == 1
     assert Butir.objects.filter(bagian__instrumen=versi()).count() == 35
 
 

@@ -1,10 +1,14 @@
 import importlib
+import os
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from apps.common.demo import DemoContext
 from apps.common.reference import ensure_reference_data
+
+# The pack installer, named (apps/common does not import the apps above it; docs/arsitektur.md).
+PASANG_DEMO = "apps.paket.pasang:pasang_untuk_demo"
 
 # Order matters: later apps use what earlier ones made (ctx.refs).
 DEMO_MODULES = [
@@ -26,10 +30,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--password", default="demo12345", help="Password of the fixed demo logins.")
+        parser.add_argument(
+            "--paket",
+            default=os.environ.get("PAKET_PEMDA", "") or "kupang",
+            help="Pemda pack the demo is seeded from (paket/<kode>/; default env PAKET_PEMDA, else kupang).",
+        )
 
     def handle(self, *args, **options) -> None:
         ctx = DemoContext(password=options["password"])
+        module, func = PASANG_DEMO.split(":")
         with transaction.atomic():
+            ctx.paket, ctx.refs["instrumen_kode"] = getattr(importlib.import_module(module), func)(options["paket"])
             ensure_reference_data()
             for name in DEMO_MODULES:
                 try:

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PaketConfig(AppConfig):
+    name = "apps.paket"
+    verbose_name = "Paket pemda"
