@@ -259,6 +259,7 @@ def baca(nama_berkas: str, data: bytes, kolom: dict) -> Bacaan:
 def _baca_baris(hasil: Bacaan, nomor: int, sel: dict, golongan: dict, units: _Unit, dilihat: dict) -> Baris | None:
     jumlah = hasil.jumlah_galat
     nilai: dict[str, str | None] = {}
+    ditolak = set()
     for kunci, isi in sel.items():
         if kunci == "nip" and isinstance(isi, int | float) and not isinstance(isi, bool):
             hasil.salah(nomor, "nip", str(NIP_ANGKA))
@@ -266,6 +267,7 @@ def _baca_baris(hasil: Bacaan, nomor: int, sel: dict, golongan: dict, units: _Un
         teks = _teks(isi)
         if teks.startswith(RUMUS) or (teks.startswith("-") and normal(teks) not in KOSONG):
             hasil.salah(nomor, kunci, _("Isi sel diawali tanda rumus (=, +, -, @); ditolak demi keamanan."))
+            ditolak.add(kunci)
             teks = ""
         nilai[kunci] = "" if normal(teks) in KOSONG else teks
     nip = nilai["nip"].removeprefix("'").replace(" ", "")
@@ -282,7 +284,7 @@ def _baca_baris(hasil: Bacaan, nomor: int, sel: dict, golongan: dict, units: _Un
     elif nip:
         for pesan in nip_errors(nip, jenis):
             hasil.salah(nomor, "nip", pesan)
-    if not nilai["nama"]:
+    if not nilai["nama"] and "nama" not in ditolak:
         hasil.salah(nomor, "nama", _("Wajib diisi."))
     for kunci, batas in PANJANG.items():
         if len(nilai.get(kunci) or "") > batas:
@@ -306,7 +308,8 @@ def _baca_baris(hasil: Bacaan, nomor: int, sel: dict, golongan: dict, units: _Un
             )
     unit_id = None
     if not nilai["unit"]:
-        hasil.salah(nomor, "unit", _("Wajib diisi."))
+        if "unit" not in ditolak:
+            hasil.salah(nomor, "unit", _("Wajib diisi."))
     else:
         unit_id = units.cari(nilai.get("kode_unit", ""), nilai["unit"], nilai.get("unit_induk", ""))
         if unit_id is None:
