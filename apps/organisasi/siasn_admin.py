@@ -76,8 +76,9 @@ def _hapus_berkas(nama: str) -> None:
         pratinjau.PratinjauStorage(name=nama).remove()
 
 
-def _tampil(selisih: siasn.Selisih) -> dict[str, list[tuple]]:
-    """The first TAMPIL rows of each part of the diff, as the text the page shows."""
+def _bagian(selisih: siasn.Selisih) -> list[dict]:
+    """The parts of the diff as the page shows them: a title, a note, the column names and the first TAMPIL rows
+    as text (empty parts are left out)."""
     n = siasn.TAMPIL
     unit = selisih.unit.get
     gol = selisih.golongan.get
@@ -85,21 +86,82 @@ def _tampil(selisih: siasn.Selisih) -> dict[str, list[tuple]]:
     def nilai(kunci, v):
         return (gol(v) if kunci == "golongan" else v) or "-"
 
-    return {
-        "baru": [(b.nomor, b.nip, b.nama, unit(b.unit_id)) for b in selisih.baru[:n]],
-        "mutasi": [(p.nip, p.nama, unit(p.unit_id), unit(u)) for p, u in selisih.mutasi[:n]],
-        "keluar": [(p.nip, p.nama, unit(p.unit_id)) for p in selisih.keluar[:n]],
-        "kembali": [(p.nip, p.nama) for p in selisih.kembali[:n]],
-        "berubah": [
-            (p.nip, p.nama, [f"{siasn.LABEL[k]}: {nilai(k, a)} → {nilai(k, b)}" for k, a, b in beda])
-            for p, beda in selisih.berubah[:n]
-        ],
-        "kepala": [(unit(u), ", ".join(a) or "-", ", ".join(b) or "-") for u, a, b in selisih.kepala[:n]],
-        "unit_tidak_dikenal": [
-            (nama, ", ".join(map(str, baris[:10])) + (f" … ({len(baris)})" if len(baris) > 10 else ""))
-            for nama, baris in list(selisih.bacaan.unit_tidak_dikenal.items())[:n]
-        ],
-    }
+    nip_nama = [_("NIP"), _("Nama")]
+    bagian = [
+        (
+            "galat",
+            _("Baris yang salah"),
+            _(
+                "Nomor baris sama dengan nomor baris di lembar kerja. Perbaiki di berkas, lalu unggah ulang; tidak ada "
+                "yang disimpan selama masih ada baris salah."
+            ),
+            [_("Baris"), _("Data"), _("Alasan")],
+            selisih.bacaan.galat[:n],
+        ),
+        (
+            "unit-tidak-dikenal",
+            _("Unit tidak dikenal"),
+            _(
+                "Nama unit ini tidak ada (atau ada lebih dari satu) di registri. Tambahkan unitnya di Unit kerja, atau "
+                "petakan kolom unit induk agar nama yang sama dapat dibedakan, lalu unggah ulang."
+            ),
+            [_("Unit di berkas"), _("Baris")],
+            [
+                (nama, ", ".join(map(str, baris[:10])) + (f" … ({len(baris)})" if len(baris) > 10 else ""))
+                for nama, baris in list(selisih.bacaan.unit_tidak_dikenal.items())[:n]
+            ],
+        ),
+        (
+            "baru",
+            _("Pegawai baru"),
+            _("Tanpa akun: mereka mengaktifkan akun dengan kode aktivasi."),
+            [_("Baris"), *nip_nama, _("Unit")],
+            [(b.nomor, b.nip, b.nama, unit(b.unit_id)) for b in selisih.baru[:n]],
+        ),
+        (
+            "mutasi",
+            _("Mutasi (pindah unit, sejak hari ini)"),
+            "",
+            [*nip_nama, _("Dari"), _("Ke")],
+            [(p.nip, p.nama, unit(p.unit_id), unit(u)) for p, u in selisih.mutasi[:n]],
+        ),
+        (
+            "keluar",
+            _("Keluar: ada di aplikasi, tidak ada di berkas"),
+            _(
+                "Pegawai ini dinonaktifkan (tidak dihapus); peran mereka (kepala, pimpinan unit, KBK, agen) berakhir "
+                'kemarin, sehingga tugasnya pindah ke pejabat berikutnya atau ke daftar "tanpa penanggung jawab".'
+            ),
+            [*nip_nama, _("Unit")],
+            [(p.nip, p.nama, unit(p.unit_id)) for p in selisih.keluar[:n]],
+        ),
+        ("kembali", _("Aktif kembali"), "", nip_nama, [(p.nip, p.nama) for p in selisih.kembali[:n]]),
+        (
+            "berubah",
+            _("Golongan, jabatan atau data lain berubah"),
+            "",
+            [*nip_nama, _("Perubahan")],
+            [
+                (p.nip, p.nama, "; ".join(f"{siasn.LABEL[k]}: {nilai(k, a)} → {nilai(k, b)}" for k, a, b in beda))
+                for p, beda in selisih.berubah[:n]
+            ],
+        ),
+        (
+            "kepala",
+            _("Kepala unit menurut eselon/jabatan"),
+            _(
+                "Impor tidak mengubah peran Kepala PD atau Pimpinan Unit (perlu akun dan nomor SK): sesuaikan di "
+                "Akun › Peran."
+            ),
+            [_("Unit"), _("Sebelum"), _("Sesudah")],
+            [(unit(u), ", ".join(a) or "-", ", ".join(b) or "-") for u, a, b in selisih.kepala[:n]],
+        ),
+    ]
+    return [
+        {"kunci": kunci, "judul": judul, "catatan": catatan, "kolom": kolom, "baris": baris}
+        for kunci, judul, catatan, kolom, baris in bagian
+        if baris
+    ]
 
 
 def _halaman(request, model_admin, **context) -> TemplateResponse:
@@ -133,7 +195,7 @@ def _pratinjau(request, model_admin, form, nama_berkas: str, token: str, data: b
         form=form,
         selisih=selisih,
         jumlah=selisih.jumlah(),
-        tampil=_tampil(selisih),
+        bagian=_bagian(selisih),
         token=token,
         nama_berkas=nama_berkas,
     )

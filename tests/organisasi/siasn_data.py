@@ -1,13 +1,11 @@
 """SIASN-shaped exports built in the test and the bench: units of many PDs that share unit names (as real
 Perangkat Daerah do), and rows with the columns and values of a BKN export."""
 
-import csv
 import datetime
-import io
-
-from openpyxl import Workbook
 
 from apps.organisasi.models import PerangkatDaerah, UnitKerja
+
+from . import spreadsheets
 
 HEADER = [
     "PNS ID",
@@ -93,22 +91,8 @@ def baris_kepala(row: list) -> bool:
 
 
 def csv_bytes(rows: list[list], header: list[str] = HEADER, pemisah: str = ",") -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=pemisah)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue().encode()
+    return spreadsheets.csv_bytes(rows, header, pemisah)
 
 
 def xlsx_bytes(rows: list[list], header: list[str] = HEADER, judul: list[list] | None = None) -> bytes:
-    """An XLSX; `judul` rows (a report title, as some exports have) come above the header row."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet()
-    for row in judul or []:
-        sheet.append(row)
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return spreadsheets.xlsx_bytes(rows, header, judul)
