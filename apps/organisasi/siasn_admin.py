@@ -35,7 +35,7 @@ class SiasnForm(forms.Form):
                 required=kunci in siasn.WAJIB,
                 max_length=400,
                 initial=", ".join(nama),
-                help_text=_("wajib") if kunci in siasn.WAJIB else _("boleh kosong: data ini tidak diubah"),
+                help_text=_("wajib") if kunci in siasn.WAJIB else _("boleh dikosongkan: data ini lalu tidak diubah oleh impor"),
             )
 
     def clean_berkas(self):
@@ -168,7 +168,7 @@ def _halaman(request, model_admin, **context) -> TemplateResponse:
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.opts,
-        "title": _("Impor dari SIASN"),
+        "title": _("Impor pegawai dari SIASN"),
         "riwayat": ImporSiasn.objects.select_related("oleh")[:10],
         "batas": siasn.TAMPIL,
         **context,

@@ -58,15 +58,15 @@ def test_admin_imports_a_siasn_export_after_reading_the_diff(demo_server, new_pa
     assert "kolom untuk Nama (NAMA, NAMA PEGAWAI) tidak ditemukan" in refused.inner_text()
     screenshot(page, "siasn-ditolak-390")
 
-    page.get_by_label("Nama", exact=True).fill("NAMA, NAMA PNS")
+    page.locator("input[name=kolom_nama]").fill("NAMA, NAMA PNS")
     page.set_input_files("input[type=file]", str(tmp_path / "siasn.xlsx"))
     page.get_by_role("button", name="Periksa berkas (uji coba)").click()
     ringkasan = page.get_by_test_id("ringkasan-siasn")
     jumlah = {k: ringkasan.locator(f"[data-jumlah={k}]").inner_text() for k in ("baru", "mutasi", "keluar", "berubah")}
     assert jumlah == {"baru": "2", "mutasi": "1", "keluar": "1", "berubah": "0"}
     assert page.get_by_test_id("siasn-keluar").locator("tbody tr").all_inner_texts()[0].startswith(keluar[nip])
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE_390["width"]
     screenshot(page, "siasn-pratinjau-390")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE_390["width"]
     page.set_viewport_size(DESKTOP)
     screenshot(page, "siasn-pratinjau-1280")
 
@@ -80,4 +80,4 @@ def test_admin_imports_a_siasn_export_after_reading_the_diff(demo_server, new_pa
     assert ImporSiasn.objects.get().jumlah["baru"] == 2
     # The mapping was saved: the next upload reads "NAMA PNS" without typing it again.
     page.goto(f"{demo_server.url}/admin/organisasi/pegawai/siasn/")
-    assert "NAMA PNS" in page.get_by_label("Nama", exact=True).input_value()
+    assert "NAMA PNS" in page.locator("input[name=kolom_nama]").input_value()
