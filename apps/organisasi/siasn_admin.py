@@ -35,7 +35,9 @@ class SiasnForm(forms.Form):
                 required=kunci in siasn.WAJIB,
                 max_length=400,
                 initial=", ".join(nama),
-                help_text=_("wajib") if kunci in siasn.WAJIB else _("boleh dikosongkan: data ini lalu tidak diubah oleh impor"),
+                help_text=_("wajib")
+                if kunci in siasn.WAJIB
+                else _("boleh dikosongkan: data ini lalu tidak diubah oleh impor"),
             )
 
     def clean_berkas(self):
