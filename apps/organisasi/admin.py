@@ -26,6 +26,7 @@ from .akses import catat_akses
 from .models import (
     AksesData,
     Golongan,
+    ImporSiasn,
     Pegawai,
     PerangkatDaerah,
     PermintaanPerbaikan,
@@ -396,6 +397,24 @@ class AksesDataAdmin(admin.ModelAdmin):
     date_hierarchy = "waktu"
     list_select_related = ["subjek"]
     list_per_page = 50
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(ImporSiasn)
+class ImporSiasnAdmin(admin.ModelAdmin):
+    """The history of SIASN imports (docs/keputusan.md, «Impor SIASN»): read-only, append-only."""
+
+    list_display = ["pada", "oleh", "nama_berkas", "jumlah_baris", "jumlah", "sha256"]
+    date_hierarchy = "pada"
+    list_select_related = ["oleh"]
 
     def has_add_permission(self, request) -> bool:
         return False
