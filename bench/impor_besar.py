@@ -12,44 +12,26 @@ Do not point it at a production database.
 
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from _proses import peak_rss_mb, setup_django
+
 ROWS = int(os.environ.get("BENCH_ROWS", "20000"))
 
 
-def _setup_django() -> None:
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kupang_budaya.settings")
-    # A bench is not production: a throwaway key (kupang_budaya/settings.py refuses to start without one).
-    os.environ.setdefault("SECRET_KEY", "bench-only-not-secret-" + "k" * 40)
-    import django
-
-    django.setup()
-
-
-def _peak_rss_mb() -> int:
-    """VmHWM: the peak resident set of this process image (ru_maxrss would include the parent's before exec)."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return round(int(line.split()[1]) / 1024)
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-
-
 def child(path: str) -> None:
-    _setup_django()
+    setup_django()
     from django.test import Client
 
     from apps.akun.models import User
 
     client = Client()
     client.force_login(User.objects.get(username="bench-admin"))
-    rss_before = _peak_rss_mb()
+    rss_before = peak_rss_mb()
     cpu = time.process_time()
     start = time.perf_counter()
     with open(path, "rb") as upload:
@@ -66,7 +48,7 @@ def child(path: str) -> None:
                 "listed": body.count("<tr><td>"),
                 "rest": response.context_data.get("galat_lain") if hasattr(response, "context_data") else None,
                 "rss_before_mb": round(rss_before),
-                "peak_rss_mb": _peak_rss_mb(),
+                "peak_rss_mb": peak_rss_mb(),
             }
         )
     )
@@ -77,7 +59,7 @@ def main() -> None:
         env = dict(os.environ)
         env.setdefault("DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite3")
         os.environ.update(env)
-        _setup_django()
+        setup_django()
         from django.core.management import call_command
 
         from apps.akun.models import User

@@ -50,12 +50,12 @@ def jenis_berkas(name: str) -> str:
     return ext
 
 
-def periksa_unggahan(name: str, data: bytes) -> str:
+def periksa_unggahan(name: str, data: bytes, maks_bytes: int = MAX_UPLOAD_BYTES) -> str:
     """Refuse unsafe or malformed uploads; return the kind ("xlsx" or "csv")."""
-    if len(data) > MAX_UPLOAD_BYTES:
+    if len(data) > maks_bytes:
         raise ValidationError(
             _("Berkas terlalu besar (%(size)s MB); paling besar %(max)s MB.")
-            % {"size": round(len(data) / 1024 / 1024, 1), "max": MAX_UPLOAD_BYTES // 1024 // 1024}
+            % {"size": round(len(data) / 1024 / 1024, 1), "max": maks_bytes // 1024 // 1024}
         )
     if not data:
         raise ValidationError(_("Berkas kosong."))
@@ -117,32 +117,43 @@ def _trim_trailing_blank(rows: list[list]) -> list[list]:
     return rows
 
 
-def baca_tabel(name: str, data: bytes) -> tablib.Dataset:
-    """Check `data`, then read its first sheet into a Dataset; header names lower-case, cells as stored.
+def baris_berkas(name: str, data: bytes, maks_bytes: int = MAX_UPLOAD_BYTES, maks_baris: int = MAX_ROWS):
+    """Check `data`, then yield the rows of its first sheet (lists of cells as stored), header included, one at a
+    time, so a reader keeps only what it needs. More than `maks_baris` data rows raise ValidationError.
 
-    An XLSX cell keeps its type (a number stays int/float, so a NIP typed as a number can be refused).
-    Data row i of the Dataset (1-based) is row i + 1 of the spreadsheet. Trailing blank rows are dropped.
+    A CSV may be separated by commas, semicolons (Excel in an Indonesian locale) or tabs: the header line decides.
     """
-    kind = periksa_unggahan(name, data)
+    kind = periksa_unggahan(name, data, maks_bytes)
+    terlalu_banyak = ValidationError(_("Berkas memuat lebih dari %(max)s baris.") % {"max": maks_baris})
     if kind == XLSX:
         try:
             workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception:
             raise ValidationError(_("Isi berkas XLSX rusak atau bukan lembar kerja."))
         try:
-            rows = []
-            for row in workbook.worksheets[0].iter_rows(values_only=True):
-                rows.append(list(row))
-                if len(rows) > MAX_ROWS + 1:
-                    raise ValidationError(_("Berkas memuat lebih dari %(max)s baris.") % {"max": MAX_ROWS})
+            for n, row in enumerate(workbook.worksheets[0].iter_rows(values_only=True)):
+                if n > maks_baris:
+                    raise terlalu_banyak
+                yield list(row)
         finally:
             workbook.close()
     else:
         text = data.decode("utf-8-sig")
-        rows = [list(r) for r in csv.reader(io.StringIO(text))]
-        if len(rows) > MAX_ROWS + 1:
-            raise ValidationError(_("Berkas memuat lebih dari %(max)s baris.") % {"max": MAX_ROWS})
-    rows = _trim_trailing_blank(rows)
+        pertama = text.split("\n", 1)[0]
+        pemisah = max((",", ";", "\t"), key=pertama.count)
+        for n, row in enumerate(csv.reader(io.StringIO(text), delimiter=pemisah)):
+            if n > maks_baris:
+                raise terlalu_banyak
+            yield row
+
+
+def baca_tabel(name: str, data: bytes) -> tablib.Dataset:
+    """Check `data`, then read its first sheet into a Dataset; header names lower-case, cells as stored.
+
+    An XLSX cell keeps its type (a number stays int/float, so a NIP typed as a number can be refused).
+    Data row i of the Dataset (1-based) is row i + 1 of the spreadsheet. Trailing blank rows are dropped.
+    """
+    rows = _trim_trailing_blank(list(baris_berkas(name, data)))
     if not rows:
         raise ValidationError(_("Berkas tidak memuat baris judul kolom."))
     header = _normal_header(rows[0])

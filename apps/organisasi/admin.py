@@ -21,11 +21,12 @@ from apps.common.admin import RiwayatAdmin
 from apps.common.import_formats import FORMATS
 from apps.common.uploads import MAX_UPLOAD_BYTES, periksa_unggahan
 
-from . import services, workflow
+from . import services, siasn_admin, workflow
 from .akses import catat_akses
 from .models import (
     AksesData,
     Golongan,
+    ImporSiasn,
     Pegawai,
     PerangkatDaerah,
     PermintaanPerbaikan,
@@ -252,11 +253,22 @@ class PegawaiAdmin(ImporAdminMixin, RiwayatAdmin):
     list_select_related = ["golongan", "unit_kerja"]
     inlines = [SanksiInline, RiwayatUnitInline]
     change_form_template = "organisasi/admin/pegawai_change_form.html"
+    import_export_change_list_template = "organisasi/admin/pegawai_change_list.html"
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if request.method == "GET" and str(object_id).isdigit():
             catat_akses(request, AksesData.Jenis.PEGAWAI, f"Admin: pegawai {object_id}", subjek_id=int(object_id))
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change) -> None:
+        """Unticking `aktif` is a leave: it goes through services.pegawai_keluar (roles end, history kept)."""
+        keluar = change and "aktif" in form.changed_data and not obj.aktif
+        if keluar:
+            obj.aktif = True
+        super().save_model(request, obj, form, change)
+        if keluar:
+            services.pegawai_keluar([obj.pk], aktor=request.user, alasan=_("Dinonaktifkan di admin"))
+            obj.aktif = False
 
     def get_readonly_fields(self, request, obj=None) -> list[str]:
         # A pegawai changes unit only through mutasi (kept in RiwayatUnit).
@@ -268,6 +280,11 @@ class PegawaiAdmin(ImporAdminMixin, RiwayatAdmin):
     def get_urls(self):
         return [
             path("<int:pk>/mutasi/", self.admin_site.admin_view(self.mutasi_view), name="organisasi_pegawai_mutasi"),
+            path(
+                "siasn/",
+                self.admin_site.admin_view(lambda request: siasn_admin.siasn_view(request, self)),
+                name="organisasi_pegawai_siasn",
+            ),
             *super().get_urls(),
         ]
 
@@ -380,6 +397,24 @@ class AksesDataAdmin(admin.ModelAdmin):
     date_hierarchy = "waktu"
     list_select_related = ["subjek"]
     list_per_page = 50
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(ImporSiasn)
+class ImporSiasnAdmin(admin.ModelAdmin):
+    """The history of SIASN imports (docs/keputusan.md, «Impor SIASN»): read-only, append-only."""
+
+    list_display = ["pada", "oleh", "nama_berkas", "jumlah_baris", "jumlah", "sha256"]
+    date_hierarchy = "pada"
+    list_select_related = ["oleh"]
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -171,6 +171,9 @@ class Pegawai(models.Model):
         Golongan, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("pangkat/golongan")
     )
     jabatan = models.CharField(_("jabatan"), max_length=200, blank=True)
+    # Eselon of a structural post (II.a ... IV.b) as SIASN gives it; empty for everyone else. The holder heads
+    # the unit (apps/organisasi/siasn.py, docs/keputusan.md, «Impor SIASN»).
+    eselon = models.CharField(_("eselon"), max_length=6, blank=True)
     unit_kerja = models.ForeignKey(
         UnitKerja, on_delete=models.PROTECT, related_name="pegawai", verbose_name=_("unit kerja")
     )
@@ -229,6 +232,49 @@ class RiwayatUnit(Riwayat):
         verbose_name = _("riwayat unit kerja")
         verbose_name_plural = _("riwayat unit kerja")
         ordering = ["pegawai", "-mulai"]
+
+
+class PemetaanSiasn(models.Model):
+    """The column mapping of the SIASN import, as the admin last saved it: for each datum (nip, nama, jabatan,
+    unit, ...) the header names accepted for it, first match wins (docs/keputusan.md, «Impor SIASN»). One row;
+    a datum missing here reads with the defaults of apps/organisasi/siasn.py (KOLOM_BAWAAN)."""
+
+    kolom = models.JSONField(_("kolom"), default=dict)
+    diubah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    diubah_pada = models.DateTimeField(_("diubah pada"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("pemetaan kolom SIASN")
+        verbose_name_plural = _("pemetaan kolom SIASN")
+
+    def __str__(self) -> str:
+        return str(_("Pemetaan kolom SIASN"))
+
+
+class ImporSiasn(Riwayat):
+    """One confirmed SIASN import: who, when, which file (SHA-256), the mapping used and the counts of what it
+    changed. Append-only; each changed pegawai also has its own historical row naming this import."""
+
+    pada = models.DateTimeField(_("waktu"), default=timezone.now)
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("oleh")
+    )
+    nama_berkas = models.CharField(_("nama berkas"), max_length=200)
+    sha256 = models.CharField(_("checksum SHA-256"), max_length=64)
+    jumlah_baris = models.PositiveIntegerField(_("jumlah baris"))
+    jumlah = models.JSONField(_("jumlah perubahan"), default=dict)
+    pemetaan = models.JSONField(_("pemetaan kolom"), default=dict)
+
+    class Meta:
+        verbose_name = _("impor SIASN")
+        verbose_name_plural = _("impor SIASN")
+        ordering = ["-pada", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.nama_berkas} ({self.pada:%d-%m-%Y %H:%M})"
 
 
 class SanksiDisiplin(models.Model):

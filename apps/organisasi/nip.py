@@ -3,6 +3,12 @@
 import datetime
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+NIP_ANGKA = gettext_lazy(
+    "NIP tersimpan sebagai angka, sehingga digit terakhirnya bisa hilang (Excel hanya menyimpan 15 digit): "
+    "format kolom NIP sebagai Teks, lalu ketik ulang NIP-nya."
+)
 
 PNS = "PNS"
 PPPK = "PPPK"

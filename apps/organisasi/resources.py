@@ -10,18 +10,16 @@
   simple_history's bulk functions, so 5,000 rows take seconds and the import is in the history.
 """
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from .models import Golongan, JenisASN, Pegawai, PerangkatDaerah, RiwayatUnit, UnitKerja
-from .nip import nip_errors
+from . import services
+from .models import Golongan, JenisASN, Pegawai, PerangkatDaerah, UnitKerja
+from .nip import NIP_ANGKA, nip_errors
 
 PEGAWAI_COLUMNS = [
     "nip",
@@ -35,10 +33,6 @@ PEGAWAI_COLUMNS = [
     "email",
     "telepon",
 ]
-NIP_ANGKA = gettext_lazy(
-    "NIP tersimpan sebagai angka, sehingga digit terakhirnya bisa hilang (Excel hanya menyimpan 15 digit): "
-    "format kolom NIP sebagai Teks, lalu ketik ulang NIP-nya."
-)
 
 
 def baris_spreadsheet(row_number: int) -> int:
@@ -397,18 +391,12 @@ class PegawaiResource(resources.ModelResource):
                 self.create_instances.clear()
 
     def _catat_mutasi(self, pegawai: list[Pegawai]) -> None:
-        """A unit changed by the import is a mutasi from today: close the open RiwayatUnit, open a new one."""
-        moved = [p for p in pegawai if self._original_unit.get(p.pk) not in (None, p.unit_kerja_id)]
-        if not moved:
-            return
-        today = timezone.localdate()
-        RiwayatUnit.objects.filter(pegawai__in=moved, sampai__isnull=True).update(
-            sampai=today - datetime.timedelta(days=1)
-        )
+        """A unit changed by the import is a mutasi from today (services.mutasi_massal)."""
+        moved = [
+            (p.pk, p.unit_kerja_id) for p in pegawai if self._original_unit.get(p.pk) not in (None, p.unit_kerja_id)
+        ]
         user = self._user if getattr(self._user, "pk", None) else None
-        RiwayatUnit.objects.bulk_create(
-            [RiwayatUnit(pegawai=p, unit_kerja_id=p.unit_kerja_id, mulai=today, dicatat_oleh=user) for p in moved]
-        )
+        services.mutasi_massal(moved, mulai=timezone.localdate(), aktor=user)
 
     def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None) -> None:
         if self.update_instances and (using_transactions or not dry_run):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from apps.akun.scope import lingkup, pegawai_for_user
 
-from . import services
+from . import hak, services
 from .akses import catat_akses
 from .forms import PermintaanPerbaikanForm
 from .models import AksesData, UnitKerja
@@ -69,7 +69,7 @@ def pegawai_detail(request, pk: int):
 
 def impor_template(request):
     """The pegawai import template (XLSX) for those who may import pegawai."""
-    if not request.user.has_perm("organisasi.import_pegawai"):
+    if not hak.boleh_impor_pegawai(request.user):
         raise PermissionDenied
     unit = UnitKerja.objects.order_by("perangkat_daerah__kode", "path").first()
     response = HttpResponse(template_pegawai(unit.kode if unit else "KODE.UNIT"), content_type=XLSX_TYPE)

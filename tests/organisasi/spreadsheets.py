@@ -20,9 +20,12 @@ def pegawai_rows(count: int, unit_kode: str, start: int = 1) -> list[list]:
     return rows
 
 
-def xlsx_bytes(rows: list[list], header: list[str] = PEGAWAI_COLUMNS) -> bytes:
+def xlsx_bytes(rows: list[list], header: list[str] = PEGAWAI_COLUMNS, judul: list[list] | None = None) -> bytes:
+    """An XLSX; `judul` rows (a report title, as some exports have) come above the header row."""
     workbook = Workbook()
     sheet = workbook.active
+    for row in judul or []:
+        sheet.append(row)
     sheet.append(header)
     for row in rows:
         sheet.append(row)
@@ -31,9 +34,9 @@ def xlsx_bytes(rows: list[list], header: list[str] = PEGAWAI_COLUMNS) -> bytes:
     return buffer.getvalue()
 
 
-def csv_bytes(rows: list[list], header: list[str] = PEGAWAI_COLUMNS) -> bytes:
+def csv_bytes(rows: list[list], header: list[str] = PEGAWAI_COLUMNS, pemisah: str = ",") -> bytes:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, delimiter=pemisah)
     writer.writerow(header)
     writer.writerows(rows)
     return buffer.getvalue().encode()
