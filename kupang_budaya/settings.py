@@ -242,7 +242,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "apps.common.storage.StaticStorage"},
 }
-FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# An upload up to nginx's client_max_body_size (6 MB, deploy/nginx/) stays in memory while the request is read: no
+# temporary file that a full disk could break before the form can say so (docs/operasi.md, «Sehat dan gangguan»).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
