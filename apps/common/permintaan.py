@@ -173,4 +173,3 @@ class PermintaanMiddleware:
             if disk_penuh(again):
                 return penyimpanan_penuh(request, again)
             raise
-

@@ -245,7 +245,11 @@ def test_logo_in_the_database(world, client_as, folder):
             raise OperationalError("database or disk is full")
         return execute(sql, params, many, context)
 
-    data = {"nama": "Pemerintah Kota Contoh", "alamat": "Jl. Uji Nomor 7", "berkas_logo": SimpleUploadedFile("l.png", PNG)}
+    data = {
+        "nama": "Pemerintah Kota Contoh",
+        "alamat": "Jl. Uji Nomor 7",
+        "berkas_logo": SimpleUploadedFile("l.png", PNG),
+    }
     with connection.execute_wrapper(penuh_db):
         response, log = _kirim(client_as("admin"), reverse("admin:common_instansi_add"), data)
     _form_lagi(response, log, "Pemerintah Kota Contoh", "Jl. Uji Nomor 7")

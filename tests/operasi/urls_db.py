@@ -7,7 +7,6 @@ from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
 from apps.common.uploads import PenyimpananPrivat
-
 from kupang_budaya.urls import handler400, handler403, handler404, handler500, urlpatterns  # noqa: F401
 
 
