@@ -162,13 +162,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # it Django's default per-process cache stays, and nothing that must be shared (sessions) is kept in it.
 CACHE_URL = env_str("CACHE_URL", "")
 CACHE_BERSAMA = bool(CACHE_URL)
+# Several instances on one cache server (docs/operasi.md, «Satu instans per pemda») each set their own
+# CACHE_KEY_PREFIX (or their own Redis database): a cached session of one must never be found by another.
+CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "")
 if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        }
+    }
 elif CACHE_URL.startswith("memcached://"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
             "LOCATION": CACHE_URL.removeprefix("memcached://"),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
     }
 elif CACHE_URL:
@@ -208,6 +218,11 @@ SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# One name per instance when several pemda run on one server (docs/operasi.md, «Satu instans per pemda»): with
+# their own hosts the browser keeps the cookies apart anyway; the names keep them apart in logs and under a parent
+# domain too.
+SESSION_COOKIE_NAME = env_str("SESSION_COOKIE_NAME", "sessionid")
+CSRF_COOKIE_NAME = env_str("CSRF_COOKIE_NAME", "csrftoken")
 
 # django-axes: lock (username, IP) after 5 failures. The client IP is REMOTE_ADDR only, so a spoofed
 # X-Forwarded-For cannot reset the counter; behind a trusted proxy set TRUSTED_PROXY_COUNT.
