@@ -164,13 +164,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # it Django's default per-process cache stays, and nothing that must be shared (sessions) is kept in it.
 CACHE_URL = env_str("CACHE_URL", "")
 CACHE_BERSAMA = bool(CACHE_URL)
+# Several instances on one cache server (docs/operasi.md, «Satu instans per pemda») each set their own
+# CACHE_KEY_PREFIX (or their own Redis database): a cached session of one must never be found by another.
+CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "")
 if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        }
+    }
 elif CACHE_URL.startswith("memcached://"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
             "LOCATION": CACHE_URL.removeprefix("memcached://"),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
     }
 elif CACHE_URL:
@@ -210,6 +220,11 @@ SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# One name per instance when several pemda run on one server (docs/operasi.md, «Satu instans per pemda»): with
+# their own hosts the browser keeps the cookies apart anyway; the names keep them apart in logs and under a parent
+# domain too.
+SESSION_COOKIE_NAME = env_str("SESSION_COOKIE_NAME", "sessionid")
+CSRF_COOKIE_NAME = env_str("CSRF_COOKIE_NAME", "csrftoken")
 
 # django-axes: lock (username, IP) after 5 failures. The client IP is REMOTE_ADDR only, so a spoofed
 # X-Forwarded-For cannot reset the counter; behind a trusted proxy set TRUSTED_PROXY_COUNT.
@@ -244,7 +259,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "apps.common.storage.StaticStorage"},
 }
-FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# An upload up to nginx's client_max_body_size (6 MB, deploy/nginx/) stays in memory while the request is read: no
+# temporary file that a full disk could break before the form can say so (docs/operasi.md, «Sehat dan gangguan»).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 

@@ -2,6 +2,7 @@
 # Check the nginx sites of deploy/nginx/ with Debian's nginx, as .ci/run does (docs/operasi.md, «Server baru»):
 #   1. kupang-budaya-http.conf (step 1 on a new server) passes `nginx -t` with no certificate anywhere;
 #   2. kupang-budaya.conf fails `nginx -t` while the certificate is missing (why step 1 exists), and passes with one;
+#   2b. kupang-budaya-instans.conf (several instances, one per pemda) passes with a certificate per host name;
 #   3. kupang-budaya.conf served for real on high ports, with a throwaway self-signed certificate and no gunicorn
 #      behind it: the ACME challenge is served over HTTP, everything else is redirected to HTTPS, a dead upstream
 #      answers 502 with the Indonesian page, and the maintenance file turns every page into the 503 page.
@@ -61,6 +62,20 @@ sed -e "s#$live#$tmp/#" deploy/nginx/kupang-budaya.conf > "$tmp/site.conf"
 nginx_conf "$tmp/site.conf"
 uji
 echo "nginx -t: deploy/nginx/kupang-budaya.conf OK with a certificate"
+
+# 2b. The site for several instances (docs/operasi.md, «Satu instans per pemda») with its shared part: accepted
+#     with a certificate per host name (scripts/cek_dua_instans.sh serves it for real with two instances).
+mkdir -p "$tmp/instans/deploy/nginx"
+for nama in budaya.kupangkab.go.id budaya.kotalestari.go.id; do
+  mkdir -p "$tmp/live/$nama" && cp "$tmp/privkey.pem" "$tmp/fullchain.pem" "$tmp/live/$nama/"
+done
+sed -e "s#/srv/kupang-budaya/#$repo/#" deploy/nginx/kupang-budaya-instans-umum.conf \
+  > "$tmp/instans/deploy/nginx/kupang-budaya-instans-umum.conf"
+sed -e "s#/etc/letsencrypt/live/#$tmp/live/#" -e "s#/srv/kupang-budaya/#$tmp/instans/#" \
+  deploy/nginx/kupang-budaya-instans.conf > "$tmp/instans.conf"
+nginx_conf "$tmp/instans.conf"
+uji
+echo "nginx -t: deploy/nginx/kupang-budaya-instans.conf (+ -instans-umum.conf) OK with a certificate per host"
 
 # 3. Served for real: high ports, IPv4 only, a dead upstream, paths into the temporary folder.
 http_port=$((20000 + RANDOM % 20000)); https_port=$((http_port + 1)); dead_port=$((http_port + 2))

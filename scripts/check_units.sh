@@ -2,14 +2,16 @@
 # Check the systemd units and timers of deploy/ (docs/operasi.md), as .ci/run does: `systemd-analyze verify` where
 # systemd is installed (it needs no running systemd), else a parse check in Python. The only message accepted from
 # systemd-analyze is that the app's own programs under /srv/kupang-budaya are not there (they are on the server).
+# The template units of deploy/instans/ (one instance per pemda) are verified as an instance, `<name>@contoh.*`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-units=(deploy/*.service deploy/*.timer)
+units=(deploy/*.service deploy/*.timer deploy/instans/*@.service deploy/instans/*@.timer)
 if command -v systemd-analyze >/dev/null; then
   tmp=$(mktemp -d)
   trap 'rm -rf "$tmp"' EXIT
   cp "${units[@]}" "$tmp/"
-  (cd "$tmp" && SYSTEMD_LOG_COLOR=0 systemd-analyze verify --man=no ./*.service ./*.timer > out.txt 2>&1) || true
+  tunggal=(); for u in "$tmp"/*; do case "$u" in *@.*) tunggal+=("./$(basename "${u/@./@contoh.}")") ;; *) tunggal+=("./$(basename "$u")") ;; esac; done
+  (cd "$tmp" && SYSTEMD_LOG_COLOR=0 systemd-analyze verify --man=no "${tunggal[@]}" > out.txt 2>&1) || true
   if grep -v -E '^[^ ]+: Command /srv/kupang-budaya/\S+ is not executable: No such file or directory$' \
       "$tmp/out.txt" | grep -q .; then
     echo "systemd-analyze verify: masalah di deploy/:" >&2

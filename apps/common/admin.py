@@ -8,13 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Instansi
-from .uploads import periksa_logo
+from .uploads import BerkasField, periksa_logo
 
 BAWAAN = ["wilayah", "kepala_daerah", "tempat", "peraturan", "nama_aplikasi", "sekda"]
 
 
 class InstansiForm(forms.ModelForm):
-    berkas_logo = forms.FileField(
+    berkas_logo = BerkasField(
         label=_("Logo (PNG atau JPEG, paling besar 512 KB)"),
         required=False,
         help_text=_("Tampil di kop surat dan laporan. Tanpa logo, kop hanya berisi teks."),

@@ -19,6 +19,8 @@ from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseForbidden, HttpResponseNotFound
 from django.template import loader
 
+from .uploads import disk_penuh
+
 logger = logging.getLogger("kupang.galat")
 
 
@@ -131,6 +133,9 @@ def server_error(request, template_name: str = "500.html") -> HttpResponse:
     """Called by Django inside its exception handler, so sys.exc_info() is the failing exception."""
     if gangguan_database(sys.exc_info()[1]):
         return coba_lagi(request, sys.exc_info()[1])
+    if disk_penuh(sys.exc_info()[1]):
+        # Outside a view (e.g. an upload spooled to a temporary file while the request was read): the 507 page.
+        return penyimpanan_penuh(request, sys.exc_info()[1])
     ref = _referensi(request)
     logger.error("galat 500 ref=%s path=%s", ref, _path(request), exc_info=sys.exc_info())
     try:

@@ -10,8 +10,11 @@
   dropped by a PostgreSQL restart then costs nothing. Otherwise `apps.common.errors` answers 503 with the
   "coba lagi" page and the request's reference (never a 400 that blames the user).
 - A full disk while storing an upload (`PenyimpananPenuhError`: the storage left no partial file, and the transaction
-  that would have pointed at the file is rolled back) is answered 507 with a page that says the file was not
-  stored and why.
+  that would have pointed at the file is rolled back; or the database's own disk full) is logged, and the view runs
+  once more with every uploaded file marked as not stored: each upload field (`apps.common.uploads.BerkasField`)
+  refuses it with `PESAN_PENYIMPANAN_PENUH`, so the same form comes back with that message at the top and beside
+  the file field and everything else that was typed. One mechanism for every upload form; a request without an
+  upload (or a form whose view cannot show it again) gets the 507 page that says the same.
 - `JsonFormatter` writes each record as one JSON object on one line, for the journal and any log shipper.
 """
 
@@ -20,12 +23,14 @@ import json
 import logging
 import time
 
+from django.contrib import messages
 from django.db import InterfaceError, OperationalError, connections
 
 from .errors import penyimpanan_penuh, referensi_baru
-from .uploads import PenyimpananPenuhError
+from .uploads import PESAN_PENYIMPANAN_PENUH, disk_penuh, tandai_tidak_tersimpan
 
 logger = logging.getLogger("kupang.permintaan")
+logger_unggahan = logging.getLogger("kupang.unggahan")
 
 # The id of the request this thread is serving ("-" outside a request: commands, timers).
 _ID = contextvars.ContextVar("kupang_request_id", default="-")
@@ -84,6 +89,10 @@ def _path(request) -> str:
     return repr(request.path)[1:-1][:300]
 
 
+def _ada_unggahan(request) -> bool:
+    return request.method == "POST" and bool(request.FILES)
+
+
 # Database errors that mean the connection or the server went away, not a bug in a query.
 GANGGUAN_DATABASE = (OperationalError, InterfaceError)
 METODE_AMAN = ("GET", "HEAD")
@@ -120,10 +129,11 @@ class PermintaanMiddleware:
             _ID.reset(token)
 
     def process_exception(self, request, exception):
-        """Retry a GET or HEAD once when the database connection failed (it is closed first, so the retry opens
-        a new one). Writes are not retried: the user sees the "coba lagi" page and decides."""
-        if isinstance(exception, PenyimpananPenuhError):
-            return penyimpanan_penuh(request, exception)
+        """A full disk while an upload was stored: the form again (`formulir_lagi`). Retry a GET or HEAD once when
+        the database connection failed (it is closed first, so the retry opens a new one). Writes are not retried:
+        the user sees the "coba lagi" page and decides."""
+        if disk_penuh(exception) and (isinstance(exception, OSError) or _ada_unggahan(request)):
+            return self.formulir_lagi(request, exception)
         if request.method not in METODE_AMAN or not isinstance(exception, GANGGUAN_DATABASE):
             return None
         if getattr(request, "_dicoba_ulang", False) or any(c.in_atomic_block for c in connections.all()):
@@ -134,3 +144,32 @@ class PermintaanMiddleware:
             connection.close()
         match = request.resolver_match
         return match.func(request, *match.args, **match.kwargs)
+
+    def formulir_lagi(self, request, exception):
+        """The disk was full while an upload was stored: nothing was kept (the storage removed its temporary file,
+        the transaction was rolled back). Log it, then run the view again with the uploads marked as not stored,
+        so that it shows its form with the message and every other value typed (docs/operasi.md, «Sehat dan
+        gangguan»)."""
+        logger_unggahan.error(
+            "penyimpanan penuh: berkas tidak tersimpan",
+            extra={
+                "kejadian": "penyimpanan_penuh",
+                "metode": request.method,
+                "path": _path(request),
+                "berkas": sum(len(v) for _k, v in request.FILES.lists()) if _ada_unggahan(request) else 0,
+                "galat": f"{type(exception).__name__}: {exception}"[:300],
+            },
+        )
+        match = request.resolver_match
+        if not _ada_unggahan(request) or match is None or getattr(request, "_formulir_lagi", False):
+            return penyimpanan_penuh(request, exception)
+        request._formulir_lagi = True
+        tandai_tidak_tersimpan(request.FILES)
+        messages.error(request, PESAN_PENYIMPANAN_PENUH, fail_silently=True)
+        try:
+            return match.func(request, *match.args, **match.kwargs)
+        except Exception as again:
+            # A form whose upload field is not a BerkasField stored again and failed again: the page that says so.
+            if disk_penuh(again):
+                return penyimpanan_penuh(request, again)
+            raise

@@ -15,6 +15,8 @@ from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from import_export.tmp_storages import BaseStorage
 
+from .uploads import tulis_utuh
+
 PREVIEW_MAX_AGE = 60 * 60  # seconds
 _NAME = re.compile(r"\A[0-9a-f]{32}\Z")
 
@@ -57,9 +59,8 @@ class PratinjauStorage(BaseStorage):
         self.name = os.urandom(16).hex()
         if isinstance(data, str):
             data = data.encode(self.encoding or "utf-8")
-        fd = os.open(self._path(), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
+        # Whole or not at all: a full disk leaves no truncated preview (PenyimpananPenuhError, docs/operasi.md).
+        tulis_utuh(str(self._path()), [data], 0o600)
 
     def read(self):
         bersihkan()

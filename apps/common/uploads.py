@@ -31,6 +31,7 @@ from django.core.files.storage import FileSystemStorage
 from django.http import FileResponse, Http404
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_ZIP_ENTRIES = 100
@@ -220,50 +221,63 @@ def periksa_bukti(berkas) -> Bukti:
 
 class PenyimpananPenuhError(OSError):
     """The server's disk (or the folder's quota) is full: the file was not stored, and nothing partial was left.
-    `apps.common.permintaan` answers it with a page that says so (507)."""
+    `apps.common.permintaan` answers it by showing the form again with `PESAN_PENYIMPANAN_PENUH`."""
+
+
+# What the user reads, at the top of the page and beside the file field, when the disk was full (docs/operasi.md,
+# «Sehat dan gangguan»).
+PESAN_PENYIMPANAN_PENUH = gettext_lazy(
+    "Penyimpanan server penuh; berkas tidak tersimpan. Isian Anda tidak hilang; coba lagi nanti atau hubungi admin."
+)
+KODE_PENYIMPANAN_PENUH = "penyimpanan_penuh"
+
+
+def tulis_utuh(full_path: str, chunks: Iterable[bytes], mode: int | None = None) -> None:
+    """Write a new file whole or not at all: into a hidden temporary file in the same folder, flushed to disk, then
+    linked under `full_path` (link() refuses an existing name: FileExistsError). A full disk (ENOSPC, EDQUOT)
+    raises PenyimpananPenuhError; on any error the temporary file is removed, so no truncated file is left."""
+    directory = os.path.dirname(full_path)
+    try:
+        os.makedirs(directory, exist_ok=True)
+        handle, tmp_path = tempfile.mkstemp(dir=directory, prefix=".unggah-")
+    except OSError as exc:
+        raise _penuh_atau(exc)
+    try:
+        try:
+            with os.fdopen(handle, "wb") as tmp:
+                for chunk in chunks:
+                    tmp.write(chunk)
+                tmp.flush()
+                os.fsync(tmp.fileno())
+            if mode is not None:
+                os.chmod(tmp_path, mode)
+            os.link(tmp_path, full_path)
+        except FileExistsError:
+            raise
+        except OSError as exc:
+            raise _penuh_atau(exc)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_path)
 
 
 class PenyimpananPrivat(FileSystemStorage):
     """Files under MEDIA_ROOT, which no URL serves (only static files are served): there is no public URL.
 
-    A file is written whole or not at all: it is written to a hidden temporary file in the same folder, flushed to
-    disk, and only then linked under its name. A full disk (ENOSPC, EDQUOT) or another write error removes the
-    temporary file, so no truncated file is left for a record to point at.
+    A file is written whole or not at all (`tulis_utuh`), so no truncated file is left for a record to point at.
     """
 
     def url(self, name):
         raise ValueError("A private file has no URL: serve it through a view that checks scope.")
 
     def _save(self, name, content):
-        full_path = self.path(name)
-        directory = os.path.dirname(full_path)
-        try:
-            os.makedirs(directory, exist_ok=True)
-            handle, tmp_path = tempfile.mkstemp(dir=directory, prefix=".unggah-")
-        except OSError as exc:
-            raise _penuh_atau(exc)
-        try:
+        while True:
             try:
-                with os.fdopen(handle, "wb") as tmp:
-                    for chunk in content.chunks():
-                        tmp.write(chunk)
-                    tmp.flush()
-                    os.fsync(tmp.fileno())
-                if self.file_permissions_mode is not None:
-                    os.chmod(tmp_path, self.file_permissions_mode)
-                while True:
-                    try:
-                        # link() refuses an existing name, as FileSystemStorage's O_EXCL does.
-                        os.link(tmp_path, full_path)
-                        break
-                    except FileExistsError:
-                        name = self.get_available_name(name)
-                        full_path = self.path(name)
-            except OSError as exc:
-                raise _penuh_atau(exc)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp_path)
+                # An existing name is refused, as FileSystemStorage's O_EXCL does: take the next free one.
+                tulis_utuh(self.path(name), content.chunks(), self.file_permissions_mode)
+                break
+            except FileExistsError:
+                name = self.get_available_name(name)
         return str(name).replace("\\", "/")
 
 
@@ -271,6 +285,21 @@ def _penuh_atau(exc: OSError) -> OSError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return PenyimpananPenuhError(exc.errno, exc.strerror)
     return exc
+
+
+def disk_penuh(exception: BaseException | None) -> bool:
+    """True when the exception (or one it was raised from or during) says the disk is full: a file write
+    (ENOSPC, EDQUOT) or the database's own files (PostgreSQL SQLSTATE 53100 disk_full, SQLite "database or disk is
+    full"). A logo is stored in the database, so its full disk is the database's."""
+    seen = 0
+    while exception is not None and seen < 10:
+        if isinstance(exception, OSError) and exception.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        if getattr(exception, "sqlstate", None) == "53100" or "database or disk is full" in str(exception):
+            return True
+        exception = exception.__cause__ or exception.__context__
+        seen += 1
+    return False
 
 
 _PRIVAT = PenyimpananPrivat()
@@ -297,7 +326,32 @@ class NamaAcak:
         return isinstance(other, NamaAcak) and other.folder == self.folder
 
 
-class BerkasBuktiField(forms.FileField):
+def tandai_tidak_tersimpan(files) -> None:
+    """Mark every uploaded file of a request (`request.FILES`) as not stored because the disk was full: the view
+    that runs again then sees each upload field refuse it (`BerkasField`), and shows its form with everything else
+    that was typed (apps/common/permintaan.py)."""
+    for _name, uploads in files.lists():
+        for upload in uploads:
+            upload.tidak_tersimpan = True
+
+
+def _tidak_tersimpan(data) -> bool:
+    if isinstance(data, list | tuple):
+        return any(_tidak_tersimpan(d) for d in data)
+    return bool(getattr(data, "tidak_tersimpan", False))
+
+
+class BerkasField(forms.FileField):
+    """Every upload field of the app (forms and admin): Django's FileField, which refuses a file the server could
+    not store because the disk was full (`tandai_tidak_tersimpan`) with `PESAN_PENYIMPANAN_PENUH` beside it."""
+
+    def clean(self, data, initial=None):
+        if _tidak_tersimpan(data):
+            raise ValidationError(PESAN_PENYIMPANAN_PENUH, code=KODE_PENYIMPANAN_PENUH)
+        return super().clean(data, initial)
+
+
+class BerkasBuktiField(BerkasField):
     """A form field that runs `periksa_bukti`; the result is on the file as `.bukti`."""
 
     def __init__(self, *args, **kwargs) -> None:

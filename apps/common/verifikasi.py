@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .dokumen import cocok
 from .models import DokumenTerbit
+from .uploads import BerkasField
 
 BATAS_UKURAN = 20 * 1024 * 1024
 
@@ -19,7 +20,7 @@ class KodeForm(forms.Form):
 
 
 class SalinanForm(forms.Form):
-    berkas = forms.FileField(label=_("Berkas PDF yang ingin diperiksa"))
+    berkas = BerkasField(label=_("Berkas PDF yang ingin diperiksa"))
 
     def clean_berkas(self):
         berkas = self.cleaned_data["berkas"]

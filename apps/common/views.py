@@ -1,7 +1,7 @@
 """`GET /sehat/`: health for the load balancer and monitoring (docs/keputusan.md, «Antarmuka yang tetap»; docs/operasi.md, «Sehat dan gangguan»).
 
 No login, no personal data, no cache: 200 when the database answers a query and the file storage takes a write,
-503 otherwise, with which of the two failed. Cheap enough to be asked every few seconds: one `SELECT 1` and one
+503 otherwise, with which of the two failed, and the name of the instansi served. Cheap enough to be asked every few seconds: one `SELECT 1` and one
 small file written and removed under MEDIA_ROOT.
 """
 
@@ -17,6 +17,7 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from .models import Instansi
 from .uploads import FOLDER_PRIVAT
 
 
@@ -44,6 +45,16 @@ def penyimpanan_sehat() -> bool:
             berkas.unlink(missing_ok=True)
 
 
+def nama_instansi() -> str | None:
+    """The instansi this instance serves (public: it heads every page), so that a check behind one nginx with
+    several instances sees which one answered (docs/operasi.md, «Satu instans per pemda»); None when the database
+    does not answer."""
+    try:
+        return Instansi.aktif().nama
+    except DatabaseError:
+        return None
+
+
 @login_not_required
 @require_safe
 @never_cache
@@ -51,6 +62,10 @@ def sehat(request) -> JsonResponse:
     hasil = {"database": database_sehat(), "penyimpanan": penyimpanan_sehat()}
     ok = all(hasil.values())
     return JsonResponse(
-        {"status": "ok" if ok else "gagal", **{k: "ok" if v else "gagal" for k, v in hasil.items()}},
+        {
+            "status": "ok" if ok else "gagal",
+            **{k: "ok" if v else "gagal" for k, v in hasil.items()},
+            "instansi": nama_instansi() if hasil["database"] else None,
+        },
         status=200 if ok else 503,
     )

@@ -108,7 +108,11 @@ def pertemuan_tambah(request, kode: str):
 
 
 def pertemuan_detail(request, pk: int):
-    pertemuan = _get_pertemuan_for_user(request, pk)
+    return _halaman_pertemuan(request, _get_pertemuan_for_user(request, pk))
+
+
+def _halaman_pertemuan(request, pertemuan, form_lampiran=None, status: int = 200):
+    """The meeting page; a refused attachment shows its bound form with the error beside the file field."""
     boleh_catat = lingkup(request.user).boleh_catat_pertemuan_forum(pertemuan.perangkat_daerah_id)
     context = {
         "pertemuan": pertemuan,
@@ -116,9 +120,9 @@ def pertemuan_detail(request, pk: int):
         "peserta": pertemuan.peserta.select_related("pegawai", "nominasi__unit_kerja").order_by("pegawai__nama"),
         "lampiran": pertemuan.lampiran.all(),
         "boleh_catat": boleh_catat,
-        "form_lampiran": LampiranForm() if boleh_catat else None,
+        "form_lampiran": (form_lampiran or LampiranForm()) if boleh_catat else None,
     }
-    return render(request, "forum/pertemuan_detail.html", context)
+    return render(request, "forum/pertemuan_detail.html", context, status=status)
 
 
 def pertemuan_ubah(request, pk: int):
@@ -158,9 +162,7 @@ def lampiran_tambah(request, pk: int):
         else:
             messages.success(request, _("Lampiran diunggah."))
             return redirect("forum:pertemuan_detail", pk=pk)
-    for message in form.errors.get("berkas", []):
-        messages.error(request, _("Lampiran: %(pesan)s") % {"pesan": message})
-    return redirect("forum:pertemuan_detail", pk=pk)
+    return _halaman_pertemuan(request, pertemuan, form_lampiran=form, status=400)
 
 
 def lampiran_unduh(request, kunci):

@@ -19,7 +19,7 @@ from apps.akun.models import Peran
 from apps.common import pratinjau
 from apps.common.admin import RiwayatAdmin
 from apps.common.import_formats import FORMATS
-from apps.common.uploads import MAX_UPLOAD_BYTES, periksa_unggahan
+from apps.common.uploads import MAX_UPLOAD_BYTES, BerkasField, periksa_unggahan
 
 from . import services, siasn_admin, workflow
 from .akses import catat_akses
@@ -47,6 +47,8 @@ from .resources import (
 class UnggahanForm(ImportForm):
     """The admin's import form: the upload is checked (size, type, zip/XML bombs) before it is read. Labels in
     Indonesian (django-import-export ships no Indonesian translation)."""
+
+    import_file = BerkasField()
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.common.angka import AngkaField, angka
+from apps.common.uploads import BerkasField
 from apps.nilai.models import Nilai
 
 from .models import BarisRencana, Permasalahan, RencanaTindak, capaian_persen
@@ -161,7 +162,7 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
-class MultipleFileField(forms.FileField):
+class MultipleFileField(BerkasField):
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}))
         super().__init__(*args, **kwargs)

@@ -65,9 +65,16 @@ def daftar(request):
 
 
 def detail(request, pk: int):
-    tl = _get_tindak_lanjut_for_user(request, pk)
+    return _halaman(request, _get_tindak_lanjut_for_user(request, pk))
+
+
+def _halaman(request, tl: TindakLanjut, terikat=None, status: int = 200):
+    """The record with a form per available step; `terikat` is (aksi, bound form) of a refused step, shown with
+    its errors and everything typed."""
     tersedia = aksi_dari(tl.status, services.pelaku(tl, request.user))
-    forms = [(aksi, Aksi(aksi).label, _form(aksi)) for aksi in tersedia]
+    forms = [
+        (aksi, Aksi(aksi).label, terikat[1] if terikat and terikat[0] == aksi else _form(aksi)) for aksi in tersedia
+    ]
     scope = lingkup(request.user)
     context = {
         "tl": tl,
@@ -78,7 +85,7 @@ def detail(request, pk: int):
         else None,
         "riwayat": tl.riwayat.select_related("oleh__pegawai"),
     }
-    return render(request, "tindaklanjut/detail.html", context)
+    return render(request, "tindaklanjut/detail.html", context, status=status)
 
 
 @require_POST
@@ -109,10 +116,7 @@ def transisi(request, pk: int, aksi: str):
     form = _form(aksi, request.POST, request.FILES)
     if form is not None:
         if not form.is_valid():
-            for errors in form.errors.values():
-                for error in errors:
-                    messages.error(request, error)
-            return redirect("tindaklanjut:detail", pk=tl.pk)
+            return _halaman(request, tl, terikat=(aksi, form), status=400)
         catatan = form.cleaned_data["catatan"]
         bukti = form.cleaned_data.get("bukti")
     try:

@@ -83,10 +83,13 @@ def test_a_refused_file_writes_neither_meeting_nor_file(world, client_as, nama, 
 def test_a_refused_file_added_to_a_meeting_writes_nothing(world, client_as):
     pertemuan = helpers.pertemuan(world, dengan_lampiran=False)
     url = reverse("forum:lampiran_tambah", kwargs={"pk": pertemuan.pk})
-    response = client_as("kepala").post(url, {"berkas": helpers.berkas("x.pdf", helpers.HTML)}, follow=True)
-    assert [str(m) for m in response.context["messages"]] == [
-        "Lampiran: Isi berkas bukan PDF, JPEG, atau PNG. Hanya ketiga jenis itu yang diterima."
-    ]
+    response = client_as("kepala").post(url, {"berkas": helpers.berkas("x.pdf", helpers.HTML)})
+    # The meeting page again, with the reason beside the file field (and in the summary at the top).
+    assert response.status_code == 400
+    assert response.context["form_lampiran"].errors == {
+        "berkas": ["Isi berkas bukan PDF, JPEG, atau PNG. Hanya ketiga jenis itu yang diterima."]
+    }
+    assert 'data-testid="ringkasan-galat"' in response.content.decode()
     assert (LampiranPertemuan.objects.count(), _files()) == (0, [])
     client_as("kepala").post(url, {"berkas": helpers.berkas("foto.png", helpers.PNG, "image/png")})
     assert pertemuan.lampiran.get().content_type == "image/png"

@@ -1,9 +1,12 @@
 """Database faults and a full disk as the user meets them (docs/operasi.md, «Gangguan»): a GET retried once on a
 fresh connection, otherwise the Indonesian "coba lagi" page (503) with the request's reference, never a 400; a
-full disk on upload leaves no partial file and a page that says the file was not stored (507)."""
+full disk on upload leaves no partial file and shows the form again with the message (or, without a form to show,
+a page that says the file was not stored: 507)."""
 
 import errno
+import html
 import logging
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -14,7 +17,7 @@ from django.db import OperationalError, connection
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from apps.common.uploads import PenyimpananPenuhError, PenyimpananPrivat
+from apps.common.uploads import PESAN_PENYIMPANAN_PENUH, PenyimpananPenuhError, PenyimpananPrivat
 from apps.forum.models import LampiranPertemuan, Pertemuan
 from tests.forum import helpers
 from tests.forum.test_forum import _data_pertemuan
@@ -125,14 +128,36 @@ def disk_penuh(tmp_path, settings):
 
 
 @override_settings(DEBUG=False)
-def test_a_full_disk_on_upload_tells_the_user_and_keeps_nothing(world, client_as, disk_penuh):
+def test_a_full_disk_on_upload_shows_the_form_again_and_keeps_nothing(world, client_as, disk_penuh):
+    """A real full disk (tmpfs): the form again with the message, what was typed, no file, no row
+    (every upload form: tests/operasi/test_disk_penuh.py)."""
     client = client_as("kbk")
     url = reverse("forum:pertemuan_tambah", kwargs={"kode": "PDX"})
     besar = helpers.PDF + b"0" * 200_000
-    response = client.post(url, _data_pertemuan(world, berkas=helpers.berkas("Notulen.pdf", besar)))
-    body = response.content.decode()
-    assert response.status_code == 507
-    assert "Berkas tidak tersimpan: penyimpanan server penuh" in body
-    assert REF.search(body).group(1) == response["X-Referensi"]
+    response = client.post(url, _data_pertemuan(world, topik="Rapat disk penuh", berkas=helpers.berkas("N.pdf", besar)))
+    body = html.unescape(response.content.decode())
+    assert response.status_code == 200
+    assert body.count(str(PESAN_PENYIMPANAN_PENUH)) == 2  # at the top and beside the file field
+    assert "Rapat disk penuh" in body
     assert (Pertemuan.objects.count(), LampiranPertemuan.objects.count()) == (0, 0)
     assert sorted(str(p.relative_to(disk_penuh)) for p in Path(disk_penuh).rglob("*") if p.is_file()) == ["pengisi"]
+
+
+@override_settings(ROOT_URLCONF="tests.operasi.urls_db", DEBUG=False)
+def test_a_full_disk_without_a_form_to_show_again_is_the_507_page(db, settings, tmp_path, monkeypatch):
+    """A file the app writes itself (an issued document), or an upload through a field that is not a BerkasField:
+    the page that says the file was not stored, with its reference; nothing partial is left."""
+    settings.MEDIA_ROOT = tmp_path
+
+    def fsync(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    client = Client(raise_request_exception=False)
+    for data in ({}, {"berkas": helpers.berkas()}):
+        response = client.post("/uji-simpan/", data)
+        body = response.content.decode()
+        assert response.status_code == 507
+        assert "Berkas tidak tersimpan: penyimpanan server penuh" in body
+        assert REF.search(body).group(1) == response["X-Referensi"]
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []

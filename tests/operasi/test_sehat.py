@@ -7,14 +7,20 @@ import logging
 from django.db import OperationalError, connection
 from django.test import Client, override_settings
 
+from apps.common.models import Instansi
 from apps.common.permintaan import FilterPermintaan, JsonFormatter
 
 
 def test_health_answers_without_login_and_names_no_person(db):
     response = Client().get("/sehat/")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "penyimpanan": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "penyimpanan": "ok", "instansi": Instansi.aktif().nama}
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_health_names_the_instansi_this_instance_serves(db):
+    Instansi.objects.create(nama="Pemerintah Kota Lestari")
+    assert Client().get("/sehat/").json()["instansi"] == "Pemerintah Kota Lestari"
 
 
 @override_settings(DEBUG=False, SECURE_SSL_REDIRECT=True)
@@ -30,7 +36,7 @@ def test_health_is_503_when_the_database_fails(db):
     with connection.execute_wrapper(putus):
         response = Client().get("/sehat/")
     assert response.status_code == 503
-    assert response.json() == {"status": "gagal", "database": "gagal", "penyimpanan": "ok"}
+    assert response.json() == {"status": "gagal", "database": "gagal", "penyimpanan": "ok", "instansi": None}
 
 
 def test_health_is_503_when_the_storage_cannot_be_written(db, settings, tmp_path):
@@ -39,7 +45,12 @@ def test_health_is_503_when_the_storage_cannot_be_written(db, settings, tmp_path
     settings.MEDIA_ROOT = bukan_folder
     response = Client().get("/sehat/")
     assert response.status_code == 503
-    assert response.json() == {"status": "gagal", "database": "ok", "penyimpanan": "gagal"}
+    assert response.json() == {
+        "status": "gagal",
+        "database": "ok",
+        "penyimpanan": "gagal",
+        "instansi": Instansi.aktif().nama,
+    }
 
 
 def test_health_refuses_a_post(db):

@@ -154,7 +154,11 @@ def test_kepala_reports_through_the_page(world, final, client_as):
     page = client.get(reverse("tindaklanjut:detail", args=[tl.pk])).content.decode()
     assert "Laporkan tindak lanjut" in page and "law enforcement" in page
     response = client.post(reverse("tindaklanjut:transisi", args=[tl.pk, "laporkan"]), {"catatan": ""})
-    assert response.status_code == 302
+    # The record again with the refused form bound: its error beside the field and in the summary at the top.
+    assert response.status_code == 400
+    [bound] = [form for aksi, _label, form in response.context["forms"] if aksi == "laporkan"]
+    assert bound.errors == {"catatan": ["Bidang ini tidak boleh kosong."]}
+    assert 'data-testid="ringkasan-galat"' in response.content.decode()
     assert TindakLanjut.objects.get(pk=tl.pk).status == Status.TERBUKA
     client.post(reverse("tindaklanjut:transisi", args=[tl.pk, "laporkan"]), {"catatan": "Apel pagi tiap Senin"})
     assert TindakLanjut.objects.get(pk=tl.pk).status == Status.DILAPORKAN

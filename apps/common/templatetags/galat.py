@@ -23,8 +23,10 @@ def _forms_in(context) -> list[forms.BaseForm]:
 
 @register.simple_tag(takes_context=True)
 def ringkasan_galat(context) -> str:
-    """Every refused form of the page: its errors not tied to a field, then each field's label and error, linked."""
+    """Every refused form of the page: its errors not tied to a field, then each field's label and error, linked.
+    An error the page already shows as a message above it (a full disk, apps/common/permintaan.py) is not repeated."""
     baris = []
+    sudah = {str(m) for m in context.get("messages") or ()}
     for form in _forms_in(context):
         if not form.is_bound or not form.errors:
             continue
@@ -35,6 +37,8 @@ def ringkasan_galat(context) -> str:
             field = form[name]
             label = form.fields[name].label or name
             for pesan in errors:
+                if pesan in sudah:
+                    continue
                 baris.append({"pesan": pesan, "tautan": field.auto_id, "label": label})
     if not baris:
         return ""
