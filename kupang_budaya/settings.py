@@ -112,7 +112,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "apps.common.middleware.KebijakanKontenMiddleware",  # django-csp's CSPMiddleware, the header built once
     "simple_history.middleware.HistoryRequestMiddleware",
     "apps.akun.throttle.PembatasMasukMiddleware",
     "axes.middleware.AxesMiddleware",
