@@ -134,6 +134,8 @@ TEMPLATES = [
                 "apps.akun.context_processors.peran",
                 "apps.notifikasi.context_processors.notifikasi",
             ],
+            # `{% url %}` reverses an argument-free link once per process (apps/common/templatetags/tautan.py).
+            "builtins": ["apps.common.templatetags.tautan"],
         },
     },
 ]
