@@ -27,6 +27,7 @@ PUNCAK = [
     ("session save (middleware response)", "django/contrib/sessions/middleware.py", "process_response"),
     ("CSRF check", "django/middleware/csrf.py", "process_view"),
     ("CSP header", "csp/middleware.py", "process_response"),
+    ("CSP header, built once (apps/common/middleware.py)", "apps/common/middleware.py", "process_response"),
     ("messages", "django/contrib/messages/middleware.py", "process_response"),
     ("localize numbers in templates", "django/utils/formats.py", "localize"),
     ("submission service (kirim)", "apps/survei/services.py", "kirim"),

@@ -113,7 +113,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "apps.common.middleware.KebijakanKontenMiddleware",  # django-csp's CSPMiddleware, the header built once
     "simple_history.middleware.HistoryRequestMiddleware",
     "apps.akun.throttle.PembatasMasukMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -136,6 +136,8 @@ TEMPLATES = [
                 "apps.notifikasi.context_processors.notifikasi",
                 "apps.common.instansi.instansi",
             ],
+            # `{% url %}` reverses an argument-free link once per process (apps/common/templatetags/tautan.py).
+            "builtins": ["apps.common.templatetags.tautan"],
         },
     },
 ]

@@ -7,11 +7,15 @@
   A session cookie outside the session engine's own format is dropped before SessionMiddleware reads it: a miss
   (no session), as a stale key is, never a database error.
 - `SesiSegarkanMiddleware` renews the idle timeout without writing the session on every request.
+- `KebijakanKontenMiddleware` is django-csp's, with the header built once per process.
 """
 
 import re
 import time
 
+import csp.middleware
+from csp.constants import HEADER
+from csp.utils import build_policy
 from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.utils.translation import gettext as _
@@ -109,4 +113,40 @@ class SesiSegarkanMiddleware:
         now = int(time.time())
         if now - session.get(DISEGARKAN, 0) >= self.interval:
             session[DISEGARKAN] = now
+        return response
+
+
+# Response attributes through which django-csp's decorators change the policy of one response.
+_CSP_PER_RESPONS = ("_csp_config", "_csp_update", "_csp_replace", "_csp_config_ro", "_csp_update_ro", "_csp_replace_ro")
+
+
+class KebijakanKontenMiddleware(csp.middleware.CSPMiddleware):
+    """django-csp's middleware, with the Content-Security-Policy header built once per process.
+
+    The policy is the same for every response (settings.CONTENT_SECURITY_POLICY): no view changes it and no
+    template draws a nonce, yet django-csp builds the string anew for each response, twice per Formulir 1
+    submission (bench/kirim.py). A response that changes or exempts the policy, a request that drew a nonce, and a
+    configuration with a report-only policy or excluded prefixes take the library's own path.
+    """
+
+    def __init__(self, get_response) -> None:
+        super().__init__(get_response)
+        sederhana = not getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None) and not (
+            getattr(settings, "CONTENT_SECURITY_POLICY", None) or {}
+        ).get("EXCLUDE_URL_PREFIXES")
+        self.kebijakan = build_policy() if sederhana else None
+
+    def process_response(self, request, response):
+        if (
+            self.kebijakan is None
+            or settings.DEBUG
+            or getattr(request, "_csp_nonce", None) is not None
+            or getattr(response, "_csp_exempt", False)
+            or any(getattr(response, a, None) is not None for a in _CSP_PER_RESPONS)
+        ):
+            return super().process_response(request, response)
+        if HEADER not in response:
+            response[HEADER] = self.kebijakan
+        # As the library does: a nonce asked for after the header is written is an error, not a silent gap.
+        request.csp_nonce = csp.middleware.CheckableLazyObject(self._csp_nonce_post_response)
         return response

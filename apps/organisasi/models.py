@@ -408,6 +408,8 @@ class PemberitahuanDiterima(models.Model):
     A new version of the notice (VERSI) is shown again once."""
 
     VERSI = "2026-1"
+    # Session key of an acknowledgement already read: [user pk, VERSI] (see `sudah`).
+    KUNCI_SESI = "_pdp"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     versi = models.CharField(_("versi pemberitahuan"), max_length=20)
@@ -422,5 +424,31 @@ class PemberitahuanDiterima(models.Model):
         return f"{self.user_id} {self.versi}"
 
     @classmethod
-    def sudah(cls, user) -> bool:
-        return user.is_authenticated and cls.objects.filter(user=user, versi=cls.VERSI).exists()
+    def sudah(cls, user, session=None) -> bool:
+        """Whether `user` acknowledged the current version. With the user's session: a yes kept there for this user
+        and version answers without a query (Formulir 1 asks on every GET), and a yes read from the database is kept
+        there; an acknowledgement is never withdrawn, and a new VERSI does not match. docs/pdp.md, «Pemberitahuan»."""
+        if not user.is_authenticated:
+            return False
+        tanda = [user.pk, cls.VERSI]
+        if session is not None and session.get(cls.KUNCI_SESI) == tanda:
+            return True
+        ada = cls.objects.filter(user=user, versi=cls.VERSI).exists()
+        if ada and session is not None:
+            session[cls.KUNCI_SESI] = tanda
+        return ada
+
+    @classmethod
+    def terima(cls, user, session=None) -> None:
+        """`user` acknowledges the current version (once; kept in the session too, as `sudah` reads it)."""
+        cls.objects.get_or_create(user=user, versi=cls.VERSI)
+        if session is not None:
+            session[cls.KUNCI_SESI] = [user.pk, cls.VERSI]
+
+
+def pemberitahuan_saat_masuk(sender, request, user, **kwargs) -> None:
+    """At login, keep an acknowledgement already given in the new session (connected to `user_logged_in` in
+    apps.py): one query at login instead of one on every Formulir 1 page."""
+    session = getattr(request, "session", None)
+    if session is not None:
+        PemberitahuanDiterima.sudah(user, session)

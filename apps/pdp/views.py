@@ -27,11 +27,11 @@ def pemberitahuan(request):
     """The notice, open to everyone (linked in the footer). A logged-in person acknowledges it by POST; Formulir 1
     sends them here first (apps/survei/views.py) and this sends them back (`next`)."""
     if request.method == "POST" and request.user.is_authenticated:
-        PemberitahuanDiterima.objects.get_or_create(user=request.user, versi=PemberitahuanDiterima.VERSI)
+        PemberitahuanDiterima.terima(request.user, request.session)
         return redirect(_tujuan_aman(request) or "beranda")
     context = {
         "next": _tujuan_aman(request) or "",
-        "sudah": PemberitahuanDiterima.sudah(request.user),
+        "sudah": PemberitahuanDiterima.sudah(request.user, request.session),
         "versi": PemberitahuanDiterima.VERSI,
         "retensi": settings.RETENSI,
         "pejabat_pdp": settings.PEJABAT_PDP,

@@ -12,6 +12,7 @@ from functools import lru_cache
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from .models import Bagian, Butir, InstrumenVersi
 
@@ -84,3 +85,44 @@ def _fieldset(pk: int, dibuat_pada) -> dict[int, tuple[SafeString, ...]]:
         b.nomor: tuple(butir_html(b, terpilih, kelompok_baru=b.nomor in baru) for terpilih in (None, 1, 2, 3, 4))
         for b in versi.butir
     }
+
+
+# Stands for a section's items while its frame is rendered (the frame is then split there).
+_ISI = "\x00isi\x00"
+
+
+@dataclass(frozen=True)
+class BingkaiFormulir:
+    """The parts of the form page that depend only on the version (and the language): each section's HTML before
+    and after its items (templates/survei/_bagian_formulir.html), and the end of the form with "Kirim" and the
+    review (_formulir_akhir.html). Rendered once: their dozens of tags per request cost more than the rest of the
+    page (bench/kirim.py)."""
+
+    bagian: dict[int, tuple[SafeString, SafeString]]
+    akhir: SafeString
+
+
+def bingkai_versi(versi: InstrumenVersi) -> BingkaiFormulir:
+    return _bingkai(versi.pk, versi.dibuat_pada, get_language())
+
+
+@lru_cache(maxsize=16)
+def _bingkai(pk: int, dibuat_pada, bahasa: str) -> BingkaiFormulir:
+    versi = _muat(pk, dibuat_pada)
+    bagian = {}
+    for bg in versi.bagian:
+        awal, akhir = render_to_string("survei/_bagian_formulir.html", {"bagian": bg, "isi": _ISI}).split(_ISI)
+        bagian[bg.pk] = (SafeString(awal), SafeString(akhir))
+    akhir = SafeString(render_to_string("survei/_formulir_akhir.html", {"daftar_bagian": versi.bagian}))
+    return BingkaiFormulir(bagian=bagian, akhir=akhir)
+
+
+def teks_formulir() -> SafeString:
+    """The texts of static/js/formulir.js as attributes of the form tag (templates/survei/_formulir_teks.html),
+    rendered once per language."""
+    return _teks(get_language())
+
+
+@lru_cache(maxsize=4)
+def _teks(bahasa: str) -> SafeString:
+    return SafeString(render_to_string("survei/_formulir_teks.html").strip())

@@ -25,7 +25,7 @@ from apps.organisasi.models import AksesData, PemberitahuanDiterima, UnitKerja
 from . import partisipasi, pemberitahuan, scoring, services
 from .forms import BukaKembaliForm, FormulirForm, PeriodeForm, StatusPeriodeForm
 from .models import Bagian, Butir, InstrumenVersi, Jawaban, Pengingat, Periode, Respon
-from .versi import butir_html, fieldset_versi, instrumen_beku, kelompok_baru, versi_beku
+from .versi import bingkai_versi, butir_html, fieldset_versi, instrumen_beku, kelompok_baru, teks_formulir, versi_beku
 
 S = Periode.Status
 
@@ -93,8 +93,8 @@ def daftar(request):
 
 
 def _render_formulir(request, periode, nilai: dict[int, int], respon, status=200, galat=None, kurang=None):
-    """The form with the given answers checked. Fieldsets come pre-rendered per version (apps/survei/versi.py);
-    only items with an error message are rendered for this request."""
+    """The form with the given answers checked. Fieldsets and the sections' frames come pre-rendered per version
+    (apps/survei/versi.py); only items with an error message are rendered for this request."""
     versi = versi_beku(periode.instrumen)
     fieldset = fieldset_versi(periode.instrumen)
     galat = galat or {}
@@ -106,12 +106,18 @@ def _render_formulir(request, periode, nilai: dict[int, int], respon, status=200
             return butir_html(b, nilai.get(b.nomor), galat[b.nomor], kelompok_baru=b.nomor in baru)
         return fieldset[b.nomor][nilai.get(b.nomor, 0)]
 
-    # One string per section: a template loop over 35 items costs more than the join.
-    sections = [(bg, SafeString("".join(html(b) for b in items))) for bg, items in versi.isi]
+    # One string for every section and its items: a template loop costs more than the join.
+    bingkai = bingkai_versi(periode.instrumen)
+    isian = []
+    for bg, items in versi.isi:
+        awal, akhir = bingkai.bagian[bg.pk]
+        isian += [awal, *(html(b) for b in items), akhir]
     context = {
         "periode": periode,
         "pegawai": lingkup(request.user).pegawai,
-        "sections": sections,
+        "isian": SafeString("".join(isian)),
+        "akhir": bingkai.akhir,
+        "teks_formulir": teks_formulir(),
         "respon": respon,
         "answered": len(nilai),
         "total_butir": len(versi.butir),
@@ -136,7 +142,7 @@ def formulir(request, kode: str):
         return redirect("survei:respon", pk=respon.pk)
     if not periode.menerima_kiriman():
         return render(request, "survei/tertutup.html", {"periode": periode, "respon": respon})
-    if not PemberitahuanDiterima.sudah(request.user):
+    if not PemberitahuanDiterima.sudah(request.user, request.session):
         # The privacy notice comes before the first Formulir 1 (docs/pdp.md, «Pemberitahuan»), and back here.
         return redirect(f"{reverse('pdp:pemberitahuan')}?{urlencode({'next': request.path})}")
     tersimpan = {}

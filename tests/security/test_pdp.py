@@ -50,6 +50,29 @@ def test_the_privacy_notice_comes_before_the_first_formulir_1(world):
     ]
 
 
+def test_the_acknowledgement_kept_in_the_session_holds_for_its_user_and_version_only(world, monkeypatch):
+    """The form reads the acknowledgement from the session (set at login), not from the database: a new version
+    of the notice is shown again at once, and another person in the same browser is asked for their own."""
+    buat_periode("UJI")
+    client = _masuk(world.asn.user)
+    assert client.session[PemberitahuanDiterima.KUNCI_SESI] == [world.asn.user.pk, PemberitahuanDiterima.VERSI]
+    assert client.get("/survei/isi/UJI/").status_code == 200
+
+    monkeypatch.setattr(PemberitahuanDiterima, "VERSI", "2099-1")
+    again = client.get("/survei/isi/UJI/")
+    assert (again.status_code, again["Location"]) == (302, PEMBERITAHUAN + "?next=%2Fsurvei%2Fisi%2FUJI%2F")
+    client.post(PEMBERITAHUAN, {"next": "/survei/isi/UJI/"})
+    assert client.get("/survei/isi/UJI/").status_code == 200
+    monkeypatch.undo()
+
+    baru = PegawaiFactory(unit_kerja=world.unit_a, user__pdp=False)
+    session = client.session
+    session[PemberitahuanDiterima.KUNCI_SESI] = [world.asn.user.pk, PemberitahuanDiterima.VERSI]
+    session.save()
+    client.force_login(baru.user)
+    assert client.get("/survei/isi/UJI/").status_code == 302
+
+
 def test_the_notice_says_basis_purpose_data_who_sees_what_retention_dpo_and_rights(db):
     page = Client().get(PEMBERITAHUAN)
     text = re.sub(r"\s+", " ", page.content.decode())
