@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.common import pratinjau
-from apps.common.uploads import periksa_unggahan
+from apps.common.uploads import BerkasField, periksa_unggahan
 
 from . import hak, services, siasn
 from .akses import catat_akses
@@ -25,7 +25,7 @@ from .models import AksesData, ImporSiasn
 class SiasnForm(forms.Form):
     """The file and, for each datum, the header names that hold it (comma-separated, first found wins)."""
 
-    berkas = forms.FileField(label=gettext_lazy("Berkas ekspor SIASN/SIMPEG (XLSX atau CSV)"))
+    berkas = BerkasField(label=gettext_lazy("Berkas ekspor SIASN/SIMPEG (XLSX atau CSV)"))
 
     def __init__(self, *args, kolom: dict, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -13,8 +13,10 @@ from django.db import transaction
 
 import apps
 from apps.agen.models import Nominasi, PutaranRekrutmen
+from apps.akun.models import User
 from apps.akun.scope import Lingkup, lingkup
 from apps.common.reference import ensure_reference_data
+from apps.organisasi import hak as hak_organisasi
 from apps.organisasi.models import Pegawai
 from apps.rencana import hak as hak_rencana
 from apps.tindaklanjut.models import TindakLanjut
@@ -195,6 +197,12 @@ TABLE: list[tuple[str, Ask, set[str]]] = [
     ("boleh_ingatkan_semua_pd", None, {"monev"}),
     ("boleh_ingatkan_unit", lambda s, w: s.boleh_ingatkan_unit(w.unit_a), {"monev", "pimpinan", "kepala"}),
     ("boleh_ingatkan_pd", lambda s, w: s.boleh_ingatkan_pd(w.pd_x.pk), {"monev", "kepala"}),
+    # organisasi: the pegawai import (XLSX and SIASN) through the permission organisasi.import_pegawai
+    (
+        "boleh_impor_pegawai",
+        lambda s, w: s.user_id is not None and hak_organisasi.boleh_impor_pegawai(User.objects.get(pk=s.user_id)),
+        {"admin"},
+    ),
 ]
 
 
