@@ -12,7 +12,9 @@ from django.test import Client
 
 from apps.akun.models import User
 
-from .test_axe_tugas import HALAMAN, LOGINS
+from .test_axe_tugas import HALAMAN, LOGINS, hanya_sqlite
+
+pytestmark = pytest.mark.usefixtures(hanya_sqlite.__name__)
 
 DIKETIK = "Isian uji yang diketik"
 TEKS = {"text", "search", "tel", "url", ""}
