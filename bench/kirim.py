@@ -46,7 +46,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from apps.akun.models import User  # noqa: E402
-from apps.organisasi.models import Pegawai  # noqa: E402
+from apps.organisasi.models import Pegawai, PemberitahuanDiterima  # noqa: E402
 from apps.survei import instrumen  # noqa: E402
 from apps.survei.models import InstrumenVersi, Periode, Respon  # noqa: E402
 
@@ -60,6 +60,8 @@ def siapkan(n: int) -> tuple[Periode, list[User]]:
     kumpulkan_statis()
     if not Periode.objects.filter(kode="2025").exists():
         call_command("seed_demo", stdout=open(os.devnull, "w"))
+    # A run stopped half-way leaves its periode with responses: remove them first.
+    Respon.objects.filter(periode__kode__startswith="BENCH").delete()
     Periode.objects.filter(kode__startswith="BENCH").delete()
     today = timezone.localdate()
     periode = Periode.objects.create(
@@ -77,6 +79,9 @@ def siapkan(n: int) -> tuple[Periode, list[User]]:
             p.user = User.objects.create(username=f"bench-{p.nip}")
             p.save(update_fields=["user"])
         users.append(p.user)
+    # The privacy notice is read once before the first Formulir 1 (docs/pdp.md, «Pemberitahuan»): done here.
+    for user in users:
+        PemberitahuanDiterima.objects.get_or_create(user=user, versi=PemberitahuanDiterima.VERSI)
     return periode, users
 
 

@@ -26,7 +26,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kupang_budaya.settings")
+sys.path.insert(0, str(ROOT / "bench"))
+from _produksi import setel_lingkungan  # noqa: E402
+
+setel_lingkungan()  # as deployed: DEBUG off, persistent connections (bench/_produksi.py)
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/kupang_bench")
 
 import django  # noqa: E402

@@ -57,7 +57,7 @@ def main() -> None:
 
     from apps.akun.models import User
     from apps.common.middleware import DISEGARKAN
-    from apps.organisasi.models import Pegawai, PerangkatDaerah, UnitKerja
+    from apps.organisasi.models import Pegawai, PemberitahuanDiterima, PerangkatDaerah, UnitKerja
     from apps.survei import instrumen
     from apps.survei.models import InstrumenVersi, Periode
 
@@ -73,6 +73,10 @@ def main() -> None:
             )
             cur.execute("DELETE FROM survei_periode WHERE kode LIKE 'BEBAN%%'")
             cur.execute("DELETE FROM organisasi_pegawai WHERE nip LIKE '1999%%'")
+            cur.execute(
+                "DELETE FROM organisasi_pemberitahuanditerima WHERE user_id IN "
+                "(SELECT id FROM akun_user WHERE username LIKE 'beban-%%')"
+            )
             cur.execute("DELETE FROM akun_user WHERE username LIKE 'beban-%%'")
         pd, _ = PerangkatDaerah.objects.get_or_create(
             kode="BEBAN", defaults={"nama": "Dinas Beban", "jenis": PerangkatDaerah.Jenis.choices[0][0]}
@@ -95,6 +99,10 @@ def main() -> None:
                 )
                 for i, u in enumerate(users)
             ]
+        )
+        # The privacy notice is read once before the first Formulir 1 (docs/pdp.md, «Pemberitahuan»): done here.
+        PemberitahuanDiterima.objects.bulk_create(
+            [PemberitahuanDiterima(user=u, versi=PemberitahuanDiterima.VERSI) for u in users]
         )
         today = timezone.localdate()
         periode = Periode.objects.create(
