@@ -68,7 +68,7 @@ class PraktikBaikForm(forms.ModelForm):
             "hasil": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {
-            "nilai": _("Nilai MEDIASI dan/atau BerAKHLAK yang diterapkan."),
+            "nilai": _("Nilai organisasi dan/atau nilai BerAKHLAK yang diterapkan."),
             "kontak": _("Agen yang dapat dihubungi unit lain yang ingin menerapkannya."),
         }
 

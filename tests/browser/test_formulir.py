@@ -4,8 +4,9 @@ test_axe_tugas.py)."""
 import pytest
 
 from apps.survei.models import Jawaban, Respon
+from apps.survei.scoring import band_for_total
 
-from .conftest import DEMO_PASSWORD, JUMLAH_BUTIR, NOMOR_BAGIAN, PHONE, login, screenshot
+from .conftest import DEMO_PASSWORD, JUMLAH_BUTIR, NOMOR_BAGIAN, PAKET, PHONE, login, screenshot
 
 
 def _answer(page, numbers, value: int) -> None:
@@ -58,15 +59,23 @@ def test_asn_saves_a_draft_logs_out_resumes_and_submits_on_a_phone(demo_server, 
     _answer(page, NOMOR_BAGIAN["II"], 3)
     _answer(page, NOMOR_BAGIAN["III"], 1)
     page.get_by_role("button", name="Kirim", exact=True).click()
-    assert page.locator("#tinjauan li").all_inner_texts()[0].endswith("10 dari 10 terjawab")
+    n_i = len(NOMOR_BAGIAN["I"])
+    assert page.locator("#tinjauan li").all_inner_texts()[0].endswith(f"{n_i} dari {n_i} terjawab")
     page.get_by_role("button", name="Kirim sekarang").click()
     page.wait_for_url("**/survei/respon/*/")
     rows = {k: page.get_by_test_id(f"hasil-{k}").locator("td").all_inner_texts()[:2] for k in ("I", "II", "III")}
-    assert rows == {"I": ["20", "KURANG BAIK"], "II": ["15", "BURUK"], "III": ["20", "BAIK"]}
+    # Kupang: I 10 x 2 = 20 KURANG BAIK, II 5 x 3 = 15 BURUK, III 20 x 1 = 20 BAIK; other packs by their own bands.
+    bands = PAKET.bands()
+    harapan = {}
+    for kode, nilai in (("I", 2), ("II", 3), ("III", 1)):
+        total = len(NOMOR_BAGIAN[kode]) * nilai
+        harapan[kode] = [str(total), band_for_total(total, bands[kode]).kategori.label]
+    assert rows == harapan
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     screenshot(page, "formulir-hasil-360")
     respon = Respon.objects.get(periode__kode="2026", pegawai__user__username="asn")
-    assert (respon.status, respon.total_1, respon.total_2, respon.total_3) == ("TERKIRIM", 20, 15, 20)
+    totals = tuple(int(harapan[kode][0]) for kode in ("I", "II", "III"))
+    assert (respon.status, respon.total_1, respon.total_2, respon.total_3) == ("TERKIRIM", *totals)
 
 
 @pytest.mark.browser

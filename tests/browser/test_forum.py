@@ -6,7 +6,7 @@ import pytest
 from apps.agen.models import KelompokAgen
 from apps.forum.models import Pertemuan
 
-from .conftest import DESKTOP, login, screenshot
+from .conftest import DESKTOP, PAKET, login, screenshot
 
 PONSEL = {"width": 390, "height": 844}
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -82,7 +82,7 @@ def test_group_meeting_and_praktik_baik_search_on_a_phone(demo_server, new_page)
     login(page, demo_server, "asn")
     page.goto(f"{url}/forum/praktik-baik/")
     assert page.get_by_test_id("jumlah-praktik").inner_text() == "2 praktik baik"
-    page.get_by_label("Nilai").select_option("DISIPLIN")
+    page.get_by_label("Nilai").select_option(PAKET.data["nilai"]["lokal"][1]["kode"])  # the second local value
     with page.expect_navigation():
         page.get_by_role("button", name="Cari").click()
     assert page.get_by_test_id("jumlah-praktik").inner_text() == "1 praktik baik"
