@@ -61,6 +61,20 @@ def child(langkah: str, path: str) -> None:
     )
 
 
+def _bersihkan() -> None:
+    """Remove what a run of this bench wrote (also what an interrupted run left)."""
+    from apps.organisasi.models import ImporSiasn, Pegawai, PerangkatDaerah, RiwayatUnit, UnitKerja
+
+    ids = list(Pegawai.objects.filter(unit_kerja__kode__startswith=AWALAN).values_list("pk", flat=True))
+    # History rows are append-only in the app; a bench removes its own with a raw delete.
+    RiwayatUnit.objects.filter(pegawai_id__in=ids)._raw_delete(RiwayatUnit.objects.db)
+    Pegawai.history.filter(id__in=ids).delete()
+    Pegawai.objects.filter(pk__in=ids).delete()
+    ImporSiasn.objects.filter(oleh__username="bench-siasn")._raw_delete(ImporSiasn.objects.db)
+    UnitKerja.objects.filter(kode__startswith=AWALAN).delete()
+    PerangkatDaerah.objects.filter(kode__startswith=AWALAN).delete()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=20_000)
@@ -72,10 +86,11 @@ def main() -> None:
         from django.db import connection
 
         from apps.akun.models import User
-        from apps.organisasi.models import ImporSiasn, Pegawai, PerangkatDaerah, RiwayatUnit, UnitKerja
+        from apps.organisasi.models import ImporSiasn, Pegawai
         from tests.organisasi.siasn_data import HEADER, siapkan_unit, siasn_rows, xlsx_bytes
 
         call_command("migrate", verbosity=0)
+        _bersihkan()
         if Pegawai.objects.exists() or ImporSiasn.objects.exists():
             sys.exit("Basis data ini sudah berisi pegawai atau impor SIASN: pakai basis data bench yang kosong.")
         User.objects.filter(username="bench-siasn").exists() or User.objects.create_superuser(
@@ -116,14 +131,7 @@ def main() -> None:
                 hasil = json.loads(done.stdout.strip().splitlines()[-1])
                 print(json.dumps({"berkas": path.name, "load_1m": round(load, 2), **hasil}))
         finally:
-            ids = list(Pegawai.objects.filter(unit_kerja__kode__startswith=AWALAN).values_list("pk", flat=True))
-            # History rows are append-only in the app; a bench removes its own with a raw delete.
-            RiwayatUnit.objects.filter(pegawai_id__in=ids)._raw_delete(RiwayatUnit.objects.db)
-            Pegawai.history.filter(id__in=ids).delete()
-            Pegawai.objects.filter(pk__in=ids).delete()
-            ImporSiasn.objects.filter(oleh__username="bench-siasn")._raw_delete(ImporSiasn.objects.db)
-            UnitKerja.objects.filter(kode__startswith=AWALAN).delete()
-            PerangkatDaerah.objects.filter(kode__startswith=AWALAN).delete()
+            _bersihkan()
 
 
 if __name__ == "__main__":
