@@ -136,8 +136,6 @@ TEMPLATES = [
                 "apps.notifikasi.context_processors.notifikasi",
                 "apps.common.instansi.instansi",
             ],
-            # `{% url %}` reverses an argument-free link once per process (apps/common/templatetags/tautan.py).
-            "builtins": ["apps.common.templatetags.tautan"],
         },
     },
 ]
