@@ -99,6 +99,24 @@ class AutocompleteAman(AutocompleteSelect):
         return super().optgroups(name, sah, attr)
 
 
+class PilihanBanyakAman(forms.ModelMultipleChoiceField):
+    """Django's multiple choice of objects, where a submitted value that cannot be a key of the model (a 40-digit
+    number, a word) is refused as an invalid choice before the database sees it (SQLite: OverflowError, a 500;
+    tests/security/test_fuzz.py)."""
+
+    def _check_values(self, value):
+        key = self.to_field_name or "pk"
+        target = self.queryset.model._meta.pk if key == "pk" else self.queryset.model._meta.get_field(key)
+        for pk in value:
+            try:
+                target.run_validators(target.to_python(pk))
+            except (ValidationError, ValueError, TypeError):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
+
+
 class AutocompleteAmanMixin:
     """For a ModelAdmin or an inline with `autocomplete_fields`: their selects are `AutocompleteAman`."""
 
@@ -106,6 +124,10 @@ class AutocompleteAmanMixin:
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = AutocompleteAman(db_field, self.admin_site, using=kwargs.get("using"))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", PilihanBanyakAman)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 class RiwayatAdmin(AutocompleteAmanMixin, SimpleHistoryAdmin):

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db import models
 
+from apps.common.admin import AutocompleteAmanMixin
 from apps.common.uploads import BerkasBuktiField
 
 from .models import DeklarasiNilai, KegiatanInternalisasi
@@ -19,7 +20,7 @@ class DeklarasiNilaiAdmin(admin.ModelAdmin):
 
 
 @admin.register(KegiatanInternalisasi)
-class KegiatanInternalisasiAdmin(admin.ModelAdmin):
+class KegiatanInternalisasiAdmin(AutocompleteAmanMixin, admin.ModelAdmin):
     list_display = ["perangkat_daerah", "tanggal", "jenis", "bentuk", "jumlah_peserta"]
     list_filter = ["jenis", "perangkat_daerah"]
     readonly_fields = ["dicatat_oleh", "dicatat_pada"]

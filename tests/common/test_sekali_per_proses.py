@@ -1,5 +1,5 @@
 """What the hot path works out once per process gives what Django and django-csp give each time
-(apps/common/templatetags/tautan.py, apps/common/storage.py, apps/common/middleware.py)."""
+(apps/common/storage.py, apps/common/middleware.py; the url tag test pins Django's behaviour)."""
 
 import pytest
 from csp.constants import HEADER
