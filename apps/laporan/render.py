@@ -32,6 +32,15 @@ CARA_MEMBACA = (
 )
 
 
+def tindak_lanjut_perhatian(instansi: Instansi, laporan: Laporan, *, pdf: bool) -> str:
+    """The summary's note on what follows for rows in KURANG BAIK or BURUK (Lampiran BAB IV angka 1): the pemda's
+    own sentence when its pack has one (`tindak_lanjut_laporan`, `_pdf` for the PDF; docs/paket.md), else the
+    follow-up texts of the instrument's bands."""
+    kunci = "tindak_lanjut_laporan_pdf" if pdf else "tindak_lanjut_laporan"
+    bands = [b for b in laporan.bands[BAGIAN[0]] if b.kategori in (Kategori.KURANG_BAIK, Kategori.BURUK)]
+    return instansi.teks_dari(kunci) or "; ".join(f"{b.kategori.label} \u2014 {b.tindak_lanjut}" for b in bands)
+
+
 def konteks(
     laporan: Laporan,
     *,
@@ -55,12 +64,8 @@ def konteks(
         "cara_membaca": CARA_MEMBACA,
         "tempat_tanggal": f"{instansi.tempat}, {tanggal_indonesia(laporan.tanggal)}",
         "tanggal": tanggal_indonesia(laporan.tanggal),
-        # The follow-up texts of the instrument's bands (the pemda pack's; docs/paket.md) for the rows that need one.
-        "tindak_lanjut_perhatian": [
-            (b.kategori.label, b.tindak_lanjut)
-            for b in laporan.bands[BAGIAN[0]]
-            if b.kategori in (Kategori.KURANG_BAIK, Kategori.BURUK)
-        ],
+        "tindak_lanjut_perhatian": tindak_lanjut_perhatian(instansi, laporan, pdf=False),
+        "tindak_lanjut_perhatian_pdf": tindak_lanjut_perhatian(instansi, laporan, pdf=True),
         "band_tables": [(judul_bagian[kode], laporan.bands[kode]) for kode in BAGIAN],
         "nama_bagian": [judul_bagian[kode] for kode in BAGIAN],
         "ringkasan": ringkasan(laporan) if laporan.agregat else None,

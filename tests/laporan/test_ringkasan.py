@@ -1,14 +1,18 @@
 """A report that explains itself (Lampiran BAB IV.2): the summary, the change since the previous periode, numbers
 in Indonesian form, the covering letter and the DRAF mark. Exact values worked out by hand."""
 
+import dataclasses
 import datetime
 from decimal import Decimal
 
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 
+from apps.common.models import Instansi
 from apps.hasil.selectors import Baris, Laporan, Nilai
 from apps.kbk.models import AnggotaTimMonev, TimMonev
+from apps.laporan.render import konteks
 from apps.laporan.selectors.ringkasan import perubahan, ringkasan
 from apps.survei.models import Periode
 from apps.survei.scoring import PERBUP_BANDS, Kategori
@@ -145,3 +149,26 @@ def test_letter_page_headline_and_draf_until_final(laporan_world, client_as):
     periode_finalkan(Periode.objects.get(kode="2025"), aktor=w.monev.user)
     pages = pages_text(client.get(url).content)
     assert not any("DRAF" in page for page in pages)
+
+
+@pytest.mark.django_db
+def test_the_follow_up_note_reads_as_before_for_kupang_and_from_the_bands_for_another_pack():
+    """Pack 1 keeps the sentence the summary always printed (page: "penegakan aturan", PDF: “law enforcement”); a pack
+    without its own sentence prints its bands' follow-up texts for KURANG BAIK and BURUK (docs/paket.md)."""
+    laporan = _laporan([A, B, C, D])
+    halaman = render_to_string("laporan/_ringkasan.html", konteks(laporan))
+    pdf = render_to_string("laporan/_ringkasan.html", {**konteks(laporan), "pdf": True})
+    awal = "Tindak lanjut per kategori: KURANG BAIK — sosialisasi, pelatihan, dan penerapan secara konsisten; BURUK — "
+    assert f"{awal}sosialisasi, pelatihan, dan penanganan intensif atau dengan penegakan aturan (Lampiran" in halaman
+    assert f"{awal}sosialisasi, pelatihan, dan penanganan intensif atau dengan “law enforcement” (Lampiran" in pdf
+
+    instansi = Instansi.aktif()
+    instansi.teks = {}
+    instansi.save()
+    bands = {k: list(v) for k, v in PERBUP_BANDS.items()}
+    bands["I"][2] = dataclasses.replace(bands["I"][2], tindak_lanjut="Perlu pendampingan")
+    halaman = render_to_string("laporan/_ringkasan.html", konteks(dataclasses.replace(laporan, bands=bands)))
+    assert (
+        "Tindak lanjut per kategori: KURANG BAIK — Perlu pendampingan; BURUK — Perlu sosialisasi, pelatihan, dan "
+        "penanganan intensif atau dengan &quot;law enforcement&quot; (Lampiran"
+    ) in halaman

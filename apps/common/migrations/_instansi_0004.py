@@ -29,7 +29,18 @@ ISI = {
         "agen": "Agen Perubahan",
         "nilai_organisasi": "MEDIASI",
     },
-    "teks": {"pasal_laporan": "Pasal 9 ayat (3)"},
+    "teks": {
+        "pasal_laporan": "Pasal 9 ayat (3)",
+        # The report summary's follow-up note as templates/laporan/_ringkasan.html wrote it (page, PDF); from 0005.
+        "tindak_lanjut_laporan": (
+            "KURANG BAIK \u2014 sosialisasi, pelatihan, dan penerapan secara konsisten; BURUK \u2014 sosialisasi, "
+            "pelatihan, dan penanganan intensif atau dengan penegakan aturan"
+        ),
+        "tindak_lanjut_laporan_pdf": (
+            "KURANG BAIK \u2014 sosialisasi, pelatihan, dan penerapan secara konsisten; BURUK \u2014 sosialisasi, "
+            "pelatihan, dan penanganan intensif atau dengan \u201claw enforcement\u201d"
+        ),
+    },
     "paket_kode": "kupang",
     "paket_versi": "",
 }
