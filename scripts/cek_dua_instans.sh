@@ -5,14 +5,15 @@
 #   scripts/cek_dua_instans.sh [BASE_URL]    # BASE_URL default postgres://postgres@127.0.0.1:5432
 #                                            # databases ${DB_AWALAN:-kupang_ci_instans}_a and _b (dropped after)
 #
-# Each instance as on a server: its own environment file (the variables of deploy/instans/contoh.env: SECRET_KEY,
+# Each instance as on a server: its own pack (pasang_paket), its own environment file (the variables of deploy/instans/contoh.env: SECRET_KEY,
 # database, media folder, gunicorn port, cookie names), its own PostgreSQL database, its own gunicorn
 # (deploy/gunicorn.conf.py). One nginx serves deploy/nginx/kupang-budaya-instans.conf as written (two server_names
 # on one HTTPS port; only ports, certificate and folder paths rewritten into a temporary folder). Checks:
 #   1. each host answers /sehat/ and the login page with its own instansi name, never the other's;
 #   2. a session cookie of one instance is not accepted by the other (under either cookie name);
 #   3. a private file of one instance is served by it (after login) and by the other not (404);
-#   4. a host name no instance has gets no answer; maintenance of one instance leaves the other serving.
+#   4. a host name no instance has gets no answer; maintenance of one instance leaves the other serving, and its
+#      503 page names its own pack's app name.
 # Everything lives in a temporary folder and both databases are dropped at the end, also on failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -83,20 +84,19 @@ psql -q "$BASE_URL/postgres" -c "CREATE DATABASE ${DB[kota-lestari]} TEMPLATE ${
 wait "$statis"
 echo "== dua instans: database dan statis siap ($(( $(date +%s) - mulai )) s)"
 
+declare -A APLIKASI=()
 for i in kupang kota-lestari; do
-  # TODO(pasang_paket): when `manage.py pasang_paket` is on main, install each instance's pack instead:
-  #   instans kupang .venv/bin/python manage.py pasang_paket kupang
-  #   instans kota-lestari .venv/bin/python manage.py pasang_paket kota-lestari
-  # and drop the line that sets the name here (the pack writes Instansi).
+  # Each instance's pack (instansi, values, instrument: docs/paket.md), as on a new server; then nginx's error pages
+  # with the pack's app name, where kupang-budaya-instans-umum.conf reads them (scripts/upgrade writes them so).
+  instans "$i" .venv/bin/python manage.py pasang_paket "$i" --terapkan >/dev/null
+  APLIKASI[$i]=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["instansi"]["nama_aplikasi"])' \
+    "paket/$i/paket.json")
+  instans "$i" .venv/bin/python manage.py halaman_galat "$tmp/app/galat/$i" >/dev/null
   KUNCI[$i]=$(instans "$i" .venv/bin/python manage.py shell -v 0 -c "
 import datetime
 from django.core.files.base import ContentFile
 from apps.akun.models import User
-from apps.common.models import Instansi
 from apps.forum.models import LampiranPertemuan, Pertemuan
-instansi = Instansi.objects.order_by('pk').first() or Instansi()
-instansi.nama = '${NAMA[$i]}'
-instansi.save()
 user = User.objects.create_user(username='uji', password='$SANDI')
 pertemuan = Pertemuan.objects.create(tanggal=datetime.date(2026, 11, 20), topik='Rapat $i', fasilitator='Uji',
                                      catatan='Uji dua instans', dicatat_oleh=user)
@@ -114,7 +114,6 @@ done
 # nginx: deploy/nginx/kupang-budaya-instans.conf and its shared part, with ports and paths into the temporary
 # folder; a self-signed certificate per host name, where certbot would put it.
 mkdir -p "$tmp/app/deploy/nginx" "$tmp/acme" "$tmp/temp"
-cp -r deploy/nginx/galat "$tmp/app/deploy/nginx/"
 for i in kupang kota-lestari; do
   mkdir -p "$tmp/sertifikat/${HOST[$i]}"
   openssl req -x509 -newkey rsa:2048 -nodes -subj "/CN=${HOST[$i]}" -days 1 \
@@ -214,9 +213,14 @@ done
 status=$(curl -ks -o /dev/null -w '%{http_code}' --resolve "lain.example:$https_port:127.0.0.1" \
   "https://lain.example:$https_port/akun/masuk/" || true)
 [ "$status" = 000 ] || gagal "host tak dikenal dijawab $status"
-touch "$tmp/data/kupang/pemeliharaan"
-[ "$(minta kupang /akun/masuk/)" = 503 ] && grep -q "Sedang pemeliharaan" "$tmp/isi" || gagal "pemeliharaan kupang"
-[ "$(minta kota-lestari /akun/masuk/)" = 200 ] || gagal "kota-lestari ikut pemeliharaan"
-rm -f "$tmp/data/kupang/pemeliharaan"
-echo "== host tak dikenal tidak dijawab; pemeliharaan satu instans tidak mengenai yang lain"
+for i in kupang kota-lestari; do
+  j=$(lain "$i")
+  touch "$tmp/data/$i/pemeliharaan"
+  [ "$(minta "$i" /akun/masuk/)" = 503 ] && grep -q "Sedang pemeliharaan" "$tmp/isi" || gagal "pemeliharaan $i"
+  grep -q "<header>${APLIKASI[$i]}</header>" "$tmp/isi" || gagal "halaman 503 $i tidak menyebut '${APLIKASI[$i]}'"
+  [ "$(minta "$j" /akun/masuk/)" = 200 ] || gagal "$j ikut pemeliharaan $i"
+  rm -f "$tmp/data/$i/pemeliharaan"
+  echo "== pemeliharaan $i: 503 dengan nama '${APLIKASI[$i]}', $j tetap melayani"
+done
+echo "== host tak dikenal tidak dijawab"
 echo "== dua instans di belakang satu nginx: OK ($(( $(date +%s) - mulai )) s)"

@@ -80,7 +80,8 @@ echo "nginx -t: deploy/nginx/kupang-budaya-instans.conf (+ -instans-umum.conf) O
 # 3. Served for real: high ports, IPv4 only, a dead upstream, paths into the temporary folder.
 http_port=$((20000 + RANDOM % 20000)); https_port=$((http_port + 1)); dead_port=$((http_port + 2))
 mkdir -p "$tmp/acme/.well-known/acme-challenge" "$tmp/app/deploy/nginx"
-cp -r deploy/nginx/galat "$tmp/app/deploy/nginx/"  # the checkout may be unreadable to nginx's workers
+# The error pages as scripts/upgrade writes them (here with a given name; the database may not exist yet).
+SECRET_KEY="${SECRET_KEY:-uji-nginx}" .venv/bin/python manage.py halaman_galat --nama "Budaya Kerja Uji" "$tmp/app/galat" >/dev/null
 echo "token-uji" > "$tmp/acme/.well-known/acme-challenge/uji"
 sed -e "s#$live#$tmp/#" \
     -e "/listen \[::\]/d" \
@@ -107,7 +108,7 @@ periksa() {  # periksa NAME EXPECTED_STATUS EXPECTED_TEXT CURL_ARGS...
 }
 periksa "ACME challenge over HTTP" 200 "token-uji" "http://127.0.0.1:$http_port/.well-known/acme-challenge/uji"
 periksa "other HTTP path redirected" 301 "" "http://127.0.0.1:$http_port/survei/"
-periksa "gunicorn down: Indonesian 502" 502 "Aplikasi sedang dimulai ulang" "https://127.0.0.1:$https_port/survei/"
+periksa "gunicorn down: Indonesian 502" 502 "Aplikasi sedang dimulai ulang · Budaya Kerja Uji" "https://127.0.0.1:$https_port/survei/"
 touch "$tmp/pemeliharaan"
 periksa "maintenance: Indonesian 503" 503 "Sedang pemeliharaan" "https://127.0.0.1:$https_port/survei/"
 echo "nginx: deploy/nginx/ OK"
