@@ -24,6 +24,7 @@ ISTILAH_NETRAL = {
     "kbk": "Kelompok Budaya Kerja",
     "agen": "Agen Perubahan",
     "nilai_organisasi": "",  # the local values' name ("nilai-nilai organisasi X"); none: the words alone
+    "daerah": "daerah",  # the kind of region in running text: kabupaten, kota, provinsi
 }
 
 

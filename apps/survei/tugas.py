@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 
 from apps.akun.scope import Lingkup
 from apps.akun.tugas import MENUNGGU_ANDA, PANTAU, TENGGAT, Tugas
+from apps.common.instansi import instansi_halaman
 
 from .models import Periode, Respon
 from .partisipasi import pegawai_dalam_lingkup
@@ -67,7 +68,11 @@ def tugas_untuk(user, scope: Lingkup) -> list[Tugas]:
                 "sisa": _sisa(p),
                 "persen": persen,
             }
-            peran = _("Tim Monev") if scope.boleh_ingatkan_semua_pd else _("Kabupaten")
+            peran = (
+                _("Tim Monev")
+                if scope.boleh_ingatkan_semua_pd
+                else instansi_halaman().istilah_dari("daerah").capitalize()
+            )
         else:
             teks = _("%(belum)s dari %(jumlah)s pegawai belum mengisi Formulir 1 %(periode)s") % {
                 "belum": belum,

@@ -152,18 +152,20 @@ def test_letter_page_headline_and_draf_until_final(laporan_world, client_as):
 
 
 @pytest.mark.django_db
-def test_the_follow_up_note_reads_as_before_for_kupang_and_from_the_bands_for_another_pack():
+def test_the_follow_up_note_and_the_region_read_as_before_for_kupang_and_from_another_pack():
     """Pack 1 keeps the sentence the summary always printed (page: "penegakan aturan", PDF: “law enforcement”); a pack
     without its own sentence prints its bands' follow-up texts for KURANG BAIK and BURUK (docs/paket.md)."""
-    laporan = _laporan([A, B, C, D])
+    rata = Baris("RATA-RATA", 21, 40, (_n("14.00", K.CUKUP_BAIK), _n("8.50", K.CUKUP_BAIK), _n("30.00", K.CUKUP_BAIK)))
+    laporan = _laporan([A, B, C, D], rata=rata)
     halaman = render_to_string("laporan/_ringkasan.html", konteks(laporan))
+    assert "RATA-RATA kabupaten:" in halaman
     pdf = render_to_string("laporan/_ringkasan.html", {**konteks(laporan), "pdf": True})
     awal = "Tindak lanjut per kategori: KURANG BAIK — sosialisasi, pelatihan, dan penerapan secara konsisten; BURUK — "
     assert f"{awal}sosialisasi, pelatihan, dan penanganan intensif atau dengan penegakan aturan (Lampiran" in halaman
     assert f"{awal}sosialisasi, pelatihan, dan penanganan intensif atau dengan “law enforcement” (Lampiran" in pdf
 
     instansi = Instansi.aktif()
-    instansi.teks = {}
+    instansi.teks, instansi.istilah = {}, {**instansi.istilah, "daerah": "kota"}
     instansi.save()
     bands = {k: list(v) for k, v in PERBUP_BANDS.items()}
     bands["I"][2] = dataclasses.replace(bands["I"][2], tindak_lanjut="Perlu pendampingan")
@@ -172,3 +174,4 @@ def test_the_follow_up_note_reads_as_before_for_kupang_and_from_the_bands_for_an
         "Tindak lanjut per kategori: KURANG BAIK — Perlu pendampingan; BURUK — Perlu sosialisasi, pelatihan, dan "
         "penanganan intensif atau dengan &quot;law enforcement&quot; (Lampiran"
     ) in halaman
+    assert "RATA-RATA kota:" in halaman

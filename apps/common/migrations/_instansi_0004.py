@@ -28,6 +28,7 @@ ISI = {
         "kbk": "Kelompok Budaya Kerja",
         "agen": "Agen Perubahan",
         "nilai_organisasi": "MEDIASI",
+        "daerah": "kabupaten",  # from 0005: the kind of region in running text ("RATA-RATA kabupaten")
     },
     "teks": {
         "pasal_laporan": "Pasal 9 ayat (3)",

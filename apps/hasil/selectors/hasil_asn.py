@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from django.db.models import Count, Sum
 
+from apps.common.instansi import instansi_halaman
 from apps.survei.models import Butir, Jawaban, Respon
 from apps.survei.scoring import band_for_total, mean
 from apps.survei.selectors import respon_terhitung
@@ -72,7 +73,8 @@ def pembanding(laporan_pd: Laporan | None, konsolidasi: Laporan, unit_path: str,
         if seluruh is not None and nama_pd:
             seluruh = replace(seluruh, nama=nama_pd)
         rows.append(_pembanding("Perangkat daerah Anda", seluruh))
-    rows.append(_pembanding("Kabupaten (RATA-RATA)", konsolidasi.rata_rata))
+    daerah = instansi_halaman().istilah_dari("daerah").capitalize()
+    rows.append(_pembanding(f"{daerah} (RATA-RATA)", konsolidasi.rata_rata))
     return [r for r in rows if r is not None]
 
 

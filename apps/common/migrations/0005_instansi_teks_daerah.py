@@ -1,5 +1,6 @@
-"""The report summary's follow-up note becomes a text of the pemda (docs/paket.md, «Teks dokumen»): a row of the
-Kupang pack (or of an install before packs) that lacks it gets the words the template wrote before."""
+"""The report summary's follow-up note becomes a text of the pemda, and the kind of region in running text a term
+(docs/paket.md): a row of the Kupang pack (or of an install before packs) that lacks them gets the words the
+templates wrote before ("kabupaten")."""
 
 from django.db import migrations
 
@@ -13,11 +14,10 @@ def isi_teks(apps, schema_editor):
     for row in Instansi.objects.filter(paket_kode=ISI["paket_kode"]):
         teks = dict(row.teks or {})
         kosong = [k for k in KUNCI if not teks.get(k)]
-        if not kosong:
-            continue
         teks.update({k: ISI["teks"][k] for k in kosong})
         row.teks = teks
-        row.save(update_fields=["teks"])
+        row.istilah = {"daerah": ISI["istilah"]["daerah"], **(row.istilah or {})}
+        row.save(update_fields=["teks", "istilah"])
 
 
 class Migration(migrations.Migration):
