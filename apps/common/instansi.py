@@ -8,10 +8,11 @@ again within `SEGAR_DETIK` seconds (the row changes when a pack is installed or 
 
 import time
 
+from django.core.signals import request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, lazy
 
 from .models import Instansi
 
@@ -37,6 +38,17 @@ def instansi_tanpa_kueri() -> Instansi:
     return simpanan[0] if simpanan is not None else Instansi()
 
 
+@receiver(request_started, dispatch_uid="instansi_sebelum_galat")
+def _baca_sekali(**kwargs) -> None:
+    """The first request of a process reads the row, so that the plain error pages (which read nothing) name the
+    pemda from then on, also when the database fails later. A failure here is left to the request itself."""
+    if _simpanan is None:
+        try:
+            instansi_halaman()
+        except Exception:  # noqa: BLE001 (no database, or none allowed in a test: the request goes on)
+            pass
+
+
 def lupakan() -> None:
     global _simpanan
     _simpanan = None
@@ -52,3 +64,17 @@ def _berubah(**kwargs) -> None:
 def instansi(request) -> dict:
     """Context processor: `instansi` in every template rendered with a request, read when a template uses it."""
     return {"instansi": SimpleLazyObject(instansi_halaman)}
+
+
+def _kata_pemda(teks: str, kunci: dict[str, str]) -> str:
+    instansi = instansi_halaman()
+    return teks.format(**{nama: instansi.istilah_dari(istilah) for nama, istilah in kunci.items()})
+
+
+_kata_pemda_lazy = lazy(_kata_pemda, str)
+
+
+def kata_pemda(teks: str, **kunci: str):
+    """A label or help text with the pemda's terms, worked out when it is shown (a form class is built once per
+    process, the pack may differ per instance): `kata_pemda("kepada {kd}", kd="kepala_daerah_singkat")`."""
+    return _kata_pemda_lazy(teks, kunci)

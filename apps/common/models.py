@@ -25,6 +25,7 @@ ISTILAH_NETRAL = {
     "agen": "Agen Perubahan",
     "nilai_organisasi": "",  # the local values' name ("nilai-nilai organisasi X"); none: the words alone
     "daerah": "daerah",  # the kind of region in running text: kabupaten, kota, provinsi
+    "peraturan_singkat": "peraturan",  # the regulation's short name: Perbup, Perwali, Pergub
 }
 
 

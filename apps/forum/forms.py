@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from apps.common.instansi import kata_pemda
 from apps.common.uploads import BerkasBuktiField
 from apps.nilai.models import Nilai
 
@@ -68,7 +69,7 @@ class PraktikBaikForm(forms.ModelForm):
             "hasil": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {
-            "nilai": _("Nilai organisasi dan/atau nilai BerAKHLAK yang diterapkan."),
+            "nilai": kata_pemda("Nilai {nilai} dan/atau BerAKHLAK yang diterapkan.", nilai="nilai_organisasi"),
             "kontak": _("Agen yang dapat dihubungi unit lain yang ingin menerapkannya."),
         }
 

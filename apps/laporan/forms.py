@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from apps.common.instansi import kata_pemda
 from apps.common.models import SuratKeluar
 
 from .models import CatatanLaporan
@@ -16,7 +17,7 @@ class CatatanForm(forms.ModelForm):
 
 class FinalisasiForm(forms.Form):
     nomor_surat = forms.CharField(
-        label=_("Nomor surat pengantar kepada kepala daerah"),
+        label=kata_pemda("Nomor surat pengantar kepada {kd}", kd="kepala_daerah_singkat"),
         max_length=100,
         help_text=_("Dari register surat keluar: nomor yang sudah dipesan atau nomor baru (misalnya 000.5/012/2026)."),
     )

@@ -17,6 +17,7 @@ from django.db import OperationalError, connection
 from django.test import Client, override_settings
 from django.urls import reverse
 
+from apps.common import instansi as instansi_cache
 from apps.common.uploads import PESAN_PENYIMPANAN_PENUH, PenyimpananPenuhError, PenyimpananPrivat
 from apps.forum.models import LampiranPertemuan, Pertemuan
 from tests.forum import helpers
@@ -63,6 +64,17 @@ def test_a_get_that_fails_twice_gets_the_coba_lagi_page_with_its_reference(trans
     assert REF.search(body).group(1) == response["X-Referensi"]
     assert response["Retry-After"] == "10"
     assert gagal.dilihat == 2
+
+
+@override_settings(ROOT_URLCONF="tests.operasi.urls_db", DEBUG=False)
+def test_the_coba_lagi_page_names_the_pemda_from_the_first_request_of_a_process(transactional_db):
+    """The plain error pages read nothing: the first request of a process has read the row before its view ran."""
+    instansi_cache.lupakan()  # a process that has served nothing yet
+    with connection.execute_wrapper(Gagal("41 + 1", kali=2)):
+        response = Client(raise_request_exception=False).get("/uji-baca/")
+    body = response.content.decode()
+    assert response.status_code == 503
+    assert "Budaya Kerja Kupang" in body and "Pemerintah Kabupaten Kupang" in body
 
 
 @override_settings(ROOT_URLCONF="tests.operasi.urls_db", DEBUG=False)

@@ -29,9 +29,12 @@ ISI = {
         "agen": "Agen Perubahan",
         "nilai_organisasi": "MEDIASI",
         "daerah": "kabupaten",  # from 0005: the kind of region in running text ("RATA-RATA kabupaten")
+        "peraturan_singkat": "Perbup",  # from 0005
     },
     "teks": {
         "pasal_laporan": "Pasal 9 ayat (3)",
+        # The privacy notice's legal basis as templates/pdp/pemberitahuan.html wrote it; from 0005.
+        "peraturan_pemberitahuan": "Peraturan Bupati tentang Pedoman Penerapan Budaya Kerja",
         # The report summary's follow-up note as templates/laporan/_ringkasan.html wrote it (page, PDF); from 0005.
         "tindak_lanjut_laporan": (
             "KURANG BAIK \u2014 sosialisasi, pelatihan, dan penerapan secara konsisten; BURUK \u2014 sosialisasi, "
