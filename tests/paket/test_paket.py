@@ -228,7 +228,8 @@ def test_the_dry_run_prints_the_changes_and_writes_nothing():
     assert "Instansi.nama: " in out and "'Pemerintah Kota Lestari'" in out
     assert "Instansi.kepala_daerah: 'Bupati Kupang' → 'Wali Kota Lestari'" in out
     assert (
-        "Instansi.istilah: kunci berubah: daerah, kepala_daerah, kepala_daerah_singkat, nilai_organisasi, sekda" in out
+        "Instansi.istilah: kunci berubah: daerah, kepala_daerah, kepala_daerah_singkat, nilai_organisasi, "
+        "peraturan_singkat, sekda" in out
     )
     assert "Nilai dihapus: AKUNTABEL_MEDIASI, DISIPLIN, INOVATIF, MELAYANI, PROFESIONALISME" in out
     assert "Nilai baru: PROFESIONAL, RAMAH, INOVATIF_PRIMA, MELAYANI_PRIMA, AMANAH" in out

@@ -4,8 +4,9 @@ scripts/upgrade writes them after every migrate; `--nama` names the app without 
 
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.template.loader import render_to_string
+from django.template import Context, Engine
 
 from apps.common.models import Instansi
 
@@ -27,14 +28,17 @@ HALAMAN = {
 }
 
 
+# Not under templates/: a page nginx serves by itself, so its style is inline (the app's pages have none: CSP).
+TEMPLAT = Path(settings.BASE_DIR) / "deploy" / "nginx" / "galat" / "halaman.html"
+
+
 def tulis(folder: Path, nama_aplikasi: str) -> list[Path]:
     """Each page into `folder` (made if missing), replaced atomically so that nginx never serves half a file."""
     folder.mkdir(parents=True, exist_ok=True)
+    templat = Engine.get_default().from_string(TEMPLAT.read_text(encoding="utf-8"))
     ditulis = []
     for kode, (judul, isi) in HALAMAN.items():
-        html = render_to_string(
-            "galat_nginx/halaman.html", {"kode": kode, "judul": judul, "isi": isi, "nama_aplikasi": nama_aplikasi}
-        )
+        html = templat.render(Context({"kode": kode, "judul": judul, "isi": isi, "nama_aplikasi": nama_aplikasi}))
         tujuan = folder / f"{kode}.html"
         sementara = tujuan.with_suffix(".html.baru")
         sementara.write_text(html, encoding="utf-8")
