@@ -1,5 +1,6 @@
 """Shared fixtures: personas that make access rules read like a story (tests/conftest.py (personas))."""
 
+import contextlib
 import copy
 import os
 import shutil
@@ -202,3 +203,40 @@ def client_as(client, world):
 
 def chromium_path() -> str | None:
     return shutil.which("chromium") or (os.path.exists("/usr/bin/chromium") and "/usr/bin/chromium") or None
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """pytest-django's own fixture (pytest_django/fixtures.py), except that each SQLite test database is a copy of
+    the migrated one kept between runs (tests/migrasi_tersimpan.py) instead of migrated again. --nomigrations and
+    --reuse-db behave as in pytest-django."""
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _disable_migrations, _get_databases_for_setup
+
+    from .migrasi_tersimpan import migrasi_tersimpan
+
+    keepdb = django_db_keepdb and not django_db_createdb
+    if not django_db_use_migrations:
+        _disable_migrations()
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    tersimpan = migrasi_tersimpan() if django_db_use_migrations and not keepdb else contextlib.nullcontext()
+    with django_db_blocker.unblock(), tersimpan:
+        db_cfg = setup_databases(
+            verbosity=request.config.option.verbose,
+            interactive=False,
+            aliases=aliases,
+            serialized_aliases=serialized_aliases,
+            keepdb=keepdb,
+        )
+    yield
+    if not django_db_keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(db_cfg, verbosity=request.config.option.verbose)
