@@ -24,6 +24,8 @@ from django.core import management
 from django.db import connections
 
 AWALAN = "test-db-migrasi-"
+# alias -> the kept copy its test database was made from, in this process
+_SALINAN: dict[str, Path] = {}
 
 
 def _kunci() -> str:
@@ -65,6 +67,7 @@ def migrasi_tersimpan() -> Iterator[None]:
             if simpanan.exists():
                 with closing(sqlite3.connect(simpanan)) as asal:
                     _salin(asal, connection.connection)
+                _SALINAN[alias] = simpanan
                 return None
             hasil = asli(name, *args, **options)
             connection.ensure_connection()
@@ -72,6 +75,7 @@ def migrasi_tersimpan() -> Iterator[None]:
             with closing(sqlite3.connect(sebagian)) as tujuan:
                 _salin(connection.connection, tujuan)
             sebagian.rename(simpanan)
+            _SALINAN[alias] = simpanan
             for lama in base.glob(f"{AWALAN}*.sqlite3"):
                 if lama != simpanan:
                     lama.unlink(missing_ok=True)
@@ -79,3 +83,16 @@ def migrasi_tersimpan() -> Iterator[None]:
 
     with mock.patch.object(management, "call_command", call_command):
         yield
+
+
+def kembalikan(alias: str) -> bool:
+    """Make the test database of `alias` the migrated copy again (all rows of the tests gone, the migrations' data
+    there); False when it was not made from one (PostgreSQL, --nomigrations, --reuse-db)."""
+    simpanan = _SALINAN.get(alias)
+    if simpanan is None or not simpanan.exists():
+        return False
+    connection = connections[alias]
+    connection.ensure_connection()
+    with closing(sqlite3.connect(simpanan)) as asal:
+        _salin(asal, connection.connection)
+    return True
