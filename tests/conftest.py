@@ -1,5 +1,6 @@
 """Shared fixtures: personas that make access rules read like a story (tests/conftest.py (personas))."""
 
+import contextlib
 import copy
 import os
 import shutil
@@ -202,3 +203,62 @@ def client_as(client, world):
 
 def chromium_path() -> str | None:
     return shutil.which("chromium") or (os.path.exists("/usr/bin/chromium") and "/usr/bin/chromium") or None
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """pytest-django's own fixture (pytest_django/fixtures.py), except that each SQLite test database is a copy of
+    the migrated one kept between runs (tests/migrasi_tersimpan.py) instead of migrated again. --nomigrations and
+    --reuse-db behave as in pytest-django."""
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _disable_migrations, _get_databases_for_setup
+
+    from .migrasi_tersimpan import migrasi_tersimpan
+
+    keepdb = django_db_keepdb and not django_db_createdb
+    if not django_db_use_migrations:
+        _disable_migrations()
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    tersimpan = migrasi_tersimpan() if django_db_use_migrations and not keepdb else contextlib.nullcontext()
+    with django_db_blocker.unblock(), tersimpan:
+        db_cfg = setup_databases(
+            verbosity=request.config.option.verbose,
+            interactive=False,
+            aliases=aliases,
+            serialized_aliases=serialized_aliases,
+            keepdb=keepdb,
+        )
+    yield
+    if not django_db_keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(db_cfg, verbosity=request.config.option.verbose)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _transactional_teardown_from_the_migrated_copy():
+    """After a transactional test (browser tests, concurrency tests) Django flushes every table and emits
+    post_migrate, and the next test puts the reference data back (`_reference_data`): about 0.6 s a test. On SQLite
+    the database becomes the migrated copy again instead (tests/migrasi_tersimpan.py, a page-by-page copy of a
+    small file): the rows of the test are gone as after a flush, and the migrations' data is there already."""
+    from django.test import TransactionTestCase
+
+    from .migrasi_tersimpan import kembalikan
+
+    flush = TransactionTestCase._fixture_teardown
+
+    def teardown(self) -> None:
+        aliases = self._databases_names(include_mirrors=False)
+        if self.available_apps is not None or self.serialized_rollback or not all(map(kembalikan, aliases)):
+            flush(self)
+
+    TransactionTestCase._fixture_teardown = teardown
+    yield
+    TransactionTestCase._fixture_teardown = flush

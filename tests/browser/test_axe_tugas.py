@@ -7,8 +7,8 @@ and how its URL is found in the demo; UNDUHAN names the patterns that answer wit
 `test_every_page_of_the_matrix_is_walked` fails when a pattern is in neither, so a new page cannot slip out.
 
 Cost (the walk is part of `make test`): one browser context per login whose viewport changes between the widths,
-one page reused, axe-core injected once per document and run once per width; one test item per login, so
-pytest-xdist spreads them over the workers.
+one page reused, axe-core an init script of that context and run once per width, no fixed wait; one test item per
+login, so pytest-xdist spreads them over the workers.
 """
 
 from collections.abc import Callable
@@ -366,7 +366,9 @@ GESER = r"""() => {
 }"""
 GESER_OK = {"halaman": 0, "tanpa_petunjuk": 0, "geser_lain": [], "kepala": True, "ulang": []}
 AXE_JS = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js").read_text()
-# axe-core once per document (about 0.5 MB of script), then run with only the violations reported.
+# axe-core (about 0.5 MB of script) is given to every document of the walk's context as an init script (`walk`):
+# through the DevTools protocol, which the page's CSP does not restrict, and compiled once by the renderer rather
+# than once per page. Then it runs with only the violations reported.
 AXE_RUN = """async () => {
   const r = await axe.run(document, {resultTypes: ['violations']});
   return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
@@ -375,8 +377,6 @@ AXE_RUN = """async () => {
 
 
 def _axe(page) -> list:
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.evaluate(AXE_JS)  # through the DevTools protocol, which the page's CSP does not restrict
     return page.evaluate(AXE_RUN)
 
 
@@ -384,15 +384,27 @@ def _file(name: str) -> str:
     return name.replace(":", "-").replace("[", "-").replace("]", "").replace(" ", "-")
 
 
+# True once the window has the new width and every table is marked as static/js/tabel.js marks it at that width
+# (the class and the cue follow whether its box scrolls): its `mark()`, 100 ms after a resize, then changes nothing.
+TABEL_SIAP = """w => window.innerWidth === w && [...document.querySelectorAll('main table')].every(t => {
+  const wrap = t.parentElement;
+  if (!wrap.classList.contains('table-responsive')) return false;
+  const wide = wrap.scrollWidth > wrap.clientWidth + 1;
+  const cue = wrap.previousElementSibling;
+  return wrap.classList.contains('tabel-geser') === wide && !!(cue && cue.classList.contains('geser-petunjuk')) === wide;
+})"""
+
+
 def _width(page, viewport) -> None:
-    """Change the width and let static/js/tabel.js re-mark the tables (it waits 100 ms after a resize)."""
+    """Change the width and wait until static/js/tabel.js has re-marked the tables (no wait on a page without one)."""
     page.set_viewport_size(viewport)
-    page.wait_for_timeout(150)
+    page.wait_for_function(TABEL_SIAP, arg=viewport["width"], polling="raf")
 
 
 def walk(page, server, pages: dict[str, str]) -> dict:
     """Open each page at 390 px then 1280 px; the problems found, by (pattern, width)."""
     found = {}
+    page.context.add_init_script(AXE_JS)
     for name, path in pages.items():
         page.set_viewport_size(PHONE_390)  # the page loads at this width: no resize to wait for
         response = page.goto(f"{server.url}{path}")

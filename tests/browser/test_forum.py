@@ -17,7 +17,8 @@ def _fits(page, viewport) -> None:
 
 
 def _shots(page, name: str) -> None:
-    """Screenshots of the current page at 390 and 1280 px; the page must fit the phone's width."""
+    """Screenshots of the current page at 390 and 1280 px; the page must fit the phone's width. A link clicked
+    before it is awaited (expect_navigation): otherwise the width may be read while the next page replaces it."""
     for label, viewport in (("390", PONSEL), ("1280", DESKTOP)):
         page.set_viewport_size(viewport)
         screenshot(page, f"forum-{name}-{label}")
@@ -55,9 +56,11 @@ def test_group_meeting_and_praktik_baik_search_on_a_phone(demo_server, new_page)
     page = new_page(PONSEL)
     login(page, demo_server, "kbk")
     page.get_by_role("button", name="Buka menu").click()
-    page.get_by_role("link", name="Forum", exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Forum", exact=True).click()
     _shots(page, "04-forum-index")
-    page.get_by_role("link", name="Forum Agen Perubahan BKPSDM").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Forum Agen Perubahan BKPSDM").click()
     _shots(page, "05-forum-pd")
     page.get_by_role("link", name="Catat pertemuan").click()
     page.get_by_label("Tanggal").fill("2026-11-20")
@@ -88,7 +91,8 @@ def test_group_meeting_and_praktik_baik_search_on_a_phone(demo_server, new_page)
     assert page.get_by_test_id("jumlah-praktik").inner_text() == "1 praktik baik"
     assert "Apel pagi bergilir" in page.get_by_test_id("daftar-praktik").inner_text()
     _shots(page, "08-praktik-cari")
-    page.get_by_role("link", name="Apel pagi bergilir dengan satu pesan nilai").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Apel pagi bergilir dengan satu pesan nilai").click()
     _shots(page, "09-praktik-detail")
     page.goto(f"{url}/")
     _shots(page, "10-beranda-asn")
