@@ -33,13 +33,21 @@ def pekerja(n: int, offset: int) -> None:
     from apps.survei import instrumen
     from apps.survei.models import InstrumenVersi, Periode, Respon
 
+    def kode_instrumen() -> str:
+        # A tree with pemda packs names the installed pack's instrument; an older tree has one fixed code.
+        try:
+            from apps.paket.pasang import instrumen_aktif_kode
+        except ImportError:
+            return instrumen.KODE
+        return instrumen_aktif_kode()
+
     if offset == 0:
         k.siapkan(1)  # migrate, static files, leftover bench periodes removed
     today = timezone.localdate()
     periode = Periode.objects.create(
         kode=f"BENCHS{os.getpid() % 100000}",
         nama="Bench",
-        instrumen=InstrumenVersi.objects.get(kode=instrumen.KODE),
+        instrumen=InstrumenVersi.objects.get(kode=kode_instrumen()),
         tanggal_buka=today,
         tanggal_tutup=today,
         status=Periode.Status.DIBUKA,
