@@ -9,7 +9,7 @@ again within `SEGAR_DETIK` seconds (the row changes when a pack is installed or 
 import time
 
 from django.core.signals import request_started
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.functional import SimpleLazyObject, lazy
@@ -36,6 +36,19 @@ def instansi_tanpa_kueri() -> Instansi:
     """For a page rendered without the database (the plain error page): the cached row, else neutral words."""
     simpanan = _simpanan
     return simpanan[0] if simpanan is not None else Instansi()
+
+
+def baca_saat_mulai() -> None:
+    """Read the row once as the app is loaded (kupang_budaya/wsgi.py): gunicorn loads it before forking its
+    workers (deploy/gunicorn.conf.py, preload_app), so every worker's plain error pages name the pemda from its
+    first request on, even when the database is down then. The connection is closed again: a forked worker
+    must not share it. Without a database at start the first request reads it (below)."""
+    try:
+        instansi_halaman()
+    except Exception:  # noqa: BLE001 (no database yet: the first request reads it)
+        pass
+    finally:
+        connections.close_all()
 
 
 @receiver(request_started, dispatch_uid="instansi_sebelum_galat")

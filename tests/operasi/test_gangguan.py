@@ -5,6 +5,7 @@ a page that says the file was not stored: 507)."""
 
 import errno
 import html
+import importlib
 import logging
 import os
 import re
@@ -75,6 +76,15 @@ def test_the_coba_lagi_page_names_the_pemda_from_the_first_request_of_a_process(
     body = response.content.decode()
     assert response.status_code == 503
     assert "Budaya Kerja Kupang" in body and "Pemerintah Kabupaten Kupang" in body
+
+
+def test_the_wsgi_app_reads_the_pemda_before_gunicorn_forks_and_closes_the_connection(transactional_db):
+    """gunicorn preloads kupang_budaya/wsgi.py in its master: the row is read there, so that every worker's plain
+    error pages name the pemda even when the database is down from its first request; no connection is shared."""
+    instansi_cache.lupakan()
+    importlib.reload(importlib.import_module("kupang_budaya.wsgi"))
+    assert instansi_cache.instansi_tanpa_kueri().nama_aplikasi == "Budaya Kerja Kupang"
+    assert connection.connection is None
 
 
 @override_settings(ROOT_URLCONF="tests.operasi.urls_db", DEBUG=False)
