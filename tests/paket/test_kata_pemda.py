@@ -2,6 +2,8 @@
 pack's words with pack 2 (docs/paket.md): the regulation's short name, the legal basis of the privacy notice, the
 kind of region, the head of region in labels, the local values' name in a help text."""
 
+import datetime
+
 import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -9,6 +11,7 @@ from django.urls import reverse
 from apps.agen.models import Penetapan
 from apps.common import instansi as instansi_cache
 from apps.forum.forms import PraktikBaikForm
+from apps.kbk.models import TimMonev
 from apps.laporan.forms import FinalisasiForm
 from apps.paket.muat import PAKET_DIR, baca
 from apps.paket.pasang import terapkan
@@ -25,11 +28,13 @@ def _kata(client) -> dict[str, str]:
         "finalisasi": str(FinalisasiForm().fields["nomor_surat"].label),
         "praktik": str(PraktikBaikForm(agen_qs=Penetapan.objects.none()).fields["nilai"].help_text),
         "tim_monev": client.get(reverse("admin:kbk_timmonev_add")).content.decode(),
+        "tim_monev_daftar": client.get(reverse("admin:kbk_timmonev_changelist")).content.decode(),
     }
 
 
 @pytest.mark.django_db
 def test_kupang_reads_as_before_packs_and_another_pack_reads_its_own_words(admin_client):
+    TimMonev.objects.create(nomor_keputusan="100/KEP/HK/2025", tanggal_keputusan=datetime.date(2025, 1, 6))
     kata = _kata(admin_client)
     assert "judul kolom di Perbup: “Total Score dan Kategori”" in kata["tabel"]
     assert (
@@ -39,7 +44,7 @@ def test_kupang_reads_as_before_packs_and_another_pack_reads_its_own_words(admin
     assert "per Perangkat Daerah dan kabupaten." in kata["pemberitahuan"]
     assert kata["finalisasi"] == "Nomor surat pengantar kepada Bupati"
     assert kata["praktik"] == "Nilai MEDIASI dan/atau BerAKHLAK yang diterapkan."
-    assert "Nomor Keputusan Bupati" in kata["tim_monev"]
+    assert "Nomor Keputusan Bupati" in kata["tim_monev"] and "Nomor Keputusan Bupati" in kata["tim_monev_daftar"]
 
     terapkan(baca(PAKET_DIR / "kota-lestari"))
     kata = _kata(admin_client)
@@ -48,5 +53,5 @@ def test_kupang_reads_as_before_packs_and_another_pack_reads_its_own_words(admin
     assert "per Perangkat Daerah dan kota." in kata["pemberitahuan"]
     assert kata["finalisasi"] == "Nomor surat pengantar kepada Wali Kota"
     assert kata["praktik"] == "Nilai PRIMA dan/atau BerAKHLAK yang diterapkan."
-    assert "Nomor Keputusan Wali Kota" in kata["tim_monev"]
+    assert "Nomor Keputusan Wali Kota" in kata["tim_monev"] and "Nomor Keputusan Wali Kota" in kata["tim_monev_daftar"]
     assert not [k for k, teks in kata.items() if "Kupang" in teks or "Bupati" in teks]
