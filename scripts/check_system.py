@@ -15,8 +15,14 @@ def main() -> int:
         print(f"WeasyPrint tidak dapat berjalan: {exc}", file=sys.stderr)
         print(f"Pasang paket sistem: sudo apt-get install -y {REQUIRED}", file=sys.stderr)
         return 1
-    if not shutil.which("chromium") and "--quiet" not in sys.argv:
-        print("Catatan: Chromium tidak ada; tes browser akan dilewati (sudo apt-get install -y chromium).")
+    if "--quiet" in sys.argv:
+        return 0
+    if not shutil.which("chromium") and not shutil.which("chromium-headless-shell"):
+        print(
+            "Catatan: Chromium tidak ada; tes browser akan dilewati (sudo apt-get install -y chromium-headless-shell)."
+        )
+    elif not shutil.which("chromium-headless-shell"):
+        print("Catatan: tes browser lebih cepat dengan sudo apt-get install -y chromium-headless-shell.")
     return 0
 
 
