@@ -277,18 +277,30 @@ def _kirim(periode: Periode, pegawai: Pegawai, answers: Mapping[int, int], butir
         respon.unit_kerja_id, respon.perangkat_daerah_id = unit.pk, unit.perangkat_daerah_id
         respon.status = Respon.Status.TERKIRIM
         respon.dikirim_pada = timezone.now()
-        respon.save(
-            update_fields=[
-                "status",
-                "total_1",
-                "total_2",
-                "total_3",
-                "unit_kerja",
-                "perangkat_daerah",
-                "dikirim_pada",
-            ]
-        )
+        _tandai_terkirim(respon)
     return respon
+
+
+def _tandai_terkirim(respon: Respon) -> None:
+    """Write the submission's fields of `respon` in one plain statement, like _respon_terkunci and _simpan_jawaban:
+    the ORM's save(update_fields=...) built more than it wrote, on every Formulir 1 submission (bench/kirim.py)."""
+    table = connection.ops.quote_name(Respon._meta.db_table)
+    sql = (
+        f"UPDATE {table} SET status = %s, total_1 = %s, total_2 = %s, total_3 = %s, unit_kerja_id = %s, "
+        "perangkat_daerah_id = %s, dikirim_pada = %s WHERE id = %s"
+    )
+    params = [
+        respon.status,
+        respon.total_1,
+        respon.total_2,
+        respon.total_3,
+        respon.unit_kerja_id,
+        respon.perangkat_daerah_id,
+        connection.ops.adapt_datetimefield_value(respon.dikirim_pada),
+        respon.pk,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
 
 
 def respon_buka_kembali(respon: Respon, *, aktor, alasan: str) -> Respon:

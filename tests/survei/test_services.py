@@ -203,3 +203,17 @@ def test_a_periode_overlapping_another_is_refused_with_the_input_kept(client_as,
     ) in html
     assert 'value="Pengukuran susulan"' in html
     assert Periode.objects.count() == 1
+
+
+def test_a_submission_stores_what_the_service_returns(world):
+    """respon_kirim writes its fields in one plain statement: the stored row equals the returned object."""
+    periode = buat_periode()
+    sebelum = timezone.now()
+    respon = services.respon_kirim(periode, pegawai=world.asn, answers=jawaban(1, 3, 4))
+    stored = Respon.objects.get(pk=respon.pk)
+    fields = ["status", "total_1", "total_2", "total_3", "unit_kerja_id", "perangkat_daerah_id", "dikirim_pada"]
+    assert [getattr(stored, f) for f in fields] == [getattr(respon, f) for f in fields]
+    unit = world.asn.unit_kerja
+    assert (stored.status, stored.total_1, stored.total_2, stored.total_3) == ("TERKIRIM", 10, 15, 80)
+    assert (stored.unit_kerja_id, stored.perangkat_daerah_id) == (unit.pk, unit.perangkat_daerah_id)
+    assert sebelum <= stored.dikirim_pada <= timezone.now()
