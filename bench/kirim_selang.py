@@ -3,14 +3,16 @@
     .venv/bin/python bench/kirim_selang.py --putaran 10 --n 50 \
         sebelum=/work/wt/sebelum,postgres://postgres@127.0.0.1:5432/kupang_perf_b \
         sesudah=.,postgres://postgres@127.0.0.1:5432/kupang_perf_a \
-        "redis=.,postgres://postgres@127.0.0.1:5432/kupang_perf_a,redis://127.0.0.1:6379/3"
+        "redis=.,postgres://postgres@127.0.0.1:5432/kupang_perf_a,redis://127.0.0.1:6379/3" \
+        "tanpa-log=.,postgres://postgres@127.0.0.1:5432/kupang_perf_a,LOG_LEVEL_PERMINTAAN=WARNING"
 
 One worker process per side (the tree's own Python, settings and bench/kirim.py, production settings as there),
 each with its own bench periode and its own ASN; the driver asks them in turn for one round (the round's ASN
 GET the form and POST it complete; CPU = the worker's process time) and prints each side's median of round
 medians. Alternating rounds (A B C, C B A, ...) put every side through the same load on a shared machine, which
 one `kirim.py` run after the other does not (the figures of two such runs minutes apart differ by 30 %).
-Two sides on one database take different ASN (`--n` apart).
+Two sides on one database take different ASN (`--n` apart). VAR=VALUE after the database sets a side's environment
+(above: the access log line off, as in a tree from before apps.common.permintaan).
 """
 
 import argparse
@@ -81,7 +83,7 @@ def pekerja(n: int, offset: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("sisi", nargs="*", help="NAMA=TREE,DATABASE_URL[,CACHE_URL]")
+    parser.add_argument("sisi", nargs="*", help="NAMA=TREE,DATABASE_URL[,CACHE_URL][,VAR=VALUE...]")
     parser.add_argument("--putaran", type=int, default=10, help="rounds per side")
     parser.add_argument("--n", type=int, default=50, help="ASN per round")
     parser.add_argument("--pekerja", type=int, metavar="OFFSET", help=argparse.SUPPRESS)
@@ -92,11 +94,15 @@ def main() -> None:
     procs, basis = {}, {}
     for spec in args.sisi:
         nama, _, rest = spec.partition("=")
-        tree, db, *cache = rest.split(",", 2)
+        tree, db, *more = rest.split(",")
+        # After the database: an optional CACHE_URL, and VAR=VALUE pairs for this side's environment.
+        extra = dict(x.split("=", 1) for x in more if "=" in x.split("://")[0])
+        cache = [x for x in more if "=" not in x.split("://")[0]]
         tree = os.path.abspath(tree)
         offset = basis.setdefault(db, 0)
         basis[db] += args.n
         env = {**os.environ, "SECRET_KEY": "x", "DEBUG": "false", "DATABASE_URL": db, "CACHE_URL": "".join(cache)}
+        env.update(extra)
         cmd = [f"{tree}/.venv/bin/python", os.path.abspath(__file__), "--n", str(args.n), "--pekerja", str(offset)]
         p = subprocess.Popen(cmd, cwd=tree, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         procs[nama] = p

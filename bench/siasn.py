@@ -1,13 +1,14 @@
 """Time and peak memory of the SIASN import: parse + dry-run diff, then apply, of a SIASN-shaped file of N rows.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kupang_siasn .venv/bin/python bench/siasn.py [--rows 20000]
+    ... bench/siasn.py --rows 7000 --mutasi 50 --keluar 10   # 7,000 ASN, 50 transfers, 10 leavers
     .venv/bin/python bench/siasn.py --rows 20000             # SQLite file in a temporary folder
 
 The parent writes the XLSX (tests/organisasi/siasn_data.py: 15 columns as BKN exports them, 100 units of 20 PDs
 that share unit names) and prepares the database (migrate, the units, an admin). Each measured step runs in a
 fresh child process, as one gunicorn worker would: (1) parse + diff of the file against an empty registry,
 (2) apply it (it reads and compares again under lock, then writes N pegawai with history), (3) parse + diff of a
-second file with 1% transfers and 0.1% leavers, (4) apply that. Each child prints wall time, CPU time and its
+second file with 1% transfers and 0.1% leavers (--mutasi, --keluar), (4) apply that. Each child prints wall time, CPU time and its
 peak RSS (VmHWM); with BENCH_TRACEMALLOC=1 also the tracemalloc peak of Python allocations (which then slows the
 step several times over, so its times do not count). Targets (issue "Any pemda can run it", item
 3): 20,000 rows in at most 20 s and 250 MB. The benchmark's rows are removed afterwards. Do not point it at a
@@ -84,7 +85,11 @@ def _bersihkan() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=20_000)
+    parser.add_argument("--mutasi", type=int, help="transfers in the second file (default: 1%% of the rows)")
+    parser.add_argument("--keluar", type=int, help="leavers in the second file (default: 0.1%% of the rows)")
     args = parser.parse_args()
+    mutasi = args.rows // 100 if args.mutasi is None else args.mutasi
+    keluar = args.rows // 1000 if args.keluar is None else args.keluar
     with tempfile.TemporaryDirectory() as tmp:
         os.environ.setdefault("DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite3")
         setup_django()
@@ -106,12 +111,12 @@ def main() -> None:
         rows = siasn_rows(args.rows, units)
         pertama = Path(tmp) / "siasn-1.xlsx"
         pertama.write_bytes(xlsx_bytes(rows))
-        # The second export: 1% moved to a unit of the same name in another PD, 0.1% gone.
+        # The second export: `mutasi` rows moved to a unit of the same name in another PD, `keluar` rows gone.
         induk = HEADER.index("UNOR INDUK NAMA")
         pd_nama = [u.perangkat_daerah.nama for u in units]
-        for n, row in enumerate(rows[1000 : 1000 + args.rows // 100]):
+        for n, row in enumerate(rows[1000 : 1000 + mutasi]):
             row[induk] = pd_nama[(pd_nama.index(row[induk]) + 5 * (n % 3 + 1)) % len(pd_nama)]
-        del rows[500 : 500 + args.rows // 1000]
+        del rows[500 : 500 + keluar]
         kedua = Path(tmp) / "siasn-2.xlsx"
         kedua.write_bytes(xlsx_bytes(rows))
         print(

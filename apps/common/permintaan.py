@@ -111,14 +111,15 @@ class PermintaanMiddleware:
         try:
             response = self.get_response(request)
             response["X-Referensi"] = request.id
+            path = _path(request)
             logger.info(
                 "%s %s %s",
                 request.method,
-                _path(request),
+                path,
                 response.status_code,
                 extra={
                     "metode": request.method,
-                    "path": _path(request),
+                    "path": path,
                     "status": response.status_code,
                     "ms": round((time.perf_counter() - mulai) * 1000, 1),
                     "pengguna_id": _pengguna_id(request),
