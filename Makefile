@@ -33,8 +33,10 @@ run: syscheck
 
 # worksteal: a worker that runs out of tests takes queued ones from the other (plain `load` leaves one worker
 # with the slow browser tests at the end).
+# PYTHONDONTWRITEBYTECODE is emptied for the tests: with it set (some shells set it), every worker compiles our code
+# and rewrites the asserts of every test module again on each run (about 6 s of CPU per worker).
 test: syscheck
-	$(BIN)/python -m pytest -n auto --dist worksteal $(PYTEST_ARGS)
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n auto --dist worksteal $(PYTEST_ARGS)
 
 # The browser tests with a full-page screenshot of each step in test-artifacts/ (390 px and 1280 px), to look at.
 screenshots: syscheck

@@ -11,6 +11,7 @@ PostgreSQL migrates as before. The tests of the migrations themselves (tests/pak
 """
 
 import fcntl
+import functools
 import hashlib
 import sqlite3
 from collections.abc import Iterator
@@ -28,7 +29,9 @@ AWALAN = "test-db-migrasi-"
 _SALINAN: dict[str, Path] = {}
 
 
-def _kunci() -> str:
+@functools.cache
+def kunci() -> str:
+    """The hash in the kept copy's name (also in the kept demo's: tests/demo_tersimpan.py)."""
     base = Path(settings.BASE_DIR)
     h = hashlib.sha256()
     files = [*base.glob("apps/**/*.py"), *base.glob("paket/**/*"), *base.glob("kupang_budaya/*.py")]
@@ -51,16 +54,13 @@ def migrasi_tersimpan() -> Iterator[None]:
     first by migrating when there is none (under a lock: the workers of one run migrate once between them)."""
     base = Path(settings.BASE_DIR)
     asli = management.call_command
-    kunci = None
 
     def call_command(name, *args, **options):
-        nonlocal kunci
         alias = options.get("database", "default")
         if name != "migrate" or connections[alias].vendor != "sqlite":
             return asli(name, *args, **options)
         connection = connections[alias]
-        kunci = kunci or _kunci()
-        simpanan = base / f"{AWALAN}{kunci}.sqlite3"
+        simpanan = base / f"{AWALAN}{kunci()}.sqlite3"
         with open(base / "test-db-migrasi.sqlite3.lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             connection.ensure_connection()
@@ -85,11 +85,17 @@ def migrasi_tersimpan() -> Iterator[None]:
         yield
 
 
+def salinan_migrasi(alias: str) -> Path | None:
+    """The kept copy the test database of `alias` was made from, in this process (None: not made from one)."""
+    simpanan = _SALINAN.get(alias)
+    return simpanan if simpanan is not None and simpanan.exists() else None
+
+
 def kembalikan(alias: str) -> bool:
     """Make the test database of `alias` the migrated copy again (all rows of the tests gone, the migrations' data
     there); False when it was not made from one (PostgreSQL, --nomigrations, --reuse-db)."""
-    simpanan = _SALINAN.get(alias)
-    if simpanan is None or not simpanan.exists():
+    simpanan = salinan_migrasi(alias)
+    if simpanan is None:
         return False
     connection = connections[alias]
     connection.ensure_connection()

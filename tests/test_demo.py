@@ -1,14 +1,16 @@
 """`seed_demo` (README "Login demo", docs/keputusan.md «Antarmuka yang tetap»): what each app's part adds, and that a
-second run changes nothing. The demo is seeded twice once for this module (inside a transaction rolled back after
-its last test); each test reads it."""
+second run changes nothing. The demo is seeded twice once for this module (the second run inside a transaction rolled
+back after its last test); each test reads it."""
 
 import io
 from collections import Counter
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 
 from apps.agen.models import KelompokAgen, Nominasi, Penetapan, RiwayatKelompokAgen, RiwayatNominasi
@@ -26,6 +28,11 @@ from apps.rencana.workflow import Status as StatusRencana
 from apps.survei.demo import unit_khusus
 from apps.survei.models import Jawaban, Periode, Respon
 from apps.survei.scoring import PERBUP_BANDS, band_for_total
+
+from . import demo_tersimpan, migrasi_tersimpan
+
+PAKET = kode_bawaan()
+PASSWORD = "demo12345"  # seed_demo's default
 
 
 def _sidik() -> dict:
@@ -54,20 +61,28 @@ class Demo:
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The first run is the kept demo of this code and day where there is one (tests/demo_tersimpan.py: a
+    `seed_demo` run with the same arguments, on SQLite); the second run is made here."""
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media-demo"))):
+        salinan = demo_tersimpan.salinan(PAKET, PASSWORD)
+        if salinan is not None:
+            demo_tersimpan.muat(salinan, settings.MEDIA_ROOT)
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            ensure_reference_data()
-            call_command("seed_demo", stdout=io.StringIO())
+            if salinan is None:
+                ensure_reference_data()
+                demo_tersimpan.seed(PAKET, PASSWORD)
             pertama = _sidik()
             out = io.StringIO()
-            call_command("seed_demo", stdout=out)
+            call_command("seed_demo", password=PASSWORD, paket=PAKET, stdout=out)
             yield Demo(pertama=pertama, kedua=_sidik(), keluaran_kedua=out.getvalue())
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
+            if salinan is not None:
+                migrasi_tersimpan.kembalikan("default")
 
 
 @pytest.fixture

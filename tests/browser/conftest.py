@@ -3,21 +3,16 @@
 The demo is seeded from the pemda pack of env PAKET_PEMDA (default `kupang`; docs/paket.md): tests read what a pack
 decides (names, the number of items per section) from `PAKET`, never write it."""
 
-import fcntl
 import os
-import shutil
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
-from django.db import connection
-from django.test import Client, override_settings
+from django.test import Client
 
 from apps.akun.models import User
 from apps.paket.muat import baca, kode_bawaan
+from tests import demo_tersimpan
 from tests.conftest import chromium_path
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -96,62 +91,25 @@ def browser():
     return _shared_browser()
 
 
-def _seed_demo() -> None:
-    with open(os.devnull, "w") as devnull:
-        call_command("seed_demo", password=DEMO_PASSWORD, paket=PAKET.kode, stdout=devnull)
-
-
-def _demo_media(snapshot: Path) -> Path:
-    """The folder of the files the seeded demo refers to, kept beside the snapshot."""
-    return snapshot.with_name("demo-media")
-
-
 @pytest.fixture(scope="session")
-def _demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory) -> Path | None:
-    """On SQLite: the database as `seed_demo` leaves it, seeded once per test run and kept as a file.
-
-    Each browser test starts from a copy of it (`demo_server`), so every test still sees the pristine demo
-    whatever the tests before it changed, without paying for `seed_demo` each time. Under pytest-xdist the first
-    worker to need it seeds it and the others wait for that file (their databases have the same migrations).
-    None on PostgreSQL, where each test seeds again.
-    """
-    if connection.vendor != "sqlite":
-        return None
-    root = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        root = root.parent  # this run's folder, shared by its workers
-    path = root / "demo.sqlite3"
-    with open(root / "demo.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not path.exists():
-            # The files the seed issues (the stored PDFs of docs/keputusan.md, «Dokumen terbit») go next to the
-            # snapshot, never into the project's media/; each test gets a copy of them (`demo_server`).
-            with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(_demo_media(path))):
-                call_command("flush", interactive=False, verbosity=0)
-                _seed_demo()
-                connection.ensure_connection()
-                partial = path.with_suffix(".part")
-                with closing(sqlite3.connect(partial)) as copy:
-                    connection.connection.backup(copy)
-                partial.rename(path)
-                call_command("flush", interactive=False, verbosity=0)
-    return path
+def _demo_snapshot(django_db_setup, django_db_blocker) -> Path | None:
+    """On SQLite: the database as `seed_demo` leaves it, kept between runs (tests/demo_tersimpan.py). Each browser
+    test starts from a copy of it (`demo_server`), so every test sees the pristine demo whatever the tests before it
+    changed. None on PostgreSQL, where each test seeds again."""
+    with django_db_blocker.unblock():
+        return demo_tersimpan.salinan(PAKET.kode, DEMO_PASSWORD)
 
 
 @pytest.fixture
 def demo_server(live_server, transactional_db, _demo_snapshot):
     """The live server on a test database loaded by `seed_demo` (README "Login demo"), fresh for each test.
 
-    The database is flushed afterwards (transactional_db), as before.
+    The database is the migrated copy again afterwards (transactional_db), as before.
     """
     if _demo_snapshot is None:
-        _seed_demo()
+        demo_tersimpan.seed(PAKET.kode, DEMO_PASSWORD)
     else:
-        connection.ensure_connection()
-        with closing(sqlite3.connect(_demo_snapshot)) as seeded:
-            seeded.backup(connection.connection)
-        if _demo_media(_demo_snapshot).exists():
-            shutil.copytree(_demo_media(_demo_snapshot), settings.MEDIA_ROOT, dirs_exist_ok=True)
+        demo_tersimpan.muat(_demo_snapshot, settings.MEDIA_ROOT)
     return live_server
 
 
