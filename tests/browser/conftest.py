@@ -36,6 +36,14 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--disable-dev-shm-usage",
+    # Work a test never looks at: extensions, translation and hint services, smooth scrolling, paint holding, and the
+    # throttling of a page that is not in front (which only delays it). Together about 3 % of the CPU of the tests.
+    "--disable-extensions",
+    "--disable-features=Translate,OptimizationHints,MediaRouter,PaintHolding",
+    "--disable-smooth-scrolling",
+    "--disable-background-timer-throttling",
+    "--disable-renderer-backgrounding",
+    "--disable-backgrounding-occluded-windows",
 ]
 
 
