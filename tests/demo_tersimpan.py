@@ -17,14 +17,17 @@ import os
 import shutil
 import sqlite3
 import time
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.test import override_settings
 from django.utils import timezone
+
+from apps.common.reference import ensure_reference_data
 
 from . import migrasi_tersimpan
 
@@ -83,6 +86,28 @@ def muat(berkas: Path, media_root: str) -> None:
         asal.backup(connection.connection)
     if berkas_media(berkas).exists():
         shutil.copytree(berkas_media(berkas), media_root, dirs_exist_ok=True)
+
+
+@contextmanager
+def terpasang(paket: str, password: str) -> Iterator[None]:
+    """For a module's tests: this process's test database holds the seeded demo inside a transaction that is rolled
+    back at the end. On SQLite the kept copy is loaded (and the migrated copy is back afterwards); on PostgreSQL the
+    demo is seeded inside the transaction. Files go to MEDIA_ROOT as it is set when this is entered."""
+    berkas = salinan(paket, password)
+    if berkas is not None:
+        muat(berkas, settings.MEDIA_ROOT)
+    atomic = transaction.atomic()
+    atomic.__enter__()
+    try:
+        if berkas is None:
+            ensure_reference_data()
+            seed(paket, password)
+        yield
+    finally:
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+        if berkas is not None:
+            migrasi_tersimpan.kembalikan("default")
 
 
 def _bersihkan(base: Path, kode: str) -> None:

@@ -7,16 +7,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
-from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
 from apps.agen.models import KelompokAgen, Nominasi, Penetapan, RiwayatKelompokAgen, RiwayatNominasi
 from apps.agen.workflow import Status as StatusNominasi
 from apps.akun.models import Peran
-from apps.common.reference import ensure_reference_data
 from apps.forum.demo import NAMA_KELOMPOK
 from apps.forum.models import Pertemuan, PraktikBaik
 from apps.kbk.models import AnggotaKBK
@@ -29,7 +26,7 @@ from apps.survei.demo import unit_khusus
 from apps.survei.models import Jawaban, Periode, Respon
 from apps.survei.scoring import PERBUP_BANDS, band_for_total
 
-from . import demo_tersimpan, migrasi_tersimpan
+from . import demo_tersimpan
 
 PAKET = kode_bawaan()
 PASSWORD = "demo12345"  # seed_demo's default
@@ -64,25 +61,12 @@ class Demo:
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     """The first run is the kept demo of this code and day where there is one (tests/demo_tersimpan.py: a
     `seed_demo` run with the same arguments, on SQLite); the second run is made here."""
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media-demo"))):
-        salinan = demo_tersimpan.salinan(PAKET, PASSWORD)
-        if salinan is not None:
-            demo_tersimpan.muat(salinan, settings.MEDIA_ROOT)
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            if salinan is None:
-                ensure_reference_data()
-                demo_tersimpan.seed(PAKET, PASSWORD)
-            pertama = _sidik()
-            out = io.StringIO()
-            call_command("seed_demo", password=PASSWORD, paket=PAKET, stdout=out)
-            yield Demo(pertama=pertama, kedua=_sidik(), keluaran_kedua=out.getvalue())
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            if salinan is not None:
-                migrasi_tersimpan.kembalikan("default")
+    media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media-demo")))
+    with django_db_blocker.unblock(), media, demo_tersimpan.terpasang(PAKET, PASSWORD):
+        pertama = _sidik()
+        out = io.StringIO()
+        call_command("seed_demo", password=PASSWORD, paket=PAKET, stdout=out)
+        yield Demo(pertama=pertama, kedua=_sidik(), keluaran_kedua=out.getvalue())
 
 
 @pytest.fixture

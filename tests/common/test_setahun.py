@@ -16,10 +16,8 @@ from decimal import Decimal
 
 import pytest
 import time_machine
-from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
-from django.db import transaction
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -28,7 +26,6 @@ from apps.akun.models import Peran, User
 from apps.akun.pimpinan import kepala_pd, pimpinan_unit
 from apps.akun.tugas import tanpa_penanggung_jawab, tugas_untuk
 from apps.common.models import LangkahHarian
-from apps.common.reference import ensure_reference_data
 from apps.notifikasi.models import Notifikasi
 from apps.organisasi.models import Pegawai, PerangkatDaerah
 from apps.paket.muat import kode_bawaan
@@ -41,7 +38,7 @@ from apps.survei.models import Pengingat, Periode
 from apps.survei.pemberitahuan import pengingat_jangkauan, pengingat_kirim
 from apps.tindaklanjut.models import TindakLanjut
 from apps.tindaklanjut.services import tindak_lanjut_jadwalkan, tindak_lanjut_transisi
-from tests import demo_tersimpan, migrasi_tersimpan
+from tests import demo_tersimpan
 
 WITA = datetime.timezone(datetime.timedelta(hours=8))
 PERSONA = ["agen", "kepala", "unit", "kbk", "asn", "monev", "sekda", "plt"]
@@ -120,21 +117,8 @@ def tahun(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo as seeded on MULAI (kept between runs on SQLite: tests/demo_tersimpan.py), then the year's clock."""
     media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media-setahun")))
     with django_db_blocker.unblock(), media, time_machine.travel(MULAI, tick=False) as traveller:
-        salinan = demo_tersimpan.salinan(kode_bawaan(), "demo12345")
-        if salinan is not None:
-            demo_tersimpan.muat(salinan, settings.MEDIA_ROOT)
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            if salinan is None:
-                ensure_reference_data()
-                call_command("seed_demo", stdout=io.StringIO())
+        with demo_tersimpan.terpasang(kode_bawaan(), "demo12345"):
             yield Tahun(traveller)
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            if salinan is not None:
-                migrasi_tersimpan.kembalikan("default")
 
 
 REKAM = os.environ.get("SETAHUN_REKAM") == "1"
