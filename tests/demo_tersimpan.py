@@ -7,11 +7,13 @@ its migrated test database and keeps the result as a file, with the files the se
 the others, in this run and in the next ones, copy that file.
 
 The name carries the migrated copy's hash (our code and packs, the settings, the installed distributions, the SQLite
-version), the pack, the password and the date the seed ran on (the demo's periodes, deadlines and terms follow it),
-so a stale copy is never used; copies of other code are removed. PostgreSQL seeds each time, as before.
+version), and a variant: the templates, static files and translations the issued PDFs are rendered from, the pack,
+the password and the date the seed ran on (the demo's periodes, deadlines and terms follow it), so a stale copy is
+never used; copies of other code are removed. PostgreSQL seeds each time, as before.
 """
 
 import fcntl
+import functools
 import hashlib
 import os
 import shutil
@@ -36,6 +38,17 @@ AWALAN = "test-db-demo-"
 UMUR = 2 * 24 * 3600
 
 
+@functools.cache
+def _tampilan() -> str:
+    """A hash of what the issued PDFs are rendered from besides code: templates/, static/ and locale/."""
+    base = Path(settings.BASE_DIR)
+    h = hashlib.sha256()
+    files = [p for d in ("templates", "static", "locale") for p in (base / d).rglob("*") if p.is_file()]
+    for path in sorted(files):
+        h.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
 def seed(paket: str, password: str) -> None:
     with open(os.devnull, "w") as devnull:
         call_command("seed_demo", password=password, paket=paket, stdout=devnull)
@@ -55,7 +68,8 @@ def salinan(paket: str, password: str) -> Path | None:
         return None
     base = Path(settings.BASE_DIR)
     kode = migrasi_tersimpan.kunci()
-    varian = hashlib.sha256(f"{paket}\0{password}\0{timezone.localdate().isoformat()}".encode()).hexdigest()[:12]
+    hari = timezone.localdate().isoformat()
+    varian = hashlib.sha256(f"{_tampilan()}\0{paket}\0{password}\0{hari}".encode()).hexdigest()[:12]
     berkas = base / f"{AWALAN}{kode}-{varian}.sqlite3"
     with open(base / "test-db-demo.sqlite3.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
