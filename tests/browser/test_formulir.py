@@ -38,7 +38,8 @@ def test_asn_saves_a_draft_logs_out_resumes_and_submits_on_a_phone(demo_server, 
     login(page, demo_server, "asn")
     assert "belum diisi" in page.get_by_test_id("kartu-formulir1").inner_text()
     page.get_by_role("link", name="Buka Formulir 1").click()
-    page.get_by_role("link", name="Isi formulir").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Isi formulir").click()
     assert page.get_by_role("group").count() == JUMLAH_BUTIR
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     _answer(page, NOMOR_BAGIAN["I"], 2)
@@ -52,7 +53,8 @@ def test_asn_saves_a_draft_logs_out_resumes_and_submits_on_a_phone(demo_server, 
     login(page, demo_server, "asn", DEMO_PASSWORD)
     assert "draf, belum dikirim" in page.get_by_test_id("kartu-formulir1").inner_text()
     page.get_by_role("link", name="Buka Formulir 1").click()
-    page.get_by_role("link", name="Lanjutkan draf").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Lanjutkan draf").click()
     assert page.locator("input[name=p1][value='2']").is_checked()
     assert page.locator(f"input[name=p{NOMOR_BAGIAN['I'][-1]}][value='2']").is_checked()
     assert page.locator("#kemajuan-teks").inner_text() == f"{len(NOMOR_BAGIAN['I'])} dari {JUMLAH_BUTIR} butir terjawab"

@@ -39,7 +39,8 @@ def test_sekda_opens_the_2025_report_and_downloads_the_pdf(demo_server, new_page
     page = new_page(DESKTOP)
     login(page, demo_server, "sekda")
     page.get_by_role("link", name="Laporan", exact=True).first.click()
-    periode_section(page, "2025").get_by_role("link", name="Laporan konsolidasi (per perangkat daerah)").click()
+    with page.expect_navigation():
+        periode_section(page, "2025").get_by_role("link", name="Laporan konsolidasi (per perangkat daerah)").click()
     assert page.url == f"{demo_server.url}/laporan/2025/"
     table = page.locator("table.tabel-urut")  # the report table (the change and implementation tables follow it)
     assert table.locator("thead th").all_inner_texts()[:1] == ["Satuan/Unit Kerja"]
@@ -64,7 +65,8 @@ def test_sekda_opens_the_2025_report_and_downloads_the_pdf(demo_server, new_page
         assert name.split()[0] in text
 
     page.goto(f"{demo_server.url}/laporan/2025/")
-    page.get_by_role("link", name="Dasbor").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Dasbor").click()
     assert page.locator("ul.grafik-daftar").count() == 3 and page.locator("svg.grafik-tren").count() == 3
     assert page.get_by_role("heading", name="Partisipasi per perangkat daerah (responden / ASN aktif)").count() == 1
     screenshot(page, "laporan-dasbor-sekda")
@@ -78,9 +80,10 @@ def test_kepala_sees_only_their_pd(demo_server, new_page):
     page.goto(f"{demo_server.url}/laporan/")
     links = page.locator("main a").all_inner_texts()
     assert "Laporan konsolidasi (per perangkat daerah)" not in links
-    periode_section(page, "2025").get_by_role(
-        "link", name="Laporan Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
-    ).click()
+    with page.expect_navigation():
+        periode_section(page, "2025").get_by_role(
+            "link", name="Laporan Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
+        ).click()
     assert page.url == f"{demo_server.url}/laporan/2025/pd/BKPSDM/"
     assert "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia" in page.locator("dl.identitas").inner_text()
     assert page.locator("tfoot th").all_inner_texts()[-1] == "Seluruh PD"
@@ -96,7 +99,8 @@ def test_unit_head_sees_their_row_or_the_notice(demo_server, new_page):
     page = new_page(PHONE)
     login(page, demo_server, "unit")
     page.goto(f"{demo_server.url}/laporan/")
-    periode_section(page, "2025").get_by_role("link", name="Hasil Bidang Pengembangan Sumber Daya Manusia").click()
+    with page.expect_navigation():
+        periode_section(page, "2025").get_by_role("link", name="Hasil Bidang Pengembangan Sumber Daya Manusia").click()
     assert page.get_by_role("heading", name="Bidang Pengembangan Sumber Daya Manusia").count() == 1
     has_row = page.locator("table.tabel-laporan tbody th").all_inner_texts() == ["I", "II", "III"]
     has_notice = page.get_by_test_id("kurang-3").count() == 1

@@ -49,7 +49,8 @@ def test_plan_cycle_on_a_phone(demo_server, new_page, tmp_path):
     # 1. agen writes a plan, taking the weakest item of 2025 as its focus.
     page = new_page(HP)
     login(page, demo_server, "agen")
-    page.get_by_role("link", name="Tulis rencana").first.click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Tulis rencana").first.click()
     assert page.get_by_test_id("titik-lemah").count() == 1
     page.locator("#id_pemilik").select_option(index=0)
     page.get_by_label("Judul rencana").fill(JUDUL)
