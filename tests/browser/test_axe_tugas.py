@@ -6,9 +6,12 @@ HALAMAN names, for each GET URL pattern of the matrix that some persona may open
 and how its URL is found in the demo; UNDUHAN names the patterns that answer with a file, not a page.
 `test_every_page_of_the_matrix_is_walked` fails when a pattern is in neither, so a new page cannot slip out.
 
-Cost (the walk is part of `make test`): one browser context per login whose viewport changes between the widths,
-one page reused, axe-core an init script of that context and run once per width, no fixed wait; one test item per
-login, so pytest-xdist spreads them over the workers.
+The walk is its own stage, `make test-axe` (marker `axe`), which .ci/run runs on every push beside `make test`, and
+the browser stage of pack 2 runs it again on that pack's demo: it was a sixth of the time of `make test` (README
+«Tes»). `test_every_page_of_the_matrix_is_walked` stays in `make test`, so a new page without a login here fails
+there. Cost: one browser context per login whose viewport changes between the widths, one page reused, axe-core an
+init script of that context and run once per width, no fixed wait; one test item per login, so pytest-xdist spreads
+them over the workers.
 """
 
 from collections.abc import Callable
@@ -435,6 +438,7 @@ def hanya_sqlite():
 
 
 @pytest.mark.browser
+@pytest.mark.axe
 @pytest.mark.parametrize("username", LOGINS)
 def test_every_page_of_the_matrix_passes_axe_and_never_scrolls_sideways_on_a_phone(
     username, hanya_sqlite, demo_server, new_page
