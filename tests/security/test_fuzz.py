@@ -10,6 +10,7 @@ import re
 from urllib.parse import quote
 
 import pytest
+from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -126,6 +127,23 @@ def _tanpa_debug():
         yield
 
 
+@pytest.fixture(scope="module")
+def _sesi_admin(_world_of_module, django_db_blocker) -> str:
+    """One admin session for the whole module (rolled back with the module's world), as in the access matrix: a
+    login for each pattern was a tenth of this module's time. What a request does to the session (a logout, a new
+    key) is rolled back with its test."""
+    with django_db_blocker.unblock():
+        client = Client()
+        client.force_login(_world_of_module.admin)
+        return client.cookies["sessionid"].value
+
+
+def _admin(sesi: str) -> Client:
+    client = Client(raise_request_exception=False)
+    client.cookies["sessionid"] = sesi
+    return client
+
+
 def _lima_ratus(respons: dict) -> dict:
     return {kunci: status for kunci, status in respons.items() if status >= 500}
 
@@ -137,14 +155,24 @@ def _cookie(nilai: str, sesi: str) -> str:
     return "; ".join([f"sessionid={sesi}", *(f"{c}={nilai[:4000]}" for c in COOKIE if c != "sessionid")])
 
 
+def test_the_shared_session_is_the_admins_and_a_logout_is_rolled_back(db, _sesi_admin):
+    """The fuzz runs as the admin, not as a visitor sent to the login page; a logout inside a test's transaction (as
+    a fuzzed logout form is) is gone with it."""
+    assert _admin(_sesi_admin).get("/admin/").status_code == 200
+    with transaction.atomic():
+        assert _admin(_sesi_admin).post("/akun/keluar/").status_code == 302
+        assert _admin(_sesi_admin).get("/admin/").status_code == 302
+        transaction.set_rollback(True)
+    assert _admin(_sesi_admin).get("/admin/").status_code == 200
+
+
 @pytest.mark.parametrize("nomor, pola", list(enumerate(POLA)), ids=POLA)
-def test_no_bad_input_gives_a_500(world, nomor, pola):
+def test_no_bad_input_gives_a_500(db, _sesi_admin, nomor, pola):
     """Six requests per pattern, each vector with another bad value; the value turns with the pattern's number, so
     every value reaches every kind of vector across the project (and the full table runs on a sample below)."""
     v = [BURUK[VARIAN[(nomor + k) % len(VARIAN)]] for k in range(6)]
-    admin = Client(raise_request_exception=False)
-    admin.force_login(world.admin)
-    sesi = admin.cookies["sessionid"].value
+    sesi = _sesi_admin
+    admin = _admin(sesi)
     url = isi(pola)
     status = {}
 
@@ -170,11 +198,10 @@ SAMPEL = ["", "akun/aktivasi/", "organisasi/pegawai/", "survei/isi/<periode:kode
 
 @pytest.mark.parametrize("pola", SAMPEL)
 @pytest.mark.parametrize("nama", VARIAN)
-def test_every_bad_value_in_every_vector_of_a_sample(world, pola, nama):
+def test_every_bad_value_in_every_vector_of_a_sample(db, _sesi_admin, pola, nama):
     nilai = BURUK[nama]
-    admin = Client(raise_request_exception=False)
-    admin.force_login(world.admin)
-    sesi = admin.cookies["sessionid"].value
+    sesi = _sesi_admin
+    admin = _admin(sesi)
     url = isi(pola)
     halaman = admin.get(url)
     fields = sorted(f for f in set(_NAMA_FIELD.findall(halaman.content.decode())) if not _BUKAN_FIELD.fullmatch(f))
