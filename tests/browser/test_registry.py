@@ -31,7 +31,8 @@ def test_kepala_prints_codes_and_an_asn_activates_the_account(demo_server, new_p
     asn.locator("input[name=kode]").fill(code)
     asn.locator("input[name=password1]").fill(PASSWORD)
     asn.locator("input[name=password2]").fill(PASSWORD)
-    asn.get_by_role("button", name="Simpan kata sandi").click()
+    with asn.expect_navigation():
+        asn.get_by_role("button", name="Simpan kata sandi").click()
     assert "Kata sandi tersimpan" in asn.get_by_role("alert").inner_text()
     login(asn, demo_server, nip, PASSWORD)
     assert asn.url == f"{demo_server.url}/"

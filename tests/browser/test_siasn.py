@@ -70,7 +70,8 @@ def test_admin_imports_a_siasn_export_after_reading_the_diff(demo_server, new_pa
     page.set_viewport_size(DESKTOP)
     screenshot(page, "siasn-pratinjau-1280")
 
-    page.get_by_role("button", name="Terapkan impor").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Terapkan impor").click()
     assert "Impor SIASN tersimpan: 2 pegawai baru, 1 mutasi, 1 keluar" in page.locator(".messagelist").inner_text()
     assert page.get_by_test_id("riwayat-siasn").locator("tbody tr").count() == 1
     screenshot(page, "siasn-selesai-1280")
