@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db import connections, transaction
+from django.test import Client
 
 from apps.akun.models import Peran, User
 from apps.common import instansi as instansi_cache
@@ -185,6 +187,14 @@ def world(_world_of_module, db) -> World:
     if _world_of_module is None:
         return build_world()
     return copy.deepcopy(_world_of_module)
+
+
+def kunci_sesi(user) -> str:
+    """The key of a new logged-in session of `user`, to send as its cookie (the access matrix and the fuzz keep one
+    per module; the browser tests hand one to Chromium)."""
+    client = Client()
+    client.force_login(user)
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import tests.access
 from tests.access.matrix import LOGIN, Case
-from tests.conftest import PERSONAS
+from tests.conftest import PERSONAS, kunci_sesi
 
 # URL namespaces not walked here: Django's admin (its own permission system, tested in test_admin_*).
 SKIPPED_NAMESPACES = {"admin"}
@@ -69,9 +69,7 @@ def _sesi(_world_of_module, django_db_blocker) -> dict[str, str]:
         for persona in PERSONAS:
             user = _world_of_module.user(persona)
             if user is not None:
-                client = Client()
-                client.force_login(user)
-                keys[persona] = client.cookies[settings.SESSION_COOKIE_NAME].value
+                keys[persona] = kunci_sesi(user)
     return keys
 
 

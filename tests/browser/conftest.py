@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.test import Client
 
 from apps.akun.models import User
 from apps.paket.muat import baca, kode_bawaan
 from tests import demo_tersimpan
-from tests.conftest import chromium_path
+from tests.conftest import chromium_path, kunci_sesi
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -152,11 +151,9 @@ def login(page, server, username: str, password: str | None = None) -> None:
         with page.expect_navigation():
             page.get_by_role("button", name="Masuk").click()
         return
-    client = Client()
-    client.force_login(User.objects.get(username=username))
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    sesi = kunci_sesi(User.objects.get(username=username))
     page.context.add_cookies(
-        [{"name": cookie.key, "value": cookie.value, "url": server.url, "httpOnly": True, "sameSite": "Lax"}]
+        [{"name": settings.SESSION_COOKIE_NAME, "value": sesi, "url": server.url, "httpOnly": True, "sameSite": "Lax"}]
     )
     page.goto(f"{server.url}/")
 

@@ -14,6 +14,8 @@ from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from tests.conftest import kunci_sesi
+
 # Values for the path converters, so the request reaches the view (int, str, slug, uuid, path, our periode, format).
 CONTOH = {
     "int": "1",
@@ -133,9 +135,7 @@ def _sesi_admin(_world_of_module, django_db_blocker) -> str:
     login for each pattern was a tenth of this module's time. What a request does to the session (a logout, a new
     key) is rolled back with its test."""
     with django_db_blocker.unblock():
-        client = Client()
-        client.force_login(_world_of_module.admin)
-        return client.cookies["sessionid"].value
+        return kunci_sesi(_world_of_module.admin)
 
 
 def _admin(sesi: str) -> Client:
